@@ -1,0 +1,58 @@
+"""Plain data the engine hands out: candidates and their sources, and the engine config."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class CandidateSource(str, Enum):
+    SENTENCE = "sentence"  # a whole-input conversion
+    WORD = "word"          # a system-lexicon word covering a prefix of the input
+    CHAR = "char"          # a single character covering the first syllable
+    USER = "user"          # a word from the user lexicon
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One entry of the candidate list.
+
+    `letters` is how many letters of the (remaining) raw input it consumes, `syllables`
+    the syllables it was read as (`('bei', 'jing')`; an abbreviation keeps the full reading).
+    """
+
+    text: str
+    letters: int
+    syllables: tuple[str, ...]
+    source: CandidateSource
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class FuzzyConfig:
+    """Fuzzy pinyin rules; each off by default (they widen the lattice)."""
+
+    z_zh: bool = False
+    c_ch: bool = False
+    s_sh: bool = False
+    n_l: bool = False
+    r_l: bool = False
+    f_h: bool = False
+    an_ang: bool = False
+    en_eng: bool = False
+    in_ing: bool = False
+    ian_iang: bool = False
+    uan_uang: bool = False
+
+    def enabled(self) -> list[str]:
+        return [k for k, v in self.__dict__.items() if v]
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Engine settings. Defaults are what a new user gets."""
+
+    page_size: int = 7            # candidates per page
+    max_sentences: int = 3        # whole-input candidates shown before words
+    fuzzy: FuzzyConfig = field(default_factory=FuzzyConfig)
+    learn: bool = True            # learn chosen words into the user lexicon
+    chinese_punctuation: bool = True

@@ -1,0 +1,76 @@
+"""The inventory of toneless Mandarin syllables as typed on a keyboard (ü is written v).
+
+Generated once from pypinyin's character readings (every reading of every character,
+tones removed), so the engine, the lexicon compiler and the model tokenizer agree.
+`lue`/`nue` are accepted as spellings of `lve`/`nve`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+_INVENTORY = """
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu
+ca cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou
+chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang
+dao de dei den deng di dia dian diao die din ding diu dong dou du duan dui dun duo e ei en
+eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou
+gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hm hng hong hou hu
+hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue
+jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai
+lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan
+lun luo lv lve m ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou
+mu n na nai nan nang nao ne nei nen neng ng ni nia nian niang niao nie nin ning niu nong
+nou nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping
+po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren
+reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan
+shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song
+sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu
+tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie xin xing
+xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai
+zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu
+zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+"""
+
+SYLLABLES: tuple[str, ...] = tuple(_INVENTORY.split())
+_SYLLABLE_SET = frozenset(SYLLABLES)
+
+# Alternative spellings a user may type, mapped to the canonical form.
+ALIASES: dict[str, str] = {"lue": "lve", "nue": "nve"}
+
+# Initials, longest first so that `zh` wins over `z` when matching a prefix.
+INITIALS: tuple[str, ...] = (
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
+    "j", "q", "x", "r", "z", "c", "s", "y", "w",
+)
+
+# Every proper prefix of a syllable or alias (a syllable typed half-way: `zhon`, `xia`).
+_PREFIXES = frozenset(
+    s[:i] for s in (*SYLLABLES, *ALIASES) for i in range(1, len(s) + 1)
+)
+
+MAX_SYLLABLE_LEN = max(len(s) for s in (*SYLLABLES, *ALIASES))
+
+
+def normalize_syllable(text: str) -> str:
+    """Canonical spelling of a typed syllable (`lue` -> `lve`, `ü` -> `v`)."""
+    text = text.lower().replace("ü", "v")
+    return ALIASES.get(text, text)
+
+
+def is_syllable(text: str) -> bool:
+    """True when `text` is a complete syllable (aliases included)."""
+    return text in _SYLLABLE_SET or text in ALIASES
+
+
+def is_syllable_prefix(text: str) -> bool:
+    """True when `text` starts some syllable (a complete syllable counts)."""
+    return text in _PREFIXES
+
+
+@lru_cache(maxsize=1024)
+def syllable_initial(syllable: str) -> str:
+    """The initial of a syllable (`zhong` -> `zh`), or its first letter for zero-initial ones."""
+    for ini in INITIALS:
+        if syllable.startswith(ini):
+            return ini
+    return syllable[:1]

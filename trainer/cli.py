@@ -1,0 +1,56 @@
+"""`yinzi-train`: the command-line face of the trainer.
+
+Each subcommand lives in `trainer/commands/<name>.py` and exposes
+`register(subparsers) -> None`, which adds its parser and sets `func=handler(args) -> int`.
+Heavy imports (torch) happen inside the handlers, so `--help` stays fast.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Order shown in --help.
+COMMANDS = (
+    "eval_ime",
+    "prepare",
+    "pretrain",
+    "export",
+    "finetune_sentiment",
+    "eval_sentiment",
+    "wizard",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="yinzi-train",
+        description="Train, evaluate and export Yinzi's pinyin-hanzi and sentiment models.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"trainer.commands.{name}")
+        except ModuleNotFoundError as exc:  # a subcommand not built in this checkout
+            if exc.name != f"trainer.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of `yinzi-train`, one module each, each exposing `register(subparsers)`."""
