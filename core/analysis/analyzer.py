@@ -1,0 +1,146 @@
+"""The Analyzer facade: sentiment, keywords, segmentation and pinyin of a text, as plain data.
+
+The classifier is opened lazily on first use (or handed in, for tests); when no model can be
+loaded, `sentiment` raises ModelLoadError and `analyze` returns the rest without sentiment,
+keeping the reason in `load_error`.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from core.analysis import text as textlib
+from core.analysis.classifier import ModelLoadError, SentimentClassifier, find_model
+from core.analysis.types import (
+    Analysis,
+    Keyword,
+    PinyinChar,
+    SentenceSentiment,
+    SentimentResult,
+    SentimentScore,
+    Token,
+)
+
+
+class Classifier(Protocol):
+    classes: tuple[str, ...]
+    name: str
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def predict_batched(self, texts: Sequence[str], *, batch_size: int = 32) -> np.ndarray: ...
+
+    def score(self, probs: np.ndarray) -> SentimentScore: ...
+
+
+@dataclass(frozen=True)
+class AnalyzerConfig:
+    model: str | None = None     # model folder or registry name; None = sentiment-default
+    int8: bool = True            # the quantized graph: half the latency, same accuracy (card)
+    threads: int = 1             # ONNX Runtime intra-op threads
+    top_k: int = 8               # keywords per method
+
+
+class Analyzer:
+    """One object per app; thread-safe for concurrent reads after the model has loaded."""
+
+    def __init__(self, config: AnalyzerConfig | None = None, *, classifier: Classifier | None = None):
+        self.config = config or AnalyzerConfig()
+        self._classifier = classifier
+        self._lock = threading.Lock()
+        self.load_error: str | None = None
+
+    # -- model -----------------------------------------------------------------------------
+    @property
+    def classifier(self) -> Classifier:
+        if self._classifier is None:
+            with self._lock:
+                if self._classifier is None:
+                    try:
+                        path: Path = find_model(self.config.model)
+                        self._classifier = SentimentClassifier(
+                            path, int8=self.config.int8, threads=self.config.threads
+                        )
+                    except ModelLoadError as exc:
+                        self.load_error = str(exc)
+                        raise
+        return self._classifier
+
+    @property
+    def model_name(self) -> str:
+        return self.classifier.name
+
+    # -- sentiment -------------------------------------------------------------------------
+    def sentiment(self, text: str) -> SentimentResult:
+        """The whole text and each of its sentences, classified in one batch."""
+        clf = self.classifier
+        sentences = textlib.split_sentences(text)
+        if not sentences:
+            raise ValueError("no text to analyse")
+        batch = [text.strip()] + ([s.text for s in sentences] if len(sentences) > 1 else [])
+        probs = clf.predict_proba(batch)
+        overall = clf.score(probs[0])
+        per = probs[1:] if len(sentences) > 1 else probs[:1]
+        mean = per.mean(axis=0)
+        return SentimentResult(
+            overall=overall,
+            sentences=tuple(SentenceSentiment(s, clf.score(p)) for s, p in zip(sentences, per, strict=False)),
+            sentence_mean={c: float(v) for c, v in zip(clf.classes, mean, strict=False)},
+            model=clf.name,
+        )
+
+    def classify(self, texts: Sequence[str], *, batch_size: int = 32) -> list[SentimentScore]:
+        """Whole-text scores for many texts (batch analysis); empty texts score as neutral-less."""
+        clf = self.classifier
+        probs = clf.predict_batched(list(texts), batch_size=batch_size)
+        return [clf.score(p) for p in probs]
+
+    # -- text tools ------------------------------------------------------------------------
+    def keywords(self, text: str, *, method: str = "tfidf", top_k: int | None = None) -> list[Keyword]:
+        return textlib.keywords(text, top_k=top_k or self.config.top_k, method=method)
+
+    def segment(self, text: str, *, with_pos: bool = False) -> list[Token]:
+        return textlib.segment(text, with_pos=with_pos)
+
+    def pinyin(self, text: str) -> list[PinyinChar]:
+        return textlib.annotate_pinyin(text)
+
+    def analyze(self, text: str, *, with_sentiment: bool = True) -> Analysis:
+        """Everything the panel shows; sentiment is None when no model could be loaded."""
+        timings: dict[str, float] = {}
+
+        def timed(key, fn, *args, **kwargs):
+            start = time.perf_counter()
+            value = fn(*args, **kwargs)
+            timings[key] = (time.perf_counter() - start) * 1000
+            return value
+
+        sentiment = None
+        if with_sentiment and text.strip():
+            try:
+                sentiment = timed("sentiment", self.sentiment, text)
+            except ModelLoadError:
+                sentiment = None
+        return Analysis(
+            text=text,
+            sentiment=sentiment,
+            keywords_tfidf=tuple(timed("tfidf", self.keywords, text, method="tfidf")),
+            keywords_textrank=tuple(timed("textrank", self.keywords, text, method="textrank")),
+            tokens=tuple(timed("segment", self.segment, text)),
+            pinyin=tuple(timed("pinyin", self.pinyin, text)),
+            timings_ms=timings,
+        )
+
+    def warm_up(self) -> None:
+        """Load dictionaries and the model now (call from a background thread)."""
+        textlib.warm_up()
+        try:
+            self.classifier  # noqa: B018 - loads the model
+        except ModelLoadError:
+            pass

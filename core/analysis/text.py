@@ -1,0 +1,146 @@
+"""Text tools of the analyzer: sentence split, jieba segmentation and keywords, pinyin with tones.
+
+jieba loads its dictionary (about a second) on first use, not at import, and caches it in
+Yinzi's own cache folder instead of a shared temp file.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+
+from core.analysis.types import Keyword, PinyinChar, Sentence, Token
+
+# A sentence ends at Chinese or ASCII terminal punctuation (runs of it: "！！！", "?!"),
+# an ellipsis, or a line break. Commas stay inside: "房间不错，就是有点吵" is one judgement.
+_SENTENCE_END = re.compile(r"[。！？!?；;…~～\n]+|\.{3,}|(?<![0-9A-Za-z])\.(?![0-9A-Za-z])")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+_jieba_lock = threading.Lock()
+_jieba_ready = False
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets; terminators stay with their sentence; blanks are dropped."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        _append(sentences, text, start, match.end())
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    # Trim whitespace but keep offsets pointing into the original text.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(text[start:end], start, end))
+
+
+def is_han(char: str) -> bool:
+    return bool(_HAN.match(char))
+
+
+def _jieba():
+    """jieba, initialised once (thread-safe), with its cache in our cache folder."""
+    global _jieba_ready
+    import jieba
+
+    if not _jieba_ready:
+        with _jieba_lock:
+            if not _jieba_ready:
+                from core import paths
+
+                jieba.setLogLevel(logging.WARNING)
+                jieba.dt.tmp_dir = str(paths.user_cache_dir())
+                jieba.initialize()
+                _jieba_ready = True
+    return jieba
+
+
+def warm_up() -> None:
+    """Load the dictionaries now (call off the UI thread) so the first analysis is quick."""
+    _jieba()
+    annotate_pinyin("中文")
+
+
+def segment(text: str, *, with_pos: bool = False) -> list[Token]:
+    """Words with offsets; `with_pos` adds jieba's part-of-speech tags (slower)."""
+    jieba = _jieba()
+    tokens: list[Token] = []
+    pos = 0
+    if with_pos:
+        import jieba.posseg as pseg
+
+        pairs = [(p.word, p.flag) for p in pseg.cut(text)]
+    else:
+        pairs = [(w, "") for w in jieba.cut(text)]
+    for word, flag in pairs:
+        start = text.find(word, pos)
+        if start < 0:  # jieba never rewrites text, but stay safe
+            start = pos
+        end = start + len(word)
+        pos = end
+        if word.strip():
+            tokens.append(Token(word, start, end, flag))
+    return tokens
+
+
+def keywords(text: str, *, top_k: int = 8, method: str = "tfidf") -> list[Keyword]:
+    """Keywords by jieba's TF-IDF (its IDF table) or TextRank (co-occurrence graph)."""
+    _jieba()
+    import jieba.analyse
+
+    if method == "tfidf":
+        pairs = jieba.analyse.extract_tags(text, topK=top_k, withWeight=True)
+    elif method == "textrank":
+        pairs = jieba.analyse.textrank(
+            text, topK=top_k, withWeight=True, allowPOS=("ns", "n", "vn", "v", "a", "an", "nr", "nz")
+        )
+    else:
+        raise ValueError(f"unknown keyword method {method!r}; use 'tfidf' or 'textrank'")
+    return [Keyword(word, float(weight)) for word, weight in pairs]
+
+
+@lru_cache(maxsize=8192)
+def _readings(char: str) -> tuple[str, ...]:
+    from pypinyin import Style, pinyin
+
+    return tuple(pinyin(char, style=Style.TONE, heteronym=True)[0])
+
+
+def annotate_pinyin(text: str) -> list[PinyinChar]:
+    """Each character with its reading in context and its other readings.
+
+    The reading in context comes from pypinyin's phrase dictionary applied to jieba's words
+    (行 is háng in 银行 and xíng in 行走; 重 is chóng in 重新), so heteronyms read right in words.
+    """
+    from pypinyin import Style, pinyin
+
+    words = [t.word for t in segment(text)] if text.strip() else []
+    out: list[PinyinChar] = []
+    pos = 0
+    for word in words:
+        # Fill any skipped whitespace between words.
+        start = text.find(word, pos)
+        for ch in text[pos:start]:
+            out.append(PinyinChar(ch, ""))
+        readings = pinyin(word, style=Style.TONE, errors=lambda s: [""] * len(s))
+        flat = [r[0] if r else "" for r in readings]
+        if len(flat) != len(word):  # non-Han runs come back as one item
+            han_readings = [r[0] for r in pinyin([c for c in word], style=Style.TONE)]
+            flat = [rd if is_han(c) else "" for c, rd in zip(word, han_readings, strict=False)]
+        for ch, reading in zip(word, flat, strict=False):
+            if is_han(ch):
+                out.append(PinyinChar(ch, reading, _readings(ch)))
+            else:
+                out.append(PinyinChar(ch, ""))
+        pos = start + len(word)
+    for ch in text[pos:]:
+        out.append(PinyinChar(ch, ""))
+    return out

@@ -1,0 +1,113 @@
+"""`yinzi-train finetune-sentiment`: fine-tune the pretrained backbone on labelled texts."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from trainer.sentiment.train import LR_PRESETS
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "finetune-sentiment",
+        help="fine-tune the pinyin-hanzi backbone into a sentiment classifier",
+        description="Fine-tune the pretrained backbone on labelled texts (TSV/CSV/JSONL; labels "
+        "0/1 or neg/pos, optionally a neutral class), evaluate, and export ONNX fp32 + int8.",
+    )
+    p.add_argument("--train", nargs="+", default=[], metavar="FILE", help="labelled training files")
+    p.add_argument("--dev", metavar="FILE", help="dev file (default: a stratified split of train)")
+    p.add_argument("--test", nargs="*", default=[], metavar="FILE", help="files to report at the end")
+    p.add_argument("--text-column", default="text")
+    p.add_argument("--label-column", default="label")
+    p.add_argument("--dev-fraction", type=float, default=0.1)
+    p.add_argument("--backbone", help="pretrained p2c model folder or *.pt checkpoint "
+                   "(default: resources/models/p2c-default)")
+    p.add_argument("--from-scratch", action="store_true", help="random init (ablation); needs --vocab")
+    p.add_argument("--vocab", help="vocab.json for --from-scratch")
+    p.add_argument("--out", default="runs/sentiment", help="output folder (model/ inside)")
+    p.add_argument("--name", default="sentiment-user")
+    p.add_argument("--max-len", type=int, default=128, help="positions per text incl. [CLS]/[SEP]")
+    p.add_argument("--epochs", type=float, default=3.0)
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--preset", choices=sorted(LR_PRESETS), default="default",
+                   help="learning-rate preset: " + ", ".join(f"{k}={v:g}" for k, v in LR_PRESETS.items()))
+    p.add_argument("--lr", type=float, help="peak learning rate (overrides the preset)")
+    p.add_argument("--patience", type=int, default=4, help="evaluations without improvement before stopping")
+    p.add_argument("--eval-every", type=int, default=0, help="steps between dev evaluations (0: 4 per epoch)")
+    p.add_argument("--no-class-weights", action="store_true")
+    p.add_argument("--max-minutes", type=float, help="wall-clock budget for training")
+    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--save-encoded", metavar="DIR", help="also write encoded sets + backbone here")
+    p.add_argument("--encoded", metavar="DIR", help="train from a --save-encoded folder")
+    p.add_argument("--save-state", metavar="FILE", help="save the fine-tuned weights (*.pt)")
+    p.add_argument("--from-state", metavar="FILE", help="skip training; evaluate/export these weights")
+    p.add_argument("--no-export", action="store_true")
+    p.set_defaults(func=handler)
+
+
+class _Printer:
+    """Progress lines for the terminal (the trainer emits events; this is one listener)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def __call__(self, event) -> None:
+        d = event.data
+        if event.kind == "start":
+            self.total = d["total_steps"]
+            print(f"fine-tuning on {d['device']}: {d['train']} train / {d['dev']} dev texts, "
+                  f"{self.total} steps ({d['steps_per_epoch']} per epoch)", flush=True)
+        elif event.kind == "step" and (event.step % 50 == 0 or event.step == 1):
+            print(f"  step {event.step}/{self.total} loss {d['loss']:.4f} lr {d['lr']:.2e} "
+                  f"{d['tokens_per_s']:,.0f} tok/s", flush=True)
+        elif event.kind == "eval":
+            mark = " *" if d["improved"] else ""
+            print(f"  eval step {event.step} (epoch {d['epoch']:.2f}): dev acc {d['accuracy']:.4f} "
+                  f"macro-F1 {d['macro_f1']:.4f} train loss {d['train_loss']:.4f}{mark}", flush=True)
+        elif event.kind == "stop":
+            print(f"  stopping: {d['reason']}", flush=True)
+
+
+def handler(args: argparse.Namespace) -> int:
+    from trainer.sentiment.data import DataError
+    from trainer.sentiment.pipeline import FinetuneOptions, run
+    from trainer.sentiment.train import FinetuneConfig
+
+    backbone = None
+    if not args.from_scratch:
+        if args.backbone:
+            backbone = args.backbone
+        else:
+            from core import paths
+
+            default = paths.shipped_models_dir() / "p2c-default"
+            if not default.is_dir() and not args.encoded:
+                print(f"error: no pretrained backbone at {default}; pass --backbone "
+                      "(or --from-scratch --vocab FILE for an ablation)", file=sys.stderr)
+                return 2
+            backbone = str(default) if default.is_dir() else None
+    try:
+        cfg = FinetuneConfig(
+            epochs=args.epochs, batch_size=args.batch_size, preset=args.preset, lr=args.lr,
+            patience=args.patience, eval_every=args.eval_every,
+            class_weights=not args.no_class_weights, max_minutes=args.max_minutes,
+            device=args.device, threads=args.threads, seed=args.seed,
+        )
+        opts = FinetuneOptions(
+            train=args.train, dev=args.dev, tests=args.test, text_column=args.text_column,
+            label_column=args.label_column, dev_fraction=args.dev_fraction,
+            backbone=None if args.encoded else backbone, vocab=args.vocab, out=args.out,
+            name=args.name, max_len=args.max_len, encoded=args.encoded,
+            save_encoded=args.save_encoded, from_state=args.from_state,
+            save_state=args.save_state, export=not args.no_export, train_config=cfg,
+        )
+        if not opts.train and not opts.encoded:
+            print("error: give --train FILE... (or --encoded DIR)", file=sys.stderr)
+            return 2
+        run(opts, callbacks=[_Printer()])
+    except (DataError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0

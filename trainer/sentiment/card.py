@@ -1,0 +1,64 @@
+"""The model card (card.md) of an exported sentiment model: what it is, its data, its figures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+_DATA_NOTES = """\
+Sources (from `../shared/data/README.md`): ChnSentiCorp via ymcui/Chinese-BERT-wwm (original
+corpus by Tan Songbo, research use); online_shopping_10_cats and ChnSentiCorp_htl_all via
+SophonPlus/ChineseNlpCorpus (no licence stated). The standard ChnSentiCorp test leaks (365 of
+its 1,200 rows also occur in the standard train/dev), so `chnsenticorp_test_unseen` is
+reported beside it."""
+
+
+def _row(name: str, m: dict) -> str:
+    return f"| {name} | {100 * m['accuracy']:.2f} | {100 * m['macro_f1']:.2f} | {m['count']} |"
+
+
+def write_card(path: Path, report: dict) -> None:
+    spec = report["spec"]
+    lines = [
+        f"# {report['name']}: sentiment model card",
+        "",
+        "A sentiment classifier built on Yinzi's pinyin-hanzi encoder: the pretrained P2C "
+        "backbone, fine-tuned with pinyin and hanzi both visible, a classification head on "
+        "the [CLS] state joined with the mean state.",
+        "",
+        f"- classes: {', '.join(report['classes'])}",
+        f"- backbone: `{report.get('pretrained_backbone') or 'random init'}`; d_model "
+        f"{spec['d_model']}, {spec['n_layers']} layers, {spec['n_heads']} heads, max_len {spec['max_len']}",
+        "- inputs: `hanzi`, `pinyin` (B, T) int64 (see core/analysis/features.py); output `probs` (B, K)",
+        "- files: `model.onnx` (fp32), `model.int8.onnx` (dynamic int8), `vocab.json`, `manifest.json`",
+        "",
+        "## Figures (accuracy %, macro-F1 %)",
+        "",
+        "| set | accuracy | macro-F1 | rows |",
+        "|---|---|---|---|",
+    ]
+    for name, m in report.get("torch_metrics", {}).items():
+        lines.append(_row(f"{name} (torch)", m))
+    for name, m in report.get("onnx_metrics", {}).items():
+        lines.append(_row(f"{name} (ONNX)", m))
+    training = report.get("training")
+    if training:
+        lines += ["", "## Training", "",
+                  f"- {training['steps']} steps in {training['seconds'] / 60:.1f} min on "
+                  f"{training['device']}, {training['tokens_per_s']:,.0f} tokens/s",
+                  f"- best dev macro-F1 {training['best_dev']['macro_f1']:.4f} at step "
+                  f"{training['best_step']}; early stop: {training['stopped_early']}",
+                  f"- config: `{report['config']}`"]
+    data = report.get("data") or {}
+    if data:
+        lines += ["", "## Data", "",
+                  f"- train files: {', '.join(Path(p).name for p in data.get('train_files', []))} "
+                  f"({data.get('train_rows')} rows after validation, de-duplication and removal of "
+                  "rows overlapping dev/test)",
+                  f"- dev: {Path(data['dev_file']).name if data.get('dev_file') else 'stratified split'} "
+                  f"({data.get('dev_rows')} rows)",
+                  f"- test files (never trained on): {', '.join(Path(p).name for p in data.get('test_files', []))}"]
+    lines += ["", _DATA_NOTES, ""]
+    if "parity" in report:
+        p = report["parity"]
+        lines += [f"Export check: fp32 max |torch - ONNX| = {p['fp32_max_abs_diff']:.1e}; "
+                  f"int8 agrees with fp32 on {100 * p['int8_argmax_agreement']:.1f} % of dev predictions.", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")

@@ -1,0 +1,119 @@
+"""Export a fine-tuned SentimentNet to ONNX (fp32 + dynamic int8), check parity, write the folder.
+
+The folder is what `core.analysis.classifier.SentimentClassifier` opens: manifest.json,
+vocab.json, model.onnx, model.int8.onnx (and the card and report written beside them).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from core.analysis.classifier import INPUT_NAMES, MANIFEST_FORMAT, OUTPUT_NAME
+from core.analysis.features import FeatureConfig
+from core.model.spec import PAD
+from trainer.sentiment.model import SentimentGraph, SentimentNet
+from trainer.sentiment.train import EncodedSet
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def export_onnx(net: SentimentNet, path: Path) -> None:
+    graph = SentimentGraph(net.cpu().eval())
+    hanzi = torch.full((2, 12), 10, dtype=torch.long)
+    pinyin = torch.full((2, 12), 10, dtype=torch.long)
+    pinyin[1, 8:] = PAD
+    # The legacy exporter: the network is written with plain matmuls, so dynamic axes hold
+    # (checked at several shapes by `check_parity`); it needs no onnxscript.
+    torch.onnx.export(
+        graph, (hanzi, pinyin), str(path),
+        input_names=list(INPUT_NAMES), output_names=[OUTPUT_NAME],
+        dynamic_axes={"hanzi": {0: "batch", 1: "time"}, "pinyin": {0: "batch", 1: "time"},
+                      OUTPUT_NAME: {0: "batch"}},
+        opset_version=17, dynamo=False,
+    )
+
+
+def quantize_int8(src: Path, dst: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
+
+
+def _ort_probs(path: Path, data: EncodedSet, index) -> np.ndarray:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    hanzi, pinyin, _ = data.batch(index)
+    return session.run([OUTPUT_NAME], {"hanzi": hanzi.numpy(), "pinyin": pinyin.numpy()})[0]
+
+
+def check_parity(net: SentimentNet, onnx_path: Path, data: EncodedSet, *, tol: float = 1e-4) -> float:
+    """Max |torch - ONNX| probability over batches of several sizes and lengths."""
+    net = net.cpu().eval()
+    worst = 0.0
+    n = len(data)
+    for index in ([0], list(range(min(n, 3))), list(range(max(0, n - 7), n))):
+        if not index:
+            continue
+        hanzi, pinyin, _ = data.batch(index)
+        with torch.no_grad():
+            ref = torch.softmax(net(hanzi, pinyin), dim=-1).numpy()
+        got = _ort_probs(onnx_path, data, index)
+        worst = max(worst, float(np.abs(ref - got).max()))
+    if worst > tol:
+        raise RuntimeError(f"ONNX export disagrees with torch by {worst:.2e} (> {tol:.0e})")
+    return worst
+
+
+def write_model_dir(
+    net: SentimentNet,
+    out_dir: Path,
+    *,
+    name: str,
+    classes: list[str],
+    features: FeatureConfig,
+    vocab_path: Path,
+    parity_data: EncodedSet,
+    metrics: dict,
+    provenance: dict,
+) -> dict:
+    """Export both graphs, check them, and write the manifest; returns the manifest."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fp32 = out_dir / "model.onnx"
+    int8 = out_dir / "model.int8.onnx"
+    export_onnx(net, fp32)
+    parity = check_parity(net, fp32, parity_data)
+    quantize_int8(fp32, int8)
+    idx = list(range(min(len(parity_data), 64)))
+    agree = float((_ort_probs(fp32, parity_data, idx).argmax(1) == _ort_probs(int8, parity_data, idx).argmax(1)).mean())
+    shutil.copyfile(vocab_path, out_dir / "vocab.json")
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "kind": "sentiment",
+        "name": name,
+        "classes": classes,
+        "features": asdict(features),
+        "spec": net.spec.to_dict(),
+        "files": {"fp32": fp32.name, "int8": int8.name, "vocab": "vocab.json"},
+        "sha256": {p.name: _sha256(p) for p in (fp32, int8)},
+        "vocab_sha256": _sha256(out_dir / "vocab.json"),
+        "inputs": {"hanzi": ["batch", "time"], "pinyin": ["batch", "time"]},
+        "outputs": {OUTPUT_NAME: ["batch", len(classes)]},
+        "parity": {"fp32_max_abs_diff": parity, "int8_argmax_agreement": agree},
+        "metrics": metrics,
+        "provenance": provenance,
+        "versions": {"torch": torch.__version__, "python": platform.python_version()},
+    }
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    return manifest

@@ -1,0 +1,259 @@
+"""finetune-sentiment end to end: data -> encode -> fine-tune the backbone -> evaluate -> export.
+
+Each stage can stop early or start late, so a run can be split across machines:
+`--save-encoded DIR` writes the encoded sets and the backbone weights (no pypinyin needed
+after that), `--encoded DIR` trains from them, `--save-state F` keeps the trained weights,
+and `--from-state F` exports and evaluates weights trained elsewhere.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+
+from core.analysis.features import FeatureConfig, encode
+from core.model.spec import ModelSpec, Vocab
+from trainer.sentiment.data import (
+    CLASS_NAMES,
+    DataError,
+    Example,
+    LoadReport,
+    check_classes,
+    load_labelled,
+    remove_overlap,
+    stratified_split,
+)
+from trainer.sentiment.metrics import Metrics, compute_metrics
+from trainer.sentiment.model import SentimentNet
+from trainer.sentiment.train import (
+    Callback,
+    EncodedSet,
+    FinetuneConfig,
+    FinetuneResult,
+    finetune,
+    predict_proba,
+)
+
+Log = Callable[[str], None]
+
+
+@dataclass
+class FinetuneOptions:
+    train: list[str] = field(default_factory=list)   # labelled files, concatenated
+    dev: str | None = None          # dev file; None = a stratified split of train
+    tests: list[str] = field(default_factory=list)   # files evaluated at the end (never trained on)
+    text_column: str = "text"
+    label_column: str = "label"
+    dev_fraction: float = 0.1
+    backbone: str | None = None     # pretrained model folder or *.pt; None = random init (ablation)
+    vocab: str | None = None        # only with backbone None
+    out: str = "runs/sentiment"
+    name: str = "sentiment"
+    max_len: int = 128
+    encoded: str | None = None      # train from a --save-encoded folder
+    save_encoded: str | None = None
+    from_state: str | None = None   # skip training: export these weights
+    save_state: str | None = None
+    export: bool = True
+    train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
+
+
+def _encode(examples: Sequence[Example], vocab: Vocab, features: FeatureConfig) -> EncodedSet:
+    return EncodedSet.from_pairs([encode(e.text, vocab, features) for e in examples],
+                                 [e.label for e in examples])
+
+
+def load_backbone(opts: FinetuneOptions) -> tuple[ModelSpec, dict | None, Vocab, Path]:
+    """Spec, encoder weights (None = random init), vocab and the vocab file's path."""
+    if opts.encoded:
+        enc = Path(opts.encoded)
+        saved = torch.load(enc / "backbone.pt", map_location="cpu", weights_only=True)
+        return ModelSpec.from_dict(saved["spec"]), saved.get("encoder"), Vocab.load(enc / "vocab.json"), enc / "vocab.json"
+    if opts.backbone:
+        from core.model.network import load_pretrained
+
+        path = Path(opts.backbone)
+        if not path.exists():
+            raise DataError(f"backbone {path} not found (a p2c model folder or a *.pt checkpoint)")
+        model, vocab = load_pretrained(path)
+        if path.suffix == ".pt":
+            ckpt = torch.load(path, map_location="cpu", weights_only=True)
+            vocab_path = Path(ckpt.get("vocab_path", path.parent / "vocab.json"))
+        else:
+            vocab_path = path / "vocab.json"
+        return model.spec, model.encoder.state_dict(), vocab, vocab_path
+    if not opts.vocab:
+        raise DataError("without --backbone, --vocab must name a vocab.json")
+    vocab = Vocab.load(opts.vocab)
+    spec = ModelSpec(n_pinyin=vocab.pinyin.size, n_hanzi=vocab.hanzi.size, max_len=opts.max_len)
+    return spec, None, vocab, Path(opts.vocab)
+
+
+def _load_files(paths: Sequence[str], opts: FinetuneOptions, log: Log, *, dedupe: bool = True
+                ) -> tuple[list[Example], list[LoadReport]]:
+    examples: list[Example] = []
+    reports = []
+    for p in paths:
+        ex, rep = load_labelled(p, text_column=opts.text_column, label_column=opts.label_column,
+                                dedupe=dedupe)
+        log(rep.summary())
+        examples.extend(ex)
+        reports.append(rep)
+    return examples, reports
+
+
+def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback] = ()) -> dict:
+    """The whole pipeline; returns the report dict (also written as report.json)."""
+    out = Path(opts.out)
+    out.mkdir(parents=True, exist_ok=True)
+    spec, encoder_state, vocab, vocab_path = load_backbone(opts)
+    features = FeatureConfig(max_len=min(opts.max_len, spec.max_len))
+    t0 = time.monotonic()
+
+    # -- data ------------------------------------------------------------------------------
+    tests: dict[str, EncodedSet] = {}
+    test_texts: dict[str, list[str]] = {}
+    data_notes: dict = {}
+    if opts.encoded:
+        enc = Path(opts.encoded)
+        meta = json.loads((enc / "meta.json").read_text(encoding="utf-8"))
+        classes = meta["classes"]
+        train_set, dev_set = EncodedSet.load(enc / "train.npz"), EncodedSet.load(enc / "dev.npz")
+        data_notes = meta.get("data", {})
+        for f in sorted(enc.glob("test_*.npz")):
+            tests[f.stem[len("test_"):]] = EncodedSet.load(f)
+    else:
+        if not opts.train:
+            raise DataError("no training file given")
+        train, reports = _load_files(opts.train, opts, log)
+        if opts.dev:
+            dev, dev_reports = _load_files([opts.dev], opts, log)
+            reports += dev_reports
+        else:
+            train, dev = stratified_split(train, dev_fraction=opts.dev_fraction, seed=opts.train_config.seed)
+            log(f"dev: a stratified {opts.dev_fraction:.0%} split of the training data ({len(dev)} rows)")
+        held_out = list(dev)
+        test_examples: dict[str, list[Example]] = {}
+        for p in opts.tests:
+            ex, _ = load_labelled(p, text_column=opts.text_column, label_column=opts.label_column, dedupe=False)
+            test_examples[Path(p).stem] = ex
+            held_out.extend(ex)
+        before = len(train)
+        train = remove_overlap(train, held_out)
+        if before != len(train):
+            log(f"removed {before - len(train)} training rows whose text is in dev/test")
+        n_classes = check_classes(train)
+        classes = list(CLASS_NAMES[:n_classes])
+        log(f"encoding {len(train)} train and {len(dev)} dev texts (pinyin in context) ...")
+        train_set, dev_set = _encode(train, vocab, features), _encode(dev, vocab, features)
+        for name, ex in test_examples.items():
+            tests[name] = _encode(ex, vocab, features)
+            test_texts[name] = [e.text for e in ex]
+        data_notes = {"train_files": opts.train, "dev_file": opts.dev, "test_files": opts.tests,
+                      "train_rows": len(train), "dev_rows": len(dev),
+                      "load_reports": [{"path": r.path, "rows": r.rows, "kept": r.kept,
+                                        "duplicates": r.duplicates, "conflicts": r.conflicts,
+                                        "bad": dict(r.bad_counts)} for r in reports]}
+        log(f"encoded in {time.monotonic() - t0:.0f}s")
+    if opts.save_encoded:
+        enc = Path(opts.save_encoded)
+        enc.mkdir(parents=True, exist_ok=True)
+        train_set.save(enc / "train.npz")
+        dev_set.save(enc / "dev.npz")
+        for name, ts in tests.items():
+            ts.save(enc / f"test_{name}.npz")
+        torch.save({"spec": spec.to_dict(), "encoder": encoder_state}, enc / "backbone.pt")
+        (enc / "vocab.json").write_bytes(vocab_path.read_bytes())
+        (enc / "meta.json").write_text(json.dumps({"classes": classes, "features": asdict(features),
+                                                   "data": data_notes}, ensure_ascii=False, indent=2))
+        log(f"encoded sets and backbone written to {enc}")
+
+    # -- model -----------------------------------------------------------------------------
+    net = SentimentNet(spec, len(classes))
+    if encoder_state is not None:
+        net.encoder.load_state_dict(encoder_state)
+    result: FinetuneResult | None = None
+    if opts.from_state:
+        state = torch.load(opts.from_state, map_location="cpu", weights_only=True)
+        net.load_state_dict(state["model"] if "model" in state else state)
+        log(f"loaded fine-tuned weights from {opts.from_state}")
+    else:
+        result = finetune(net, train_set, dev_set, opts.train_config, callbacks=callbacks)
+        log(f"fine-tuned {result.steps} steps in {result.seconds / 60:.1f} min on {result.device}, "
+            f"{result.tokens_per_s:,.0f} tokens/s; best dev at step {result.best_step}: "
+            f"acc {result.best_dev['accuracy']:.4f} macro-F1 {result.best_dev['macro_f1']:.4f}")
+    net = net.cpu().eval()
+    if opts.save_state:
+        torch.save({"model": net.state_dict(), "spec": spec.to_dict(), "classes": classes}, opts.save_state)
+
+    # -- evaluation ------------------------------------------------------------------------
+    results: dict[str, Metrics] = {}
+    sets = {"dev": dev_set, **tests}
+    for name, data in sets.items():
+        probs = predict_proba(net, data, device=torch.device("cpu"))
+        results[name] = compute_metrics(data.labels.tolist(), probs.argmax(1).tolist(), classes)
+        log(f"{name}: accuracy {results[name].accuracy:.4f}  macro-F1 {results[name].macro_f1:.4f}")
+    report = {
+        "name": opts.name,
+        "classes": classes,
+        "spec": spec.to_dict(),
+        "pretrained_backbone": opts.backbone,
+        "config": asdict(opts.train_config),
+        "data": data_notes,
+        "training": None if result is None else {
+            "steps": result.steps, "seconds": result.seconds, "tokens_per_s": result.tokens_per_s,
+            "device": result.device, "best_step": result.best_step, "best_dev": result.best_dev,
+            "stopped_early": result.stopped_early, "history": result.history},
+        "torch_metrics": {k: m.to_dict() for k, m in results.items()},
+    }
+
+    # -- export ----------------------------------------------------------------------------
+    if opts.export:
+        from trainer.sentiment.export import write_model_dir
+
+        model_dir = out / "model"
+        manifest = write_model_dir(
+            net, model_dir, name=opts.name, classes=classes, features=features,
+            vocab_path=vocab_path, parity_data=dev_set,
+            metrics={k: {"accuracy": m.accuracy, "macro_f1": m.macro_f1} for k, m in results.items()},
+            provenance={"backbone": opts.backbone, "data": data_notes},
+        )
+        report["parity"] = manifest["parity"]
+        log(f"exported {model_dir} (fp32 parity {manifest['parity']['fp32_max_abs_diff']:.1e}, "
+            f"int8 agreement {manifest['parity']['int8_argmax_agreement']:.3f})")
+        # The shipped path: the int8 and fp32 graphs through the same classifier the app uses.
+        from core.analysis.classifier import SentimentClassifier
+
+        onnx_results = {}
+        for int8 in (False, True):
+            clf = SentimentClassifier(model_dir, int8=int8)
+            for name, texts in test_texts.items():
+                labels = tests[name].labels.tolist()
+                pred = clf.predict_batched(texts).argmax(1).tolist()
+                m = compute_metrics(labels, pred, classes)
+                onnx_results[f"{name} ({'int8' if int8 else 'fp32'})"] = m
+                log(f"ONNX {'int8' if int8 else 'fp32'} {name}: accuracy {m.accuracy:.4f}  macro-F1 {m.macro_f1:.4f}")
+        report["onnx_metrics"] = {k: m.to_dict() for k, m in onnx_results.items()}
+        from trainer.sentiment.card import write_card
+
+        write_card(model_dir / "card.md", report)
+
+    from trainer.sentiment.report import write_json, write_png
+
+    write_json(out / "report.json", report)
+    try:
+        write_png(out / "report.png", results=results,
+                  history=report["training"]["history"] if report["training"] else [],
+                  title=f"{opts.name}: evaluation")
+    except ImportError:
+        log("matplotlib is missing: report.png not written (pip install matplotlib)")
+    if opts.export:
+        for f in ("report.json", "report.png"):
+            if (out / f).exists():
+                (out / "model" / f).write_bytes((out / f).read_bytes())
+    log(f"report: {out / 'report.json'}")
+    return report

@@ -1,0 +1,310 @@
+"""Fine-tuning loop for the sentiment head + backbone, emitting events (it knows nothing of UIs).
+
+Data are encoded once into flat id arrays (`EncodedSet`, saved as .npz) so a run can move to
+another machine without pypinyin; batches are length-bucketed because padding is most of
+the cost on a CPU.
+"""
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from core.model.spec import PAD
+
+# Peak learning rates that suit a ~5M-parameter encoder (BERT-base's 2e-5 is far too low
+# for a model this small; 1e-3 forgets the pretraining). The head gets `head_lr_mult` x.
+LR_PRESETS = {"gentle": 1e-4, "default": 2e-4, "fast": 5e-4}
+
+
+@dataclass
+class FinetuneConfig:
+    epochs: float = 3.0            # passes over the training set (fractions allowed)
+    batch_size: int = 32           # texts per step
+    preset: str = "default"        # key of LR_PRESETS
+    lr: float | None = None        # overrides the preset's peak learning rate
+    head_lr_mult: float = 5.0      # the fresh head learns faster than the pretrained body
+    weight_decay: float = 0.01
+    warmup: float = 0.06           # share of steps spent warming up linearly
+    eval_every: int = 0            # steps between dev evaluations; 0 = four times an epoch
+    patience: int = 4              # evaluations without dev improvement before stopping
+    class_weights: bool = True     # inverse-frequency loss weights (skewed hotel data)
+    label_smoothing: float = 0.05
+    seed: int = 0
+    device: str = "auto"           # auto | cpu | cuda
+    threads: int = 2               # torch CPU threads
+    max_minutes: float | None = None  # wall-clock budget; the best state so far is kept
+    bf16: bool = True              # autocast on CUDA
+
+    def __post_init__(self) -> None:
+        if self.preset not in LR_PRESETS:
+            raise ValueError(f"unknown preset {self.preset!r}; choose {', '.join(LR_PRESETS)}")
+        if self.epochs <= 0 or self.batch_size <= 0:
+            raise ValueError("epochs and batch size must be positive")
+
+    @property
+    def peak_lr(self) -> float:
+        return self.lr if self.lr is not None else LR_PRESETS[self.preset]
+
+
+def lr_at(step: int, *, total: int, peak: float, warmup: int) -> float:
+    """Linear warm-up to `peak`, then cosine decay to a tenth of it at `total`."""
+    if total <= 0:
+        return peak
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    progress = min(1.0, (step - warmup) / max(1, total - warmup))
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+# -- encoded data ----------------------------------------------------------------------------
+@dataclass
+class EncodedSet:
+    """Texts as flat id arrays: example i is `hanzi[offsets[i]:offsets[i+1]]`."""
+
+    hanzi: np.ndarray     # (N_tokens,) int32
+    pinyin: np.ndarray    # (N_tokens,) int32
+    offsets: np.ndarray   # (N + 1,) int64
+    labels: np.ndarray    # (N,) int64
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    @property
+    def lengths(self) -> np.ndarray:
+        return np.diff(self.offsets)
+
+    @classmethod
+    def from_pairs(cls, pairs: Sequence[tuple[list[int], list[int]]], labels: Sequence[int]) -> EncodedSet:
+        lengths = [len(h) for h, _ in pairs]
+        offsets = np.zeros(len(pairs) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum(lengths)
+        hanzi = np.fromiter((i for h, _ in pairs for i in h), dtype=np.int32, count=int(offsets[-1]))
+        pinyin = np.fromiter((i for _, p in pairs for i in p), dtype=np.int32, count=int(offsets[-1]))
+        return cls(hanzi, pinyin, offsets, np.asarray(labels, dtype=np.int64))
+
+    def save(self, path: str | Path) -> None:
+        np.savez_compressed(path, hanzi=self.hanzi, pinyin=self.pinyin, offsets=self.offsets, labels=self.labels)
+
+    @classmethod
+    def load(cls, path: str | Path) -> EncodedSet:
+        with np.load(path) as data:
+            return cls(data["hanzi"], data["pinyin"], data["offsets"], data["labels"])
+
+    def batch(self, index: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        lengths = self.lengths[list(index)]
+        width = int(lengths.max())
+        hanzi = np.full((len(index), width), PAD, dtype=np.int64)
+        pinyin = np.full((len(index), width), PAD, dtype=np.int64)
+        for row, i in enumerate(index):
+            a, b = self.offsets[i], self.offsets[i + 1]
+            hanzi[row, : b - a] = self.hanzi[a:b]
+            pinyin[row, : b - a] = self.pinyin[a:b]
+        return torch.from_numpy(hanzi), torch.from_numpy(pinyin), torch.from_numpy(self.labels[list(index)])
+
+
+def bucketed_batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Shuffled batches of similar lengths: sort within random chunks of 50 batches."""
+    order = rng.permutation(len(lengths))
+    chunk = batch_size * 50
+    batches: list[np.ndarray] = []
+    for start in range(0, len(order), chunk):
+        part = order[start : start + chunk]
+        part = part[np.argsort(lengths[part], kind="stable")]
+        batches.extend(part[i : i + batch_size] for i in range(0, len(part), batch_size))
+    rng.shuffle(batches)
+    return batches
+
+
+# -- events ----------------------------------------------------------------------------------
+@dataclass
+class Event:
+    kind: str                      # start | step | eval | stop | end
+    step: int
+    data: dict = field(default_factory=dict)
+
+
+Callback = Callable[[Event], None]
+
+
+@dataclass
+class FinetuneResult:
+    best_state: dict
+    best_step: int
+    best_dev: dict                 # {"accuracy":..., "macro_f1":...}
+    history: list[dict]
+    steps: int
+    seconds: float
+    tokens_per_s: float
+    stopped_early: bool
+    device: str
+
+
+def pick_device(name: str) -> torch.device:
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    if name == "cuda" and not torch.cuda.is_available():
+        raise RuntimeError("--device cuda asked for, but torch sees no CUDA GPU")
+    return torch.device(name)
+
+
+def setup_cpu_threads(threads: int) -> None:
+    # Spin-waiting OpenMP threads made 2 threads 4x slower than 1 on busy cores (PLATFORM_NOTES).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    torch.set_num_threads(max(1, threads))
+
+
+@torch.no_grad()
+def predict_proba(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 64,
+                  device: torch.device | None = None) -> np.ndarray:
+    """(N, K) probabilities in the original order."""
+    device = device or next(net.parameters()).device
+    was_training = net.training
+    net.eval()
+    order = np.argsort(data.lengths, kind="stable")
+    out = np.zeros((len(data), net.n_classes), dtype=np.float32)
+    for start in range(0, len(order), batch_size):
+        idx = order[start : start + batch_size]
+        hanzi, pinyin, _ = data.batch(idx)
+        logits = net(hanzi.to(device), pinyin.to(device)).float()
+        out[idx] = torch.softmax(logits, dim=-1).cpu().numpy()
+    net.train(was_training)
+    return out
+
+
+def _dev_scores(probs: np.ndarray, labels: np.ndarray, n_classes: int) -> dict:
+    pred = probs.argmax(1)
+    acc = float((pred == labels).mean()) if len(labels) else 0.0
+    f1s = []
+    for c in range(n_classes):
+        tp = int(((pred == c) & (labels == c)).sum())
+        fp = int(((pred == c) & (labels != c)).sum())
+        fn = int(((pred != c) & (labels == c)).sum())
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    return {"accuracy": acc, "macro_f1": float(np.mean(f1s))}
+
+
+def finetune(
+    net: torch.nn.Module,
+    train: EncodedSet,
+    dev: EncodedSet,
+    cfg: FinetuneConfig,
+    *,
+    callbacks: Sequence[Callback] = (),
+) -> FinetuneResult:
+    """Train `net` in place; returns the best dev state (macro-F1) and the history."""
+    device = pick_device(cfg.device)
+    if device.type == "cpu":
+        setup_cpu_threads(cfg.threads)
+    torch.manual_seed(cfg.seed)
+    rng = np.random.default_rng(cfg.seed)
+    net.to(device).train()
+
+    def emit(kind: str, step: int, **data) -> None:
+        for cb in callbacks:
+            cb(Event(kind, step, data))
+
+    k = net.n_classes
+    weights = None
+    if cfg.class_weights:
+        counts = np.bincount(train.labels, minlength=k).astype(np.float64)
+        w = counts.sum() / (k * np.maximum(counts, 1))
+        weights = torch.tensor(w, dtype=torch.float32, device=device)
+
+    head_params = [p for n, p in net.named_parameters() if n.startswith("head.")]
+    body_decay = [p for n, p in net.named_parameters() if not n.startswith("head.") and p.dim() >= 2]
+    body_no_decay = [p for n, p in net.named_parameters() if not n.startswith("head.") and p.dim() < 2]
+    groups = [
+        {"params": body_decay, "weight_decay": cfg.weight_decay, "mult": 1.0},
+        {"params": body_no_decay, "weight_decay": 0.0, "mult": 1.0},
+        {"params": head_params, "weight_decay": cfg.weight_decay, "mult": cfg.head_lr_mult},
+    ]
+    optimizer = torch.optim.AdamW(groups, lr=cfg.peak_lr, betas=(0.9, 0.98), eps=1e-6)
+
+    steps_per_epoch = math.ceil(len(train) / cfg.batch_size)
+    total = max(1, int(steps_per_epoch * cfg.epochs))
+    warmup = max(1, int(total * cfg.warmup))
+    eval_every = cfg.eval_every or max(1, steps_per_epoch // 4)
+    autocast = device.type == "cuda" and cfg.bf16
+    emit("start", 0, total_steps=total, steps_per_epoch=steps_per_epoch, device=str(device),
+         train=len(train), dev=len(dev), config=asdict(cfg))
+
+    best_state = {n: t.detach().cpu().clone() for n, t in net.state_dict().items()}
+    best = {"accuracy": -1.0, "macro_f1": -1.0}
+    best_step = 0
+    bad_evals = 0
+    history: list[dict] = []
+    tokens = 0
+    start = time.monotonic()
+    step = 0
+    stopped_early = False
+    loss_sum = 0.0
+    loss_n = 0
+
+    def evaluate() -> bool:
+        nonlocal best, best_step, best_state, bad_evals, loss_sum, loss_n
+        scores = _dev_scores(predict_proba(net, dev, device=device), dev.labels, k)
+        elapsed = time.monotonic() - start
+        record = {"at_step": step, "epoch": step / steps_per_epoch, "train_loss": loss_sum / max(1, loss_n),
+                  "seconds": elapsed, "tokens_per_s": tokens / max(elapsed, 1e-9), **scores}
+        history.append(record)
+        loss_sum, loss_n = 0.0, 0
+        improved = scores["macro_f1"] > best["macro_f1"]
+        if improved:
+            best, best_step, bad_evals = scores, step, 0
+            best_state = {n: t.detach().cpu().clone() for n, t in net.state_dict().items()}
+        else:
+            bad_evals += 1
+        emit("eval", step, improved=improved, **record)
+        return bad_evals >= cfg.patience
+
+    done = False
+    while not done:
+        for idx in bucketed_batches(train.lengths, cfg.batch_size, rng):
+            if step >= total:
+                done = True
+                break
+            lr = lr_at(step, total=total, peak=cfg.peak_lr, warmup=warmup)
+            for group in optimizer.param_groups:
+                group["lr"] = lr * group["mult"]
+            hanzi, pinyin, labels = (t.to(device, non_blocking=True) for t in train.batch(idx))
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=autocast):
+                logits = net(hanzi, pinyin)
+            loss = F.cross_entropy(logits.float(), labels, weight=weights,
+                                   label_smoothing=cfg.label_smoothing)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            optimizer.step()
+            step += 1
+            tokens += int((pinyin != PAD).sum())
+            loss_sum += float(loss.detach())
+            loss_n += 1
+            elapsed = time.monotonic() - start
+            emit("step", step, loss=float(loss.detach()), lr=lr, tokens_per_s=tokens / max(elapsed, 1e-9),
+                 total_steps=total)
+            out_of_time = cfg.max_minutes is not None and elapsed > cfg.max_minutes * 60
+            if step % eval_every == 0 or step >= total or out_of_time:
+                if evaluate():
+                    stopped_early = done = True
+                    emit("stop", step, reason=f"no dev improvement in {cfg.patience} evaluations")
+                    break
+                if out_of_time:
+                    stopped_early = done = True
+                    emit("stop", step, reason=f"time budget of {cfg.max_minutes} min used")
+                    break
+    if not history or history[-1]["at_step"] != step:
+        evaluate()
+    seconds = time.monotonic() - start
+    net.load_state_dict(best_state)
+    result = FinetuneResult(best_state, best_step, best, history, step, seconds,
+                            tokens / max(seconds, 1e-9), stopped_early, str(device))
+    emit("end", step, best_step=best_step, **best, seconds=seconds)
+    return result
