@@ -1,0 +1,90 @@
+"""Start the typing app: the QApplication, translations, the main window, background loads.
+
+`python -m desktop [FILE]` (and `make run`) comes here through `desktop.__main__`, which first
+checks for a display so a headless machine gets advice instead of a Qt abort.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+NO_DISPLAY_ADVICE = """\
+Yinzi cannot open a window: no display was found (DISPLAY and WAYLAND_DISPLAY are unset).
+
+  * On a desktop: run it from your graphical session.
+  * Headless, with a virtual display:   xvfb-run -a .venv/bin/python -m desktop
+  * Headless, no window at all:         QT_QPA_PLATFORM=offscreen .venv/bin/python -m desktop
+  * Just convert pinyin, no GUI:        echo nihao | .venv/bin/yinzi convert --stdin
+"""
+
+
+def display_problem(env: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """The advice to print when Qt would abort for lack of a display, else None."""
+    env = dict(os.environ) if env is None else env
+    platform = platform or sys.platform
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY_ADVICE
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m desktop", description="Yinzi (音字) typing app")
+    parser.add_argument("file", nargs="?", help="a UTF-8 text file to open")
+    parser.add_argument("--no-model", action="store_true",
+                        help="do not load the neural model (n-gram decoder only)")
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS",
+                        help="close after this many seconds (smoke tests)")
+    parser.add_argument("--verbose", action="store_true")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    from desktop import i18n
+    from desktop.background import run_in_background
+    from desktop.main_window import MainWindow
+    from desktop.qt import QApplication, QTimer
+    from desktop.settings import SettingsStore
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Yinzi")
+    app.setApplicationDisplayName("音字 Yinzi")
+    app.setOrganizationName("Yinzi")
+    store = SettingsStore()
+    i18n.install(app, store.load().language)
+    try:
+        window = MainWindow(store=store)
+    except Exception as exc:  # a missing lexicon is the typical case: say what to do
+        print(f"Yinzi could not start: {exc}", file=sys.stderr)
+        return 1
+    window.show()
+    logging.getLogger(__name__).info("window shown %.0f ms after start",
+                                     (time.perf_counter() - started) * 1000)
+    # Warm the system lexicon off the UI thread so the first keystroke does not pay for it.
+    run_in_background(_warm_lexicon, parent=window,
+                      on_failure=lambda exc: window.statusBar().showMessage(str(exc), 10000))
+    if not args.no_model:
+        window.start_model_load()
+    if args.file:
+        window.open_path(args.file)
+    else:
+        QTimer.singleShot(0, window.offer_recovery)
+    if args.quit_after is not None:
+        QTimer.singleShot(int(args.quit_after * 1000), window.close)
+    return app.exec()
+
+
+def _warm_lexicon() -> None:
+    try:
+        from core.lexicon.system import SystemLexicon
+    except ImportError:
+        return
+    SystemLexicon.default()

@@ -1,0 +1,530 @@
+"""The main window: the editor, the candidate bar, the status bar, menus and docks.
+
+It wires core objects (engine, user lexicon) to the widgets and owns file handling and the
+autosave; the key logic lives in `ImeController`, the popup in `CandidateBar`.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop import i18n
+from desktop.autosave import AutosaveStore
+from desktop.background import BackgroundRunner, SerialWorker
+from desktop.editor import ImeTextEdit
+from desktop.ime_controller import ImeController
+from desktop.model_loader import load_scorer
+from desktop.qt import (
+    QAction,
+    QApplication,
+    QCloseEvent,
+    QDockWidget,
+    QEvent,
+    QFileDialog,
+    QFont,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    Qt,
+    QTimer,
+    QToolButton,
+    QWidget,
+    Signal,
+)
+from desktop.settings import NGRAM_MODEL, AppSettings, SettingsStore
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_DELAY_MS = 1500
+ANALYSIS_DELAY_MS = 400
+
+
+def create_engine(settings: AppSettings):
+    """The n-gram engine with the user's lexicon; the neural scorer is attached later.
+
+    Returns (engine, user_lexicon).
+    """
+    from core import paths
+    from core.engine import ImeEngine
+    from core.lexicon.user import UserLexicon
+
+    lexicon = UserLexicon(paths.user_data_dir() / "user_lexicon.sqlite")
+    engine = ImeEngine(config=settings.engine_config(), user_lexicon=lexicon, scorer=None)
+    return engine, lexicon
+
+
+class MainWindow(QMainWindow):
+    """Yinzi's typing window."""
+
+    modelLoaded = Signal(str)        # decoder name, after a model load finished (or failed)
+    settingsApplied = Signal()
+
+    def __init__(self, *, engine=None, user_lexicon=None, store: SettingsStore | None = None,
+                 autosave: AutosaveStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store or SettingsStore()
+        self.settings = self.store.load()
+        if engine is None:
+            engine, user_lexicon = create_engine(self.settings)
+        self.engine = engine
+        self.user_lexicon = user_lexicon
+        self.autosave = autosave or AutosaveStore()
+        self.current_path: str | None = None
+        self.model_loading = False
+        self.model_error = ""
+        # Hooks so tests can answer questions without modal dialogs.
+        self.ask_restore: Callable[[str], bool] = self._ask_restore_dialog
+        self._loader = BackgroundRunner(self)
+        self._writer = SerialWorker(self)   # file saves and autosaves, in order
+        self._load_generation = 0
+
+        self.controller = ImeController(
+            self.engine, self,
+            chinese=self.settings.start_in_chinese,
+            punctuation=self.settings.chinese_punctuation,
+        )
+        self.controller.page_size = self.settings.page_size
+        self.editor = ImeTextEdit(self.controller, self)
+        self.setCentralWidget(self.editor)
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._build_analysis_dock()
+        self._apply_editor_font()
+
+        self.controller.chineseModeChanged.connect(self._on_mode_changed)
+        self.controller.punctuationChanged.connect(self._on_punctuation_changed)
+        self.controller.latencyMeasured.connect(self._on_latency_measured)
+        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        self.editor.textChanged.connect(self._on_text_changed)
+
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self._write_autosave)
+        self._analysis_timer = QTimer(self, singleShot=True, interval=ANALYSIS_DELAY_MS)
+        self._analysis_timer.timeout.connect(self._push_analysis_text)
+
+        self.resize(960, 640)
+        self._retranslate()
+        self._update_status()
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.mode_button = QToolButton(self)
+        self.mode_button.setAutoRaise(True)
+        self.mode_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.mode_button.clicked.connect(lambda: self.controller.set_chinese(not self.controller.chinese))
+        self.punct_button = QToolButton(self)
+        self.punct_button.setAutoRaise(True)
+        self.punct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.punct_button.clicked.connect(
+            lambda: self.controller.set_punctuation(not self.controller.punctuation))
+        self.model_label = QLabel(self)
+        self.latency_label = QLabel(self)
+        self.latency_label.setMinimumWidth(90)
+        bar.addPermanentWidget(self.model_label)
+        bar.addPermanentWidget(self.latency_label)
+        bar.addPermanentWidget(self.punct_button)
+        bar.addPermanentWidget(self.mode_button)
+
+    def _build_actions(self) -> None:
+        a = {}
+        a["new"] = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self.new_document)
+        a["open"] = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self._on_open)
+        a["save"] = QAction(self, shortcut=QKeySequence.StandardKey.Save, triggered=self.save)
+        a["save_as"] = QAction(self, shortcut=QKeySequence.StandardKey.SaveAs, triggered=self.save_as)
+        a["quit"] = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        a["chinese"] = QAction(self, checkable=True, checked=self.controller.chinese,
+                               triggered=self.controller.set_chinese)
+        a["punct"] = QAction(self, checkable=True, checked=self.controller.punctuation,
+                             triggered=self.controller.set_punctuation)
+        a["settings"] = QAction(self, shortcut=QKeySequence.StandardKey.Preferences,
+                                triggered=self.open_settings)
+        a["dictionary"] = QAction(self, triggered=self.open_user_dictionary)
+        a["batch"] = QAction(self, triggered=self.open_batch_window)
+        a["about"] = QAction(self, triggered=self._on_about)
+        a["save_as"].setShortcut(QKeySequence("Ctrl+Shift+S"))
+        a["settings"].setShortcut(QKeySequence("Ctrl+,"))
+        self.actions_by_name = a
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        a = self.actions_by_name
+        self.file_menu = mb.addMenu("")
+        self.file_menu.addActions([a["new"], a["open"]])
+        self.recent_menu = QMenu(self)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addActions([a["save"], a["save_as"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a["quit"])
+        self.input_menu = mb.addMenu("")
+        self.input_menu.addActions([a["chinese"], a["punct"]])
+        self.input_menu.addSeparator()
+        self.input_menu.addActions([a["dictionary"], a["settings"]])
+        self.tools_menu = mb.addMenu("")
+        self.tools_menu.addAction(a["batch"])
+        self.view_menu = mb.addMenu("")
+        self.help_menu = mb.addMenu("")
+        self.help_menu.addAction(a["about"])
+        self._rebuild_recent_menu()
+
+    def _build_analysis_dock(self) -> None:
+        self.analysis_dock = QDockWidget(self)
+        self.analysis_dock.setObjectName("AnalysisDock")
+        try:
+            from desktop.analysis_panel import AnalysisPanel
+        except ImportError as exc:
+            log.info("analysis panel unavailable: %s", exc)
+            self.analysis_panel = None
+            placeholder = QLabel(self)
+            placeholder.setWordWrap(True)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._analysis_placeholder = placeholder
+            self.analysis_dock.setWidget(placeholder)
+        else:
+            self._analysis_placeholder = None
+            self.analysis_panel = AnalysisPanel(self)
+            self.analysis_dock.setWidget(self.analysis_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
+        self.view_menu.addAction(self.analysis_dock.toggleViewAction())
+
+    # -- language ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        a = self.actions_by_name
+        a["new"].setText(self.tr("&New"))
+        a["open"].setText(self.tr("&Open…"))
+        a["save"].setText(self.tr("&Save"))
+        a["save_as"].setText(self.tr("Save &As…"))
+        a["quit"].setText(self.tr("&Quit"))
+        a["chinese"].setText(self.tr("Chinese mode\tShift"))
+        a["punct"].setText(self.tr("Chinese punctuation\tCtrl+."))
+        a["settings"].setText(self.tr("&Settings…"))
+        a["dictionary"].setText(self.tr("User &dictionary…"))
+        a["batch"].setText(self.tr("&Batch analysis…"))
+        a["about"].setText(self.tr("&About Yinzi"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.input_menu.setTitle(self.tr("&Input"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.analysis_dock.setWindowTitle(self.tr("Analysis"))
+        if self._analysis_placeholder is not None:
+            self._analysis_placeholder.setText(
+                self.tr("Text analysis is not available in this build."))
+        self.mode_button.setToolTip(self.tr("Input mode (Shift toggles)"))
+        self.punct_button.setToolTip(self.tr("Chinese punctuation (Ctrl+. toggles)"))
+        self._rebuild_recent_menu()
+        self._update_title()
+        self._update_status()
+
+    # -- status ------------------------------------------------------------------------------
+    def _update_status(self) -> None:
+        self.mode_button.setText("中" if self.controller.chinese else "英")
+        self.punct_button.setText("，。" if self.controller.punctuation else ",.")
+        self.actions_by_name["chinese"].setChecked(self.controller.chinese)
+        self.actions_by_name["punct"].setChecked(self.controller.punctuation)
+        name = self.engine.decoder_name
+        if self.model_loading:
+            text = self.tr("Model: {0} (loading {1}…)").format(name, self.settings.model)
+        elif self.model_error:
+            text = self.tr("Model: {0} (neural model unavailable)").format(name)
+        else:
+            text = self.tr("Model: {0}").format(name)
+        self.model_label.setText(text)
+        self.model_label.setToolTip(self.model_error)
+        ms = self.controller.last_latency_ms
+        self.latency_label.setText(self.tr("{0:.1f} ms").format(ms) if ms else "")
+        self.latency_label.setToolTip(self.tr("Last keystroke-to-candidates time"))
+
+    def _on_mode_changed(self, chinese: bool) -> None:
+        self._update_status()
+
+    def _on_punctuation_changed(self, on: bool) -> None:
+        self._update_status()
+
+    def _on_latency_measured(self, ms: float) -> None:
+        self.latency_label.setText(self.tr("{0:.1f} ms").format(ms))
+
+    # -- model -------------------------------------------------------------------------------
+    def start_model_load(self) -> None:
+        """Load the chosen neural model in the background; the n-gram decoder serves meanwhile."""
+        self._load_generation += 1
+        generation = self._load_generation
+        name, prefer_cuda = self.settings.model, self.settings.prefer_cuda
+        self.model_error = ""
+        if name == NGRAM_MODEL:
+            self.engine.set_scorer(None)
+            self.model_loading = False
+            self._update_status()
+            self.modelLoaded.emit(self.engine.decoder_name)
+            return
+        self.model_loading = True
+        self._update_status()
+        started = time.perf_counter()
+
+        def done(scorer) -> None:
+            if generation != self._load_generation:
+                return  # the user chose another model meanwhile
+            self.model_loading = False
+            self.engine.set_scorer(scorer)
+            log.info("model %s loaded in %.2f s", name, time.perf_counter() - started)
+            self._update_status()
+            self.statusBar().showMessage(self.tr("Model loaded: {0}").format(self.engine.decoder_name), 5000)
+            self.modelLoaded.emit(self.engine.decoder_name)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._load_generation:
+                return
+            self.model_loading = False
+            self.model_error = str(exc)
+            log.warning("model %s could not be loaded: %s", name, exc)
+            self.engine.set_scorer(None)
+            self._update_status()
+            self.statusBar().showMessage(
+                self.tr("Neural model not loaded ({0}); using the n-gram decoder").format(exc), 8000)
+            self.modelLoaded.emit(self.engine.decoder_name)
+
+        self._loader.run(lambda: load_scorer(name, prefer_cuda=prefer_cuda),
+                         on_success=done, on_failure=failed)
+
+    # -- settings and windows ----------------------------------------------------------------
+    def apply_settings(self, settings: AppSettings) -> None:
+        old = self.settings
+        self.settings = settings
+        self.store.save(settings)
+        self.engine.set_config(settings.engine_config())
+        self.controller.page_size = settings.page_size
+        self.controller.set_punctuation(settings.chinese_punctuation)
+        self._apply_editor_font()
+        if (settings.model, settings.prefer_cuda) != (old.model, old.prefer_cuda):
+            self.start_model_load()
+        if settings.language != old.language:
+            i18n.switch_language(QApplication.instance(), settings.language)
+        self._update_status()
+        self.settingsApplied.emit()
+
+    def open_settings(self) -> None:
+        from desktop.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings())
+
+    def open_user_dictionary(self):
+        from desktop.user_dict_window import UserDictWindow
+
+        window = getattr(self, "_dict_window", None)
+        if window is None:
+            window = UserDictWindow(self.user_lexicon, self)
+            self._dict_window = window
+        window.refresh()
+        window.show()
+        window.raise_()
+        return window
+
+    def open_batch_window(self):
+        window = getattr(self, "_batch_window", None)
+        if window is None:
+            try:
+                from desktop.batch_window import BatchWindow
+            except ImportError as exc:
+                QMessageBox.information(self, self.tr("Batch analysis"),
+                                        self.tr("Batch analysis is not available: {0}").format(exc))
+                return None
+            window = BatchWindow()
+            window.setWindowFlag(Qt.WindowType.Window)
+            self._batch_window = window
+        window.show()
+        window.raise_()
+        return window
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Yinzi"), self.tr(
+            "<b>Yinzi (音字)</b><br>An offline pinyin input method with its own neural "
+            "pinyin-to-hanzi model, and Chinese text analysis.<br>Decoder: {0}"
+        ).format(self.engine.decoder_name))
+
+    def _apply_editor_font(self) -> None:
+        font = QFont(self.editor.font())
+        if self.settings.font_family:
+            font.setFamily(self.settings.font_family)
+        font.setPointSize(self.settings.font_size)
+        self.editor.setFont(font)
+        self.editor.candidate_bar.set_font_size(max(11, self.settings.font_size - 1))
+
+    # -- analysis dock -----------------------------------------------------------------------
+    def _on_text_changed(self) -> None:
+        self._autosave_timer.start()
+        if self.analysis_panel is not None and self.analysis_dock.isVisible():
+            self._analysis_timer.start()
+
+    def _push_analysis_text(self) -> None:
+        if self.analysis_panel is not None:
+            cursor = self.editor.textCursor()
+            text = cursor.selectedText() if cursor.hasSelection() else self.editor.toPlainText()
+            self.analysis_panel.set_text(text.replace("\u2029", "\n"))
+
+    # -- files -------------------------------------------------------------------------------
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def new_document(self) -> None:
+        if not self._maybe_keep_changes():
+            return
+        self.editor.clear()
+        self.current_path = None
+        self.editor.document().setModified(False)
+        self._update_title()
+
+    def _on_open(self) -> None:
+        if not self._maybe_keep_changes():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open text"), self._start_dir(),
+                                              self.tr("Text files (*.txt);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            QMessageBox.warning(self, self.tr("Open text"),
+                                self.tr("{0} is not UTF-8 text.").format(path))
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Open text"),
+                                self.tr("Could not open {0}: {1}").format(path, exc.strerror))
+            return False
+        self.controller.cancel()
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self.current_path = path
+        self._remember_recent(path)
+        self._update_title()
+        return True
+
+    def save(self) -> bool:
+        if self.current_path is None:
+            return self.save_as()
+        return self.save_to(self.current_path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save text"), self._start_dir(),
+                                              self.tr("Text files (*.txt);;All files (*)"))
+        return self.save_to(path) if path else False
+
+    def save_to(self, path: str) -> bool:
+        self.controller.commit_raw()   # a pending composition is part of what the user sees
+        try:
+            Path(path).write_text(self.text(), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save text"),
+                                self.tr("Could not save {0}: {1}").format(path, exc.strerror))
+            return False
+        self.current_path = path
+        self.editor.document().setModified(False)
+        self.autosave.clear()
+        self._remember_recent(path)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 3000)
+        return True
+
+    def _start_dir(self) -> str:
+        if self.current_path:
+            return str(Path(self.current_path).parent)
+        return str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else ""
+
+    def _remember_recent(self, path: str) -> None:
+        self.settings = self.settings.with_recent(str(Path(path).resolve()))
+        self.store.save(self.settings)
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        if not hasattr(self, "recent_menu"):
+            return
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    def _open_recent(self, path: str) -> None:
+        if self._maybe_keep_changes():
+            self.open_path(path)
+
+    def _update_title(self) -> None:
+        name = Path(self.current_path).name if self.current_path else self.tr("Untitled")
+        self.setWindowTitle(self.tr("{0}[*] — Yinzi 音字").format(name))
+
+    def _maybe_keep_changes(self) -> bool:
+        """False when the user cancels; True when it is fine to drop or after saving."""
+        if not self.editor.document().isModified():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to this text?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- autosave ----------------------------------------------------------------------------
+    def _write_autosave(self) -> None:
+        if not self.editor.document().isModified():
+            return
+        text, path, store = self.text(), self.current_path, self.autosave
+        self._writer.run(lambda: store.write(text, path),
+                         on_failure=lambda exc: log.warning("autosave failed: %s", exc))
+
+    def offer_recovery(self) -> bool:
+        """At launch: give back the text of a session that ended without saving."""
+        recovered = self.autosave.read()
+        if recovered is None:
+            return False
+        if not self.ask_restore(recovered.text):
+            self.autosave.clear()
+            return False
+        self.editor.setPlainText(recovered.text)
+        self.current_path = recovered.original_path
+        self.editor.document().setModified(True)
+        self._update_title()
+        return True
+
+    def _ask_restore_dialog(self, text: str) -> bool:
+        preview = text[:200] + ("…" if len(text) > 200 else "")
+        answer = QMessageBox.question(
+            self, self.tr("Restore unsaved text"),
+            self.tr("The last session ended without saving. Restore its text?\n\n{0}").format(preview),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- closing -----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.controller.commit_raw()
+        if not self._maybe_keep_changes():
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop timers and background work; clean exit means no autosave is left behind."""
+        self._autosave_timer.stop()
+        self._analysis_timer.stop()
+        self._loader.shutdown(10000)
+        self._writer.shutdown(5000)
+        self.autosave.clear()
+        self.editor.candidate_bar.hide()
+        if self.user_lexicon is not None:
+            self.user_lexicon.close()
+            self.user_lexicon = None

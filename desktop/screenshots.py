@@ -1,0 +1,110 @@
+"""Write PNG screenshots of the app: `make screenshots` (under Xvfb with a CJK font).
+
+The main window is shown with text typed and the candidate bar open, in Chinese and in
+English UI; also the settings dialog and the user dictionary. User data goes to a temporary
+YINZI_HOME so a developer's own dictionary never appears in the docs.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _compose_shot(window, bar):
+    """The window with the popup painted where it is on screen (grab() leaves popups out)."""
+    from desktop.qt import QPainter, QPoint
+
+    image = window.grab()
+    if bar.isVisible():
+        offset = bar.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+        painter = QPainter(image)
+        painter.drawPixmap(offset, bar.grab())
+        painter.end()
+    return image
+
+
+def _type(window, app, committed_pinyin: list[str], composing: str) -> None:
+    from desktop.qt import QKeyEvent, Qt, QEvent
+
+    editor = window.editor
+    editor.setFocus()
+
+    def key(k, text=""):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            app.sendEvent(editor, QKeyEvent(kind, k, Qt.KeyboardModifier.NoModifier, text))
+        app.processEvents()
+
+    for pinyin in committed_pinyin:
+        for ch in pinyin:
+            key(Qt.Key.Key_A + (ord(ch) - ord("a")) if ch != "'" else Qt.Key.Key_Apostrophe, ch)
+        key(Qt.Key.Key_Space, " ")
+    for ch in composing:
+        key(Qt.Key.Key_A + (ord(ch) - ord("a")), ch)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--no-model", action="store_true", help="n-gram decoder only")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("YINZI_HOME", tempfile.mkdtemp(prefix="yinzi-shots-"))
+
+    from desktop import i18n
+    from desktop.qt import QApplication, QEventLoop, QTimer
+    from desktop.main_window import MainWindow
+    from desktop.settings import NGRAM_MODEL, AppSettings, SettingsStore
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    written: list[Path] = []
+    for language in ("zh_CN", "en"):
+        i18n.install(app, language)
+        store = SettingsStore()
+        store.save(AppSettings(language=language, font_size=16,
+                               model=NGRAM_MODEL if args.no_model else AppSettings().model))
+        window = MainWindow(store=store)
+        window.resize(1000, 600)
+        window.show()
+        if not args.no_model:
+            loop = QEventLoop()
+            window.modelLoaded.connect(loop.quit)
+            QTimer.singleShot(60000, loop.quit)
+            window.start_model_load()
+            loop.exec()
+        lines = (["jintian", "tianqi", "henhao"] if language == "zh_CN" else ["women", "yiqi"])
+        _type(window, app, lines, "qubeijingdaxue" if language == "zh_CN" else "xuexizhongwen")
+        for _ in range(5):
+            app.processEvents()
+        path = out / f"main_window_{language}.png"
+        _compose_shot(window, window.editor.candidate_bar).save(str(path))
+        written.append(path)
+        if language == "zh_CN":
+            from desktop.settings_dialog import SettingsDialog
+
+            dialog = SettingsDialog(window.settings, window)
+            dialog.show()
+            app.processEvents()
+            path = out / "settings_zh_CN.png"
+            dialog.grab().save(str(path))
+            written.append(path)
+            dialog.close()
+            window.controller.select_on_page(0)  # learn a phrase so the dictionary is not empty
+            dictionary = window.open_user_dictionary()
+            app.processEvents()
+            path = out / "user_dictionary_zh_CN.png"
+            dictionary.grab().save(str(path))
+            written.append(path)
+            dictionary.close()
+        window.editor.document().setModified(False)
+        window.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
