@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.model_error = ""
         # Hooks so tests can answer questions without modal dialogs.
         self.ask_restore: Callable[[str], bool] = self._ask_restore_dialog
+        self.ask_save_changes: Callable[[], str] = self._ask_save_dialog  # "save"/"discard"/"cancel"
         self._loader = BackgroundRunner(self)
         self._writer = SerialWorker(self)   # file saves and autosaves, in order
         self._load_generation = 0
@@ -194,7 +195,8 @@ class MainWindow(QMainWindow):
 
     # -- language ----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
+        # LanguageChange can arrive while __init__ is still building the widgets.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "help_menu"):
             self._retranslate()
         super().changeEvent(event)
 
@@ -470,13 +472,18 @@ class MainWindow(QMainWindow):
         """False when the user cancels; True when it is fine to drop or after saving."""
         if not self.editor.document().isModified():
             return True
+        answer = self.ask_save_changes()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def _ask_save_dialog(self) -> str:
         answer = QMessageBox.question(
             self, self.tr("Unsaved changes"), self.tr("Save the changes to this text?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
 
     # -- autosave ----------------------------------------------------------------------------
     def _write_autosave(self) -> None:

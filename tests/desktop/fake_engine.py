@@ -83,8 +83,10 @@ class FakeEngine:
 
     def commit(self) -> str:
         while self.raw:
-            self.select(0)
-        return self._finish()
+            done = self.select(0)
+            if done is not None:
+                return done
+        return self._finish() if self.selected else ""
 
     def commit_raw(self) -> str:
         text = self.selected + self.raw

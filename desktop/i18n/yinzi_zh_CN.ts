@@ -1,0 +1,451 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="204"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="205"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="206"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="207"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="208"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="209"/>
+        <source>Chinese mode	Shift</source>
+        <translation>中文模式	Shift</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="210"/>
+        <source>Chinese punctuation	Ctrl+.</source>
+        <translation>中文标点	Ctrl+.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="211"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="212"/>
+        <source>User &amp;dictionary…</source>
+        <translation>用户词典(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="213"/>
+        <source>&amp;Batch analysis…</source>
+        <translation>批量分析(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="214"/>
+        <source>&amp;About Yinzi</source>
+        <translation>关于音字(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="215"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="217"/>
+        <source>&amp;Input</source>
+        <translation>输入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="218"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="219"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="220"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="221"/>
+        <source>Analysis</source>
+        <translation>文本分析</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="224"/>
+        <source>Text analysis is not available in this build.</source>
+        <translation>此版本不含文本分析。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="225"/>
+        <source>Input mode (Shift toggles)</source>
+        <translation>输入模式（Shift 切换）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="226"/>
+        <source>Chinese punctuation (Ctrl+. toggles)</source>
+        <translation>中文标点（Ctrl+. 切换）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="239"/>
+        <source>Model: {0} (loading {1}…)</source>
+        <translation>模型：{0}（正在加载 {1}…）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="241"/>
+        <source>Model: {0} (neural model unavailable)</source>
+        <translation>模型：{0}（神经模型不可用）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="243"/>
+        <source>Model: {0}</source>
+        <translation>模型：{0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="257"/>
+        <source>{0:.1f} ms</source>
+        <translation>{0:.1f} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248"/>
+        <source>Last keystroke-to-candidates time</source>
+        <translation>最近一次按键到候选出现的时间</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="283"/>
+        <source>Model loaded: {0}</source>
+        <translation>模型已加载：{0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="295"/>
+        <source>Neural model not loaded ({0}); using the n-gram decoder</source>
+        <translation>神经模型未加载（{0}）；正在使用 n-gram 解码器</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="342"/>
+        <source>Batch analysis</source>
+        <translation>批量分析</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="343"/>
+        <source>Batch analysis is not available: {0}</source>
+        <translation>批量分析不可用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="353"/>
+        <source>About Yinzi</source>
+        <translation>关于音字</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="354"/>
+        <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
+        <translation>&lt;b&gt;音字 (Yinzi)&lt;/b&gt;&lt;br&gt;离线拼音输入法，自带神经网络拼音转汉字模型，并提供中文文本分析。&lt;br&gt;解码器：{0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="406"/>
+        <source>Open text</source>
+        <translation>打开文本</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="424"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="403"/>
+        <source>{0} is not UTF-8 text.</source>
+        <translation>{0} 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="407"/>
+        <source>Could not open {0}: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="432"/>
+        <source>Save text</source>
+        <translation>保存文本</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="433"/>
+        <source>Could not save {0}: {1}</source>
+        <translation>无法保存 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="440"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="467"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="468"/>
+        <source>{0}[*] — Yinzi 音字</source>
+        <translation>{0}[*] — 音字 Yinzi</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="481"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="481"/>
+        <source>Save the changes to this text?</source>
+        <translation>是否保存对此文本的更改？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="512"/>
+        <source>Restore unsaved text</source>
+        <translation>恢复未保存的文本</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="513"/>
+        <source>The last session ended without saving. Restore its text?
+
+{0}</source>
+        <translation>上次会话未保存就结束了。要恢复其文本吗？
+
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="39"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="43"/>
+        <source>Fuzzy pinyin (accept either sound)</source>
+        <translation>模糊音（两种读音都接受）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="56"/>
+        <source>Candidates per page</source>
+        <translation>每页候选数</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="57"/>
+        <source>Chinese punctuation by default</source>
+        <translation>默认使用中文标点</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="60"/>
+        <source>Start in Chinese mode</source>
+        <translation>启动时为中文模式</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="66"/>
+        <source>System default font</source>
+        <translation>系统默认字体</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="72"/>
+        <source>Editor font</source>
+        <translation>编辑器字体</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="76"/>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="79"/>
+        <source>None (n-gram decoder only)</source>
+        <translation>无（仅用 n-gram 解码器）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="81"/>
+        <source>user-trained</source>
+        <translation>用户训练</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="81"/>
+        <source>shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85"/>
+        <source>{0} (missing)</source>
+        <translation>{0}（缺失）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="88"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="89"/>
+        <source>Use the GPU (CUDA) when available</source>
+        <translation>有 GPU（CUDA）时使用</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="94"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="98"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+</context>
+<context>
+    <name>UserDictWindow</name>
+    <message>
+        <location filename="../user_dict_window.py" line="92"/>
+        <source>User dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="99"/>
+        <source>Search phrase or pinyin</source>
+        <translation>搜索词语或拼音</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="102"/>
+        <source>Most used</source>
+        <translation>最常用</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="102"/>
+        <source>Recently used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="103"/>
+        <source>Phrase</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="107"/>
+        <source>Sort by</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="118"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="119"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="120"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="121"/>
+        <source>Clear all…</source>
+        <translation>全部清除…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="150"/>
+        <source>%n phrase(s)</source>
+        <translation>
+            <numerusform>%n 个词语</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="169"/>
+        <source>Delete all %n learned phrase(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除全部 %n 个已学词语？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="178"/>
+        <source>Exported %n phrase(s)</source>
+        <translation>
+            <numerusform>已导出 %n 个词语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="185"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="186"/>
+        <source>Could not import {0}: {1}</source>
+        <translation>无法导入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="208"/>
+        <source>Clear user dictionary</source>
+        <translation>清空用户词典</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="214"/>
+        <source>Tab-separated values (*.tsv);;All files (*)</source>
+        <translation>制表符分隔文件 (*.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="216"/>
+        <source>Export user dictionary</source>
+        <translation>导出用户词典</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="219"/>
+        <source>Import user dictionary</source>
+        <translation>导入用户词典</translation>
+    </message>
+</context>
+<context>
+    <name>UserEntryModel</name>
+    <message>
+        <location filename="../user_dict_window.py" line="58"/>
+        <source>Phrase</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="58"/>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="58"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="58"/>
+        <source>Last used</source>
+        <translation>最近使用</translation>
+    </message>
+</context>
+</TS>
