@@ -1,0 +1,1 @@
+"""The corpus pipeline: read text files, annotate pinyin, write memory-mapped token shards."""

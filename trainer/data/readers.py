@@ -1,0 +1,183 @@
+"""Read corpus files line by line: .txt, .txt.gz, .csv/.tsv (a column), .jsonl (a field).
+
+Encodings: UTF-8, UTF-8 with BOM, GB18030 (a superset of GBK) detected from the head of the
+file; binary or undecodable input raises CorpusError naming the file and the byte offset.
+Everything streams: a file is never held in memory whole.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+SUPPORTED = (".txt", ".txt.gz", ".csv", ".tsv", ".jsonl", ".csv.gz", ".tsv.gz", ".jsonl.gz")
+_HEAD = 1 << 16
+_CHUNK = 1 << 20
+
+
+class CorpusError(ValueError):
+    """A corpus input that cannot be read; the message names the file (and offset)."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to pull text out of table-like files."""
+
+    column: str | None = None   # .csv/.tsv: header name or 0-based index; default: the last column
+    field: str = "text"         # .jsonl: the field holding the text
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for ext in sorted(SUPPORTED, key=len, reverse=True):
+        if name.endswith(ext):
+            return ext
+    return path.suffix.lower()
+
+
+def find_files(inputs: Sequence[str | Path]) -> list[Path]:
+    """Expand files and folders (recursively, sorted) into supported corpus files."""
+    files: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and _suffix(f) in SUPPORTED)
+            if not found:
+                raise CorpusError(f"{p}: folder holds no corpus files ({', '.join(SUPPORTED)})")
+            files.extend(found)
+        elif p.is_file():
+            if _suffix(p) not in SUPPORTED:
+                raise CorpusError(f"{p}: unsupported file type (use one of {', '.join(SUPPORTED)})")
+            files.append(p)
+        else:
+            raise CorpusError(f"{p}: no such file or folder")
+    return files
+
+
+def _open_binary(path: Path) -> BinaryIO:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def detect_encoding(path: Path, head: bytes) -> str:
+    """'utf-8-sig', 'utf-8' or 'gb18030' from the first bytes; CorpusError when none fits."""
+    if not head:
+        raise CorpusError(f"{path}: empty file")
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise CorpusError(f"{path}: UTF-16 text is not supported; save it as UTF-8")
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        raise CorpusError(f"{path}: looks binary (NUL byte at byte offset {nul}); expected text")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(head, final=False)
+        return "gb18030"
+    except UnicodeDecodeError:
+        pass
+    raise CorpusError(
+        f"{path}: not UTF-8 or GB18030 text (undecodable byte at offset {utf8_error.start})"
+    )
+
+
+def iter_text_lines(path: str | Path) -> Iterator[str]:
+    """Decoded lines (without line ends) of a text file, streamed in 1 MB chunks."""
+    path = Path(path)
+    with _open_binary(path) as raw:
+        try:
+            head = raw.read(_HEAD)
+        except (OSError, EOFError) as exc:  # a truncated or corrupt .gz
+            raise CorpusError(f"{path}: cannot read: {exc}") from exc
+        encoding = detect_encoding(path, head)
+        decoder = codecs.getincrementaldecoder(encoding)()
+        offset = 0
+        pending = ""
+        chunk = head
+        while True:
+            final = not chunk
+            try:
+                text = decoder.decode(chunk, final=final)
+            except UnicodeDecodeError as exc:
+                raise CorpusError(
+                    f"{path}: cannot decode as {encoding} at byte offset {offset + exc.start}"
+                ) from exc
+            offset += len(chunk)
+            if "\x00" in text:
+                raise CorpusError(f"{path}: NUL character near byte offset {offset}; binary data?")
+            pending += text
+            lines = pending.splitlines(keepends=True)
+            pending = lines.pop() if lines and not final and not lines[-1].endswith(("\n", "\r")) else ""
+            for line in lines:
+                yield line.rstrip("\r\n")
+            if final:
+                return
+            try:
+                chunk = raw.read(_CHUNK)
+            except (OSError, EOFError) as exc:
+                raise CorpusError(f"{path}: cannot read near byte offset {offset}: {exc}") from exc
+
+
+def iter_records(path: str | Path, options: ReadOptions | None = None) -> Iterator[str]:
+    """The text of each record: a line, a CSV/TSV cell, or a JSONL field."""
+    path = Path(path)
+    options = options or ReadOptions()
+    ext = _suffix(path).removesuffix(".gz")
+    lines = iter_text_lines(path)
+    if ext == ".txt":
+        yield from lines
+    elif ext in (".csv", ".tsv"):
+        yield from _table_cells(path, lines, "\t" if ext == ".tsv" else ",", options.column)
+    elif ext == ".jsonl":
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError(f"{path}:{n}: invalid JSON: {exc.msg}") from exc
+            value = obj.get(options.field) if isinstance(obj, dict) else None
+            if not isinstance(value, str):
+                raise CorpusError(f"{path}:{n}: no text field {options.field!r}")
+            yield value
+    else:
+        raise CorpusError(f"{path}: unsupported file type")
+
+
+def _table_cells(path: Path, lines: Iterator[str], delimiter: str, column: str | None) -> Iterator[str]:
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CorpusError(f"{path}: empty table") from None
+    if column is None:
+        index = len(header) - 1
+    elif column.isdigit():
+        index = int(column)
+    elif column in header:
+        index = header.index(column)
+    else:
+        raise CorpusError(f"{path}: no column {column!r} (header: {', '.join(header)})")
+    if index >= len(header):
+        raise CorpusError(f"{path}: column index {index} out of range ({len(header)} columns)")
+    for row in reader:
+        if len(row) > index:
+            yield row[index]
+
+
+def read_all(path: str | Path) -> str:
+    """Whole decoded text of a small file (tests, dev sets)."""
+    return "\n".join(iter_text_lines(path))
+
+
+__all__ = ["CorpusError", "ReadOptions", "find_files", "iter_records", "iter_text_lines"]

@@ -1,0 +1,1 @@
+"""The pretraining loop: batches with P2C masking, AdamW + warmup/cosine, events, checkpoints."""
