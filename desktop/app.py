@@ -43,7 +43,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, on_ready=None) -> int:
+    """Run the app; `on_ready(window)` (benchmarks) runs once the event loop has started."""
     started = time.perf_counter()
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -77,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         window.open_path(args.file)
     else:
         QTimer.singleShot(0, window.offer_recovery)
+    if on_ready is not None:
+        QTimer.singleShot(0, lambda: on_ready(window))
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
     return app.exec()

@@ -102,3 +102,15 @@ def test_latest_wins_cancel_drops_running_result(qtbot):
     assert latest.wait(2000)
     qtbot.wait(50)
     assert delivered == []
+
+
+def test_void_qt_calls_never_exhaust_none():
+    """desktop.qt guards against PySide builds that drop a reference to None per void call."""
+    import sys
+
+    import desktop.qt as qt
+
+    obj = qt.QObject()
+    for _ in range(200_000):   # enough to kill an unguarded Python 3.11 with PySide6 6.12.0
+        obj.setObjectName("x")
+    assert sys.getrefcount(None) > 1000

@@ -1,0 +1,218 @@
+"""App benchmark: keystroke-to-painted-candidates latency, launch time, resident memory.
+
+    python -m desktop.bench [--text FILE] [--clauses N] [--model NAME|none] [--json OUT]
+
+* **keystroke -> painted**: a paragraph's clauses are converted to pinyin and typed letter by
+  letter into the real main window; each time is from sending the key event until the
+  candidate bar has finished painting (its `painted` signal); Space commits each clause.
+* **launch -> usable window**: a fresh `python -m desktop` process is started; the time until
+  its window is shown with the event loop running, and until the first keystroke had its
+  candidates (which includes loading the system lexicon).
+* **resident memory** (VmRSS) of this process after typing, and its peak (VmHWM).
+Runs offscreen unless a display is set. Prints figures; it asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# A mixed paragraph (news, chat, tech, reviews) used when no --text is given.
+DEFAULT_PARAGRAPH = (
+    "今天天气很好，我们一起去公园散步吧。这家酒店的服务态度非常好，房间也很干净，下次还会再来。"
+    "中国科学院的研究人员发现了一种新的材料，可以大大提高电池的能量密度。"
+    "你明天有空吗？我想请你吃饭，顺便聊聊工作上的事情。"
+    "在使用这个函数之前，需要先安装相关的依赖包，并且配置好环境变量。"
+    "北京大学和清华大学都是非常有名的高等学府，每年吸引大量优秀的学生报考。"
+    "他说这部电影的剧情有点拖沓，但是演员的表演还是很精彩的。"
+)
+
+LAUNCH_PROBE = "YINZI_BENCH_LAUNCH_PROBE"
+
+
+def clauses_of(text: str, limit: int) -> list[str]:
+    """Maximal runs of Han characters (2+ chars), as in the evaluation protocol."""
+    import re
+
+    out = [m for line in text.splitlines() for m in re.findall(r"[\u4e00-\u9fff]+", line)]
+    return [c for c in out if len(c) >= 2][:limit]
+
+
+def to_pinyin(clause: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(clause, style=Style.NORMAL)).replace("ü", "v")
+
+
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident memory of this process in MB (Linux /proc; else peak only)."""
+    try:
+        fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines()
+                      if ":" in line)
+        return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+    except (OSError, KeyError, ValueError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return peak, peak
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
+
+
+def measure_typing(clauses: list[str], model: str) -> dict:
+    from desktop.main_window import MainWindow
+    from desktop.qt import QApplication, QEvent, QEventLoop, QKeyEvent, Qt, QTimer
+    from desktop.settings import NGRAM_MODEL, AppSettings, SettingsStore
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    store = SettingsStore()
+    store.save(AppSettings(model=NGRAM_MODEL if model == "none" else model))
+    window = MainWindow(store=store)
+    window.ask_save_changes = lambda: "discard"
+    window.resize(1000, 600)
+    window.show()
+    loop = QEventLoop()
+    window.modelLoaded.connect(loop.quit)
+    QTimer.singleShot(120000, loop.quit)
+    window.start_model_load()
+    if window.model_loading:
+        loop.exec()
+    decoder = window.engine.decoder_name
+    editor, bar = window.editor, window.editor.candidate_bar
+    editor.setFocus()
+    painted = {"n": 0}
+    bar.painted.connect(lambda: painted.__setitem__("n", painted["n"] + 1))
+
+    def press(k, text):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            app.sendEvent(editor, QKeyEvent(kind, k, Qt.KeyboardModifier.NoModifier, text))
+
+    # warm-up: the first keystroke loads the lexicon; it is reported by the launch probe
+    for ch in "nihao ":
+        press(Qt.Key.Key_Space if ch == " " else Qt.Key.Key_A + ord(ch) - 97, ch)
+        app.processEvents()
+
+    times: list[float] = []
+    engine_times: list[float] = []
+    letters = 0
+    for clause in clauses:
+        for ch in to_pinyin(clause):
+            if not "a" <= ch <= "z":
+                continue
+            before = painted["n"]
+            t0 = time.perf_counter()
+            press(Qt.Key.Key_A + ord(ch) - 97, ch)
+            deadline = t0 + 2.0
+            while painted["n"] == before and time.perf_counter() < deadline:
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+            times.append((time.perf_counter() - t0) * 1000)
+            engine_times.append(window.controller.last_latency_ms)
+            letters += 1
+        press(Qt.Key.Key_Space, " ")
+        app.processEvents()
+    current, peak = rss_mb()
+    committed = len(editor.toPlainText())
+    window.close()
+    return {
+        "decoder": decoder,
+        "clauses": len(clauses),
+        "keystrokes": letters,
+        "committed_chars": committed,
+        "paint_ms": {"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times),
+                     "mean": statistics.fmean(times)},
+        "controller_ms": {"p50": percentile(engine_times, 50), "p95": percentile(engine_times, 95)},
+        "rss_mb": round(current, 1),
+        "peak_rss_mb": round(peak, 1),
+        "qt_platform": app.platformName(),
+    }
+
+
+def launch_probe() -> int:
+    """Child side of the launch measurement: report when the window is usable."""
+    from desktop import app as desktop_app
+
+    def report(window) -> None:
+        print(f"USABLE {time.time():.6f}", flush=True)
+        window.controller.type_letters("nihao")
+        print(f"FIRST_CANDIDATES {time.time():.6f} {len(window.controller.current_page().candidates)}",
+              flush=True)
+        window.controller.cancel()
+        window.close()
+
+    return desktop_app.main(["--no-model"], on_ready=report)
+
+
+def measure_launch(runs: int) -> dict:
+    usable, first = [], []
+    for _ in range(runs):
+        env = dict(os.environ, **{LAUNCH_PROBE: "1"})
+        env.setdefault("QT_QPA_PLATFORM", "offscreen" if not env.get("DISPLAY") else env.get("QT_QPA_PLATFORM", ""))
+        if not env["QT_QPA_PLATFORM"]:
+            del env["QT_QPA_PLATFORM"]
+        env["YINZI_HOME"] = tempfile.mkdtemp(prefix="yinzi-bench-")
+        start = time.time()
+        proc = subprocess.run([sys.executable, "-m", "desktop.bench", "--launch-probe"],
+                              env=env, capture_output=True, text=True, timeout=120)
+        marks = {line.split()[0]: float(line.split()[1]) for line in proc.stdout.splitlines()
+                 if line.startswith(("USABLE", "FIRST_CANDIDATES"))}
+        if "USABLE" not in marks:
+            raise RuntimeError(f"launch probe failed: {proc.stderr[-2000:]}")
+        usable.append((marks["USABLE"] - start) * 1000)
+        first.append((marks["FIRST_CANDIDATES"] - start) * 1000)
+    return {"runs": runs, "usable_ms_median": statistics.median(usable),
+            "usable_ms_max": max(usable), "first_candidates_ms_median": statistics.median(first)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--text", type=Path, help="UTF-8 text to type (default: a built-in paragraph)")
+    parser.add_argument("--clauses", type=int, default=60, help="clauses to type (default 60)")
+    parser.add_argument("--model", default=None,
+                        help="model to load first ('none' = n-gram only; default: the settings default)")
+    parser.add_argument("--launch-runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--launch-probe", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.launch_probe:
+        return launch_probe()
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("YINZI_HOME", tempfile.mkdtemp(prefix="yinzi-bench-"))
+    from desktop.settings import AppSettings
+
+    text = args.text.read_text(encoding="utf-8") if args.text else DEFAULT_PARAGRAPH
+    clauses = clauses_of(text, args.clauses)
+    if not clauses:
+        print("no Han-character clauses in the text", file=sys.stderr)
+        return 2
+    model = args.model or AppSettings().model
+    results = {"typing": measure_typing(clauses, model), "launch": measure_launch(args.launch_runs)}
+    t, launch = results["typing"], results["launch"]
+    p = t["paint_ms"]
+    print(f"decoder: {t['decoder']}   Qt platform: {t['qt_platform']}")
+    print(f"keystroke -> painted candidates over {t['keystrokes']} keystrokes ({t['clauses']} clauses): "
+          f"p50 {p['p50']:.1f} ms, p95 {p['p95']:.1f} ms, max {p['max']:.1f} ms")
+    print(f"  (key handling + engine only: p50 {t['controller_ms']['p50']:.1f} ms, "
+          f"p95 {t['controller_ms']['p95']:.1f} ms)")
+    print(f"launch -> usable window: median {launch['usable_ms_median']:.0f} ms "
+          f"(max {launch['usable_ms_max']:.0f} ms, {launch['runs']} runs); "
+          f"-> first candidates {launch['first_candidates_ms_median']:.0f} ms")
+    print(f"resident memory while typing: {t['rss_mb']:.0f} MB (peak {t['peak_rss_mb']:.0f} MB)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
