@@ -76,7 +76,7 @@ def export_onnx(model: P2CModel, vocab: Vocab, path: Path, *, opset: int = 18) -
 def quantize_int8(src: Path, dst: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm"])
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm", "Gather"])
 
 
 def _session(path: Path):
@@ -289,7 +289,7 @@ def model_card(m: dict[str, Any], notes: str = "") -> str:
         f"(embeddings alone {params / 1e6:.2f}M parameters); output tied to the hanzi embedding.",
         "",
         "## Files",
-        f"- `{FP32}` fp32 ONNX, `{INT8}` dynamically quantized int8 (MatMul weights), `vocab.json`,",
+        f"- `{FP32}` fp32 ONNX, `{INT8}` dynamically quantized int8 (MatMul and embedding weights), `vocab.json`,",
         "  `manifest.json` (spec, sha256, metrics, provenance, versions). Inputs: "
         + ", ".join(f"`{k}` {v['shape']}" for k, v in m["inputs"].items()) + ".",
         "- Adapt or resume: `yinzi-train pretrain --init-from <this folder> ...` (the fp32 ONNX",

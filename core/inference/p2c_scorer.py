@@ -1,0 +1,183 @@
+"""OnnxPathScorer: the pinyin-hanzi model as a `core.decoding.scorer.PathScorer`.
+
+One batched ONNX call per `score()`: every competing path shares the committed left context
+(its last 16 characters, pinyin from pypinyin, hanzi known), followed by the path's syllables
+with [MASK] hanzi. The graph returns each path character's log-probability among the
+characters its syllable can be read as; a path's score is their sum.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.decoding.scorer import Path as ScoredPath
+from core.inference.session import LoadedSession, ModelLoadError, create_session
+from core.model.spec import MASK, PAD, UNK, HanziVocab, ModelSpec, SpecError, Vocab, is_han
+
+INPUTS = ("pinyin_ids", "hanzi_ids", "cand_ids", "target_ids")
+OUTPUTS = ("cand_logprobs", "target_logprob")
+CONTEXT_CHARS = 16
+# A path character outside the model's vocabulary (rare Han) gets this log-probability, about
+# what the model gives a plausible but unlikely candidate: it should not veto the lexicon.
+OOV_LOGPROB = -8.0
+
+
+class OnnxPathScorer:
+    """Scores paths with an ONNX P2C model. `name` and `provider` are shown in the UI."""
+
+    def __init__(self, loaded: LoadedSession, vocab: Vocab, spec: ModelSpec, *, name: str,
+                 context_chars: int = CONTEXT_CHARS) -> None:
+        self._sess = loaded.session
+        self.vocab = vocab
+        self.spec = spec
+        self.name = name
+        self.provider = loaded.provider
+        self.fallback_message = loaded.fallback_message
+        self.context_chars = context_chars
+        self._table = vocab.candidate_table
+        self._counts = vocab.candidate_counts
+        self._py_cache: dict[tuple[str, ...], np.ndarray] = {}
+
+    # -- encoding ----------------------------------------------------------------------------
+    @lru_cache(maxsize=8)  # noqa: B019 - the context changes only when text is committed
+    def _context(self, context: str) -> tuple[np.ndarray, np.ndarray]:
+        text = context[-self.context_chars:]
+        if not text:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        syls = _readings(text)
+        hz, py = self.vocab.encode_text(text, syls)
+        return np.asarray(py, np.int64), np.asarray(hz, np.int64)
+
+    def _syllable_ids(self, syllables: tuple[str, ...]) -> np.ndarray:
+        ids = self._py_cache.get(syllables)
+        if ids is None:
+            ids = np.fromiter((self.vocab.pinyin.id(s) for s in syllables), np.int64, len(syllables))
+            if len(self._py_cache) > 4096:
+                self._py_cache.clear()
+            self._py_cache[syllables] = ids
+        return ids
+
+    def encode(self, context: str, paths: Sequence[ScoredPath]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """The ONNX feed for a batch, and per path the OOV penalty to add."""
+        for p in paths:
+            if len(p.text) != len(p.syllables):
+                raise ValueError(f"path {p.text!r} has {len(p.syllables)} syllables for {len(p.text)} characters")
+        ctx_py, ctx_hz = self._context(context)
+        longest = max(len(p.text) for p in paths)
+        longest = min(longest, self.spec.max_len)
+        room = self.spec.max_len - longest
+        ctx_py, ctx_hz = ctx_py[len(ctx_py) - min(len(ctx_py), room):], ctx_hz[len(ctx_hz) - min(len(ctx_hz), room):]
+        c = len(ctx_py)
+        b, t = len(paths), c + longest
+        py = np.zeros((b, t), np.int64)
+        hz = np.zeros((b, t), np.int64)
+        tgt = np.zeros((b, t), np.int64)
+        py[:, :c] = ctx_py
+        hz[:, :c] = ctx_hz
+        penalty = np.zeros(b, np.float32)
+        for i, p in enumerate(paths):
+            n = min(len(p.text), longest)
+            ids = self._syllable_ids(p.syllables)[:n]
+            chars = np.fromiter((self.vocab.hanzi.id(ch) for ch in p.text[:n]), np.int64, n)
+            py[i, c : c + n] = ids
+            hz[i, c : c + n] = MASK
+            known = (chars != UNK) & (ids != UNK)
+            tgt[i, c : c + n] = np.where(known, chars, PAD)
+            penalty[i] = OOV_LOGPROB * int(((chars == UNK) & (ids != UNK)).sum())
+        k = max(1, int(self._counts[py[:, c:]].max())) if t > c else 1
+        cand = np.ascontiguousarray(self._table[py, :k])
+        cand[:, :c] = PAD  # context positions are not scored
+        return {"pinyin_ids": py, "hanzi_ids": hz, "cand_ids": cand, "target_ids": tgt}, penalty
+
+    # -- PathScorer --------------------------------------------------------------------------
+    def score(self, context: str, paths: Sequence[ScoredPath]) -> list[float]:
+        """Sum of per-character log-probabilities of each path given the left context."""
+        if not paths:
+            return []
+        feed, penalty = self.encode(context, paths)
+        (target_lp,) = self._sess.run(["target_logprob"], feed)
+        return [float(x) for x in target_lp.sum(axis=1) + penalty]
+
+    def candidates(self, context: str, syllables: Sequence[str]) -> list[list[tuple[str, float]]]:
+        """Per syllable, the model's candidate characters with log-probabilities, best first."""
+        path = ScoredPath(text="\u4e00" * len(syllables), syllables=tuple(syllables))
+        feed, _ = self.encode(context, [path])
+        lp, _ = self._sess.run(list(OUTPUTS), feed)
+        c = feed["pinyin_ids"].shape[1] - len(syllables)
+        out = []
+        for j in range(len(syllables)):
+            ids, scores = feed["cand_ids"][0, c + j], lp[0, c + j]
+            order = [i for i in np.argsort(-scores) if ids[i] != PAD]
+            out.append([(self.vocab.hanzi.tokens[ids[i]], float(scores[i])) for i in order])
+        return out
+
+
+@lru_cache(maxsize=256)
+def _readings_cached(text: str) -> tuple[str | None, ...]:
+    from pypinyin import Style, lazy_pinyin
+
+    from core.pinyin.syllables import is_syllable, normalize_syllable
+
+    out = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: ["#"] * len(s))
+    if len(out) != len(text):
+        out = [lazy_pinyin(ch, style=Style.NORMAL, errors=lambda s: ["#"])[0] for ch in text]
+    res: list[str | None] = []
+    for ch, s in zip(text, out):
+        s = normalize_syllable(s)
+        res.append(s if is_han(ch) and is_syllable(s) else None)
+    return tuple(res)
+
+
+def _readings(text: str) -> list[str | None]:
+    return list(_readings_cached(text))
+
+
+def read_manifest(model_dir: str | Path) -> dict[str, Any]:
+    path = Path(model_dir) / "manifest.json"
+    if not Path(model_dir).is_dir():
+        raise ModelLoadError(f"model folder not found: {model_dir}")
+    if not path.is_file():
+        raise ModelLoadError(f"{model_dir} has no manifest.json: not a Yinzi model folder")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelLoadError(f"{path} is unreadable or not JSON: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != "yinzi-model/1":
+        raise ModelLoadError(f"{path} is not a Yinzi model manifest (format yinzi-model/1)")
+    return manifest
+
+
+def load_p2c_scorer(model_dir: str | Path, *, int8: bool = True, prefer_cuda: bool = True,
+                    threads: int = 1) -> OnnxPathScorer:
+    """Open a P2C model folder; ModelLoadError says clearly what is missing or broken."""
+    model_dir = Path(model_dir)
+    manifest = read_manifest(model_dir)
+    if manifest.get("kind") != "p2c":
+        raise ModelLoadError(f"{model_dir} holds a {manifest.get('kind')!r} model, not a pinyin-hanzi (p2c) model")
+    try:
+        spec = ModelSpec.from_dict(manifest["spec"])
+        files = manifest["files"]
+        vocab_path = model_dir / files.get("vocab", "vocab.json")
+        data = vocab_path.read_bytes() if vocab_path.is_file() else None
+        if data is None:
+            raise ModelLoadError(f"{vocab_path} is missing")
+        if hashlib.sha256(data).hexdigest() != manifest.get("vocab_sha256"):
+            raise ModelLoadError(f"{vocab_path} does not match the manifest (sha256 differs): the folder is mixed up")
+        vocab = Vocab(HanziVocab.load(vocab_path))
+    except (KeyError, TypeError, SpecError) as exc:
+        raise ModelLoadError(f"{model_dir}/manifest.json is incomplete or inconsistent: {exc}") from exc
+    if vocab.hanzi.size != spec.n_hanzi or vocab.pinyin.size != spec.n_pinyin:
+        raise ModelLoadError(f"{model_dir}: vocabulary sizes do not match the model spec")
+    variant = "int8" if int8 else "fp32"
+    onnx_path = model_dir / files.get(variant, "")
+    loaded = create_session(onnx_path, prefer_cuda=prefer_cuda, threads=threads,
+                            expected_inputs=list(manifest.get("inputs", INPUTS)),
+                            expected_outputs=list(manifest.get("outputs", OUTPUTS)))
+    name = f"{manifest.get('name', model_dir.name)} {variant} ({loaded.provider})"
+    return OnnxPathScorer(loaded, vocab, spec, name=name)
