@@ -17,16 +17,13 @@ import numpy as np
 
 from core.analysis.features import FeatureConfig, encode_batch
 from core.analysis.types import SentimentScore
+from core.inference.session import ModelLoadError, create_session
 from core.model.spec import Vocab
 
 MANIFEST_FORMAT = "yinzi-sentiment/1"
 INPUT_NAMES = ("hanzi", "pinyin")
 OUTPUT_NAME = "probs"
 DEFAULT_MODEL = "sentiment-default"
-
-
-class ModelLoadError(RuntimeError):
-    """A sentiment model directory that cannot be used, with the reason in words."""
 
 
 @dataclass(frozen=True)
@@ -64,32 +61,12 @@ class SentimentManifest:
         )
 
 
-def _create_session(path: Path, *, threads: int):
-    """The one place a session is opened: the shared factory when present, else plain ORT."""
-    try:
-        from core.inference.session import create_session  # the shared factory
-    except ImportError:
-        create_session = None
-    if create_session is not None:
-        try:
-            return create_session(path, threads=threads)
-        except TypeError:  # factory with a different signature: fall through to plain ORT
-            pass
-    try:
-        import onnxruntime as ort
-    except ImportError:
-        raise ModelLoadError("ONNX Runtime is missing: pip install onnxruntime-gpu") from None
-    options = ort.SessionOptions()
-    # One thread is the most predictable on a busy 2-core machine (see PLATFORM_NOTES).
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-
-
 class SentimentClassifier:
     """Class probabilities for texts, batched, from one ONNX model directory."""
 
-    def __init__(self, model_dir: str | Path, *, int8: bool = True, threads: int = 1) -> None:
+    def __init__(
+        self, model_dir: str | Path, *, int8: bool = True, threads: int = 1, prefer_cuda: bool = False
+    ) -> None:
         self.model_dir = Path(model_dir)
         if not self.model_dir.is_dir():
             raise ModelLoadError(f"sentiment model folder not found: {self.model_dir}")
@@ -106,12 +83,11 @@ class SentimentClassifier:
         onnx_path = self.model_dir / file
         if not onnx_path.exists():
             raise ModelLoadError(f"{onnx_path} is missing")
-        self.session = _create_session(onnx_path, threads=threads)
-        inputs = [i.name for i in self.session.get_inputs()]
-        if sorted(inputs) != sorted(INPUT_NAMES):
-            raise ModelLoadError(f"{onnx_path}: inputs {inputs}, expected {list(INPUT_NAMES)}")
-        providers = self.session.get_providers()
-        self.provider = "CUDA" if providers and providers[0].startswith("CUDA") else "CPU"
+        # CPU by default: batch-1 sentences are faster on the CPU than a trip to the GPU.
+        loaded = create_session(onnx_path, prefer_cuda=prefer_cuda, threads=threads,
+                                expected_inputs=INPUT_NAMES, expected_outputs=[OUTPUT_NAME])
+        self.session = loaded.session
+        self.provider = loaded.provider
         self.classes = self.manifest.classes
         self.last_latency_ms = 0.0
 

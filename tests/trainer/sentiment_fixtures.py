@@ -50,5 +50,39 @@ def make_backbone(tmp: Path) -> Path:
                      n_layers=1, n_heads=2, d_ff=64, max_len=48)
     model = P2CModel(spec)
     ckpt = tmp / "backbone.pt"
-    torch.save({"spec": spec.to_dict(), "model": model.state_dict(), "vocab_path": str(vocab_path)}, ckpt)
+    torch.save({"spec": spec.to_dict(), "model": model.state_dict(), "vocab_json": vocab.hanzi.to_json()}, ckpt)
     return ckpt
+
+
+def make_model_dir(tmp: Path, *, train_steps: int = 0) -> Path:
+    """An exported sentiment model folder (random or briefly trained head) for inference tests."""
+    import torch
+
+    from core.analysis.features import FeatureConfig
+    from core.model.spec import Vocab
+    from trainer.sentiment.data import Example
+    from trainer.sentiment.export import write_model_dir
+    from trainer.sentiment.model import SentimentNet
+    from trainer.sentiment.pipeline import _encode
+    from trainer.sentiment.train import FinetuneConfig, finetune
+
+    ckpt = make_backbone(tmp)
+    saved = torch.load(ckpt, weights_only=True)
+    from core.model.spec import ModelSpec
+
+    spec = ModelSpec.from_dict(saved["spec"])
+    vocab = Vocab.load(tmp / "vocab.json")
+    features = FeatureConfig(max_len=spec.max_len)
+    examples = [Example(t, lab) for lab, t in make_texts(160)]
+    data = _encode(examples, vocab, features)
+    torch.manual_seed(0)
+    net = SentimentNet(spec, 2)
+    if train_steps:
+        cfg = FinetuneConfig(epochs=train_steps * 32 / len(examples), lr=2e-3, threads=1,
+                             patience=100, eval_every=1000)
+        finetune(net, data, data, cfg)
+    out = tmp / "model"
+    write_model_dir(net, out, name="tiny-sentiment", classes=["negative", "positive"],
+                    features=features, vocab_path=tmp / "vocab.json", parity_data=data,
+                    metrics={}, provenance={"test": True})
+    return out

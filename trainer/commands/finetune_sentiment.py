@@ -40,6 +40,7 @@ def register(subparsers) -> None:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--save-encoded", metavar="DIR", help="also write encoded sets + backbone here")
+    p.add_argument("--encode-only", action="store_true", help="stop after --save-encoded")
     p.add_argument("--encoded", metavar="DIR", help="train from a --save-encoded folder")
     p.add_argument("--save-state", metavar="FILE", help="save the fine-tuned weights (*.pt)")
     p.add_argument("--from-state", metavar="FILE", help="skip training; evaluate/export these weights")
@@ -102,7 +103,11 @@ def handler(args: argparse.Namespace) -> int:
             name=args.name, max_len=args.max_len, encoded=args.encoded,
             save_encoded=args.save_encoded, from_state=args.from_state,
             save_state=args.save_state, export=not args.no_export, train_config=cfg,
+            encode_only=args.encode_only,
         )
+        if opts.encode_only and not opts.save_encoded:
+            print("error: --encode-only needs --save-encoded DIR", file=sys.stderr)
+            return 2
         if not opts.train and not opts.encoded:
             print("error: give --train FILE... (or --encoded DIR)", file=sys.stderr)
             return 2

@@ -59,6 +59,7 @@ class FinetuneOptions:
     from_state: str | None = None   # skip training: export these weights
     save_state: str | None = None
     export: bool = True
+    encode_only: bool = False       # stop after --save-encoded (prepare a run for another machine)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
 
 
@@ -80,11 +81,9 @@ def load_backbone(opts: FinetuneOptions) -> tuple[ModelSpec, dict | None, Vocab,
         if not path.exists():
             raise DataError(f"backbone {path} not found (a p2c model folder or a *.pt checkpoint)")
         model, vocab = load_pretrained(path)
-        if path.suffix == ".pt":
-            ckpt = torch.load(path, map_location="cpu", weights_only=True)
-            vocab_path = Path(ckpt.get("vocab_path", path.parent / "vocab.json"))
-        else:
-            vocab_path = path / "vocab.json"
+        # A *.pt checkpoint carries its vocabulary inside; write it out for the export.
+        vocab_path = Path(opts.out) / "backbone_vocab.json"
+        vocab.hanzi.save(vocab_path)
         return model.spec, model.encoder.state_dict(), vocab, vocab_path
     if not opts.vocab:
         raise DataError("without --backbone, --vocab must name a vocab.json")
@@ -171,6 +170,8 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         (enc / "meta.json").write_text(json.dumps({"classes": classes, "features": asdict(features),
                                                    "data": data_notes}, ensure_ascii=False, indent=2))
         log(f"encoded sets and backbone written to {enc}")
+        if opts.encode_only:
+            return {"encoded": str(enc), "train": len(train_set), "dev": len(dev_set)}
 
     # -- model -----------------------------------------------------------------------------
     net = SentimentNet(spec, len(classes))

@@ -1,0 +1,168 @@
+"""Batch sentiment of a file: stream rows in chunks, classify, append to an output CSV.
+
+Memory stays flat for 100k-line files: rows are read, classified and written one chunk at
+a time. The output is valid after every chunk (header plus complete rows, flushed), so a
+cancelled run leaves a usable partial file. Progress and each chunk's results go to a
+callback: the CLI prints them, the batch window fills its table and charts.
+"""
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.analysis.tabular import Row, TableError, detect_format, iter_rows, read_columns
+
+LABEL_COLUMN = "sentiment"
+PROBABILITY_COLUMN = "probability"
+POSITIVE_COLUMN = "positive"
+DATE_HINTS = ("date", "time", "created", "timestamp", "日期", "时间")
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    input: Path
+    text_column: str
+    output: Path
+    fmt: str | None = None          # None: from the file name
+    chunk_size: int = 512           # rows read, classified and written at a time
+    batch_size: int = 32            # texts per model call
+    date_column: str | None = None  # carried into results for the over-time chart
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    line: int
+    text: str
+    label: str          # "" for an empty text
+    probability: float  # of `label`; NaN-free: 0.0 when empty
+    positive: float
+    date: str = ""
+
+
+@dataclass
+class BatchProgress:
+    done: int
+    total: int | None
+    elapsed_s: float
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+    @property
+    def eta_s(self) -> float | None:
+        if not self.total or self.rate <= 0:
+            return None
+        return max(0.0, (self.total - self.done) / self.rate)
+
+
+@dataclass
+class BatchSummary:
+    rows: int = 0
+    classified: int = 0
+    empty: int = 0
+    label_counts: dict[str, int] = field(default_factory=dict)
+    cancelled: bool = False
+    seconds: float = 0.0
+    output: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.rows / self.seconds if self.seconds > 0 else 0.0
+
+
+class Scorer:
+    """What batch analysis needs from a model (the Analyzer provides it via `classify`)."""
+
+    def classify(self, texts: Sequence[str], *, batch_size: int = 32): ...
+
+
+def guess_date_column(columns: Sequence[str]) -> str | None:
+    for col in columns:
+        if any(h in col.lower() for h in DATE_HINTS):
+            return col
+    return None
+
+
+def guess_text_column(columns: Sequence[str]) -> str | None:
+    for name in ("text", "review", "content", "comment", "sentence", "文本", "内容", "评论"):
+        for col in columns:
+            if col.lower() == name:
+                return col
+    return columns[0] if columns else None
+
+
+def count_rows(path: Path) -> int:
+    """Lines in the file minus a header (an estimate for CSVs with multi-line fields)."""
+    n = 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            n += block.count(b"\n")
+    fmt = detect_format(path)
+    return max(0, n - (1 if fmt in ("csv", "tsv") else 0))
+
+
+def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_batch(
+    job: BatchJob,
+    scorer: Scorer,
+    *,
+    on_chunk: Callable[[BatchProgress, list[ResultRow]], None] | None = None,
+    should_cancel: Callable[[], bool] = lambda: False,
+) -> BatchSummary:
+    """Classify every row's text; write input columns + sentiment columns to job.output."""
+    fmt = job.fmt or detect_format(job.input)
+    columns = read_columns(job.input, fmt)
+    if job.text_column not in columns:
+        raise TableError(f"column {job.text_column!r} not in {job.input}; it has: {', '.join(columns)}")
+    total = count_rows(job.input)
+    summary = BatchSummary(output=str(job.output))
+    start = time.monotonic()
+    job.output.parent.mkdir(parents=True, exist_ok=True)
+    out_columns = [c for c in columns if c not in (LABEL_COLUMN, PROBABILITY_COLUMN, POSITIVE_COLUMN)]
+    with open(job.output, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([*out_columns, LABEL_COLUMN, PROBABILITY_COLUMN, POSITIVE_COLUMN])
+        fh.flush()
+        for chunk in _chunks(iter_rows(job.input, fmt), job.chunk_size):
+            if should_cancel():
+                summary.cancelled = True
+                break
+            texts = [r.values.get(job.text_column, "").strip() for r in chunk]
+            wanted = [i for i, t in enumerate(texts) if t]
+            scores = scorer.classify([texts[i] for i in wanted], batch_size=job.batch_size) if wanted else []
+            by_index = dict(zip(wanted, scores, strict=True))
+            results: list[ResultRow] = []
+            for i, row in enumerate(chunk):
+                score = by_index.get(i)
+                date = row.values.get(job.date_column, "") if job.date_column else ""
+                if score is None:
+                    summary.empty += 1
+                    result = ResultRow(row.line, texts[i], "", 0.0, 0.0, date)
+                    tail = ["", "", ""]
+                else:
+                    result = ResultRow(row.line, texts[i], score.label, score.probability, score.positive, date)
+                    tail = [score.label, f"{score.probability:.4f}", f"{score.positive:.4f}"]
+                    summary.label_counts[score.label] = summary.label_counts.get(score.label, 0) + 1
+                writer.writerow([*(row.values.get(c, "") for c in out_columns), *tail])
+                results.append(result)
+            fh.flush()  # every chunk ends on a complete row: a valid partial file
+            summary.rows += len(chunk)
+            summary.classified += len(wanted)
+            if on_chunk is not None:
+                on_chunk(BatchProgress(summary.rows, max(total, summary.rows), time.monotonic() - start), results)
+    summary.seconds = time.monotonic() - start
+    return summary

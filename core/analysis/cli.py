@@ -1,0 +1,131 @@
+"""`yinzi analyze`: sentiment, keywords and pinyin of a text, or batch sentiment of a file.
+
+    yinzi analyze "这家酒店很干净，服务也好。"
+    yinzi analyze --file in.csv --column text --out out.csv
+
+The output file keeps the input's columns and adds sentiment, probability and positive.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "analyze",
+        help="sentiment, keywords and pinyin of a text, or batch sentiment of a file",
+        description="Analyse one text, or classify every row of a CSV/TSV/TXT/JSONL file.",
+    )
+    p.add_argument("text", nargs="?", help="text to analyse (or use --file / --stdin)")
+    p.add_argument("--stdin", action="store_true", help="read the text from standard input")
+    p.add_argument("--file", help="CSV/TSV/TXT/JSONL file to classify row by row")
+    p.add_argument("--column", help="text column of --file (default: text, review, ... or the first)")
+    p.add_argument("--out", help="output CSV for --file (default: <file>.sentiment.csv)")
+    p.add_argument("--model", help="sentiment model folder or name (default: sentiment-default)")
+    p.add_argument("--fp32", action="store_true", help="use the fp32 graph instead of int8")
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--top-k", type=int, default=8, help="keywords per method")
+    p.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    p.set_defaults(func=handler)
+
+
+def _analyzer(args: argparse.Namespace):
+    from core.analysis.analyzer import Analyzer, AnalyzerConfig
+
+    return Analyzer(AnalyzerConfig(model=args.model, int8=not args.fp32, threads=args.threads,
+                                   top_k=args.top_k))
+
+
+def _print_analysis(analysis, out) -> None:
+    s = analysis.sentiment
+    if s is not None:
+        bar = "#" * round(20 * s.overall.positive)
+        print(f"sentiment: {s.overall.label} ({s.overall.probability:.1%})  "
+              f"positive [{bar:<20}] {s.overall.positive:.1%}   model: {s.model}", file=out)
+        if len(s.sentences) > 1:
+            for ss in s.sentences:
+                print(f"  {ss.score.label:<8} {ss.score.positive:5.1%}  {ss.sentence.text}", file=out)
+    print("keywords (TF-IDF):  " + "  ".join(f"{k.word}:{k.weight:.2f}" for k in analysis.keywords_tfidf), file=out)
+    print("keywords (TextRank): " + "  ".join(f"{k.word}:{k.weight:.2f}" for k in analysis.keywords_textrank), file=out)
+    print("words: " + " / ".join(t.word for t in analysis.tokens), file=out)
+    print("pinyin: " + " ".join(p.reading or p.char for p in analysis.pinyin if p.char.strip()), file=out)
+
+
+def _run_file(args: argparse.Namespace) -> int:
+    from core.analysis.batch import BatchJob, guess_date_column, guess_text_column, run_batch
+    from core.analysis.classifier import ModelLoadError
+    from core.analysis.tabular import TableError, read_columns
+
+    path = Path(args.file)
+    try:
+        columns = read_columns(path)
+    except TableError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    column = args.column or guess_text_column(columns)
+    if column not in columns:
+        print(f"error: column {column!r} not found; the file has: {', '.join(columns)}", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else path.with_suffix(".sentiment.csv")
+    analyzer = _analyzer(args)
+    job = BatchJob(path, column, out, date_column=guess_date_column(columns))
+
+    def progress(p, _results) -> None:
+        eta = f", ETA {p.eta_s:.0f}s" if p.eta_s is not None else ""
+        print(f"\r{p.done:,}/{p.total:,} rows, {p.rate:,.0f} rows/s{eta}   ", end="", file=sys.stderr, flush=True)
+
+    try:
+        summary = run_batch(job, analyzer, on_chunk=progress)
+    except (ModelLoadError, TableError) as exc:
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: {out} holds the rows done so far", file=sys.stderr)
+        return 130
+    counts = ", ".join(f"{k} {v:,}" for k, v in sorted(summary.label_counts.items()))
+    print(f"\n{summary.rows:,} rows in {summary.seconds:.1f}s ({summary.rate:,.0f} rows/s): {counts}"
+          + (f", {summary.empty} empty" if summary.empty else "") + f"\nwritten: {out}", file=sys.stderr)
+    return 0
+
+
+def handler(args: argparse.Namespace) -> int:
+    from core.analysis.classifier import ModelLoadError
+
+    if args.file:
+        return _run_file(args)
+    text = sys.stdin.read() if args.stdin else args.text
+    if not text or not text.strip():
+        print("error: give a text, --stdin, or --file FILE", file=sys.stderr)
+        return 2
+    analyzer = _analyzer(args)
+    analysis = analyzer.analyze(text)
+    if analysis.sentiment is None:
+        try:
+            analyzer.classifier  # noqa: B018 - re-raises the load error with its reason
+        except ModelLoadError as exc:
+            print(f"warning: no sentiment ({exc})", file=sys.stderr)
+    if args.json:
+        json.dump(asdict(analysis), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        _print_analysis(analysis, sys.stdout)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry (`python -m core.analysis.cli ...`) until `yinzi` mounts it."""
+    parser = argparse.ArgumentParser(prog="yinzi")
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Fine-tuning: schedule, batching, a tiny end-to-end run with export, report and evaluation."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from sentiment_fixtures import make_backbone, make_texts, write_tsv
+
+from trainer.cli import main
+from trainer.sentiment.train import FinetuneConfig, bucketed_batches, lr_at
+
+
+def test_lr_warms_up_then_decays_to_a_tenth():
+    peak, total, warmup = 1e-3, 100, 10
+    lrs = [lr_at(s, total=total, peak=peak, warmup=warmup) for s in range(total + 1)]
+    assert lrs[0] == pytest.approx(peak / warmup)
+    assert max(lrs) == pytest.approx(peak)
+    assert all(a >= b for a, b in zip(lrs[warmup:], lrs[warmup + 1:], strict=False))
+    assert lrs[-1] == pytest.approx(peak * 0.1)
+
+
+def test_bucketed_batches_cover_every_example_once():
+    lengths = np.random.default_rng(0).integers(3, 100, size=1000)
+    batches = bucketed_batches(lengths, 32, np.random.default_rng(1))
+    seen = np.concatenate(batches)
+    assert sorted(seen.tolist()) == list(range(1000))
+    # Within a batch, lengths are close (padding is the CPU's main cost).
+    spread = np.mean([lengths[b].max() - lengths[b].min() for b in batches])
+    assert spread < 20
+
+
+def test_config_rejects_unknown_preset():
+    with pytest.raises(ValueError, match="preset"):
+        FinetuneConfig(preset="turbo")
+
+
+@pytest.mark.slow
+def test_finetune_tiny_model_end_to_end(tmp_path, capsys):
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(240))
+    test = write_tsv(tmp_path / "test.tsv", make_texts(40, seed=7))
+    out = tmp_path / "out"
+    rc = main(["finetune-sentiment", "--train", str(train), "--test", str(test), "--backbone", str(ckpt),
+               "--out", str(out), "--epochs", "4", "--lr", "2e-3", "--threads", "1", "--max-len", "48",
+               "--save-state", str(tmp_path / "state.pt")])
+    assert rc == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["torch_metrics"]["test"]["accuracy"] >= 0.9
+    assert report["onnx_metrics"]["test (int8)"]["accuracy"] >= 0.85
+    assert report["parity"]["fp32_max_abs_diff"] < 1e-4
+    model = out / "model"
+    for name in ("model.onnx", "model.int8.onnx", "manifest.json", "vocab.json", "card.md", "report.png"):
+        assert (model / name).exists(), name
+    assert "test" in (model / "card.md").read_text(encoding="utf-8")
+    assert (out / "report.png").stat().st_size > 1000
+
+    # The same weights re-exported without training give the same figures.
+    rc = main(["finetune-sentiment", "--train", str(train), "--test", str(test), "--backbone", str(ckpt),
+               "--out", str(tmp_path / "again"), "--from-state", str(tmp_path / "state.pt"), "--max-len", "48",
+               "--no-export"])
+    assert rc == 0
+    again = json.loads((tmp_path / "again" / "report.json").read_text(encoding="utf-8"))
+    assert again["torch_metrics"]["test"] == report["torch_metrics"]["test"]
+
+    # eval-sentiment runs the exported model beside the TF-IDF baseline on the same files.
+    rc = main(["eval-sentiment", "--model", str(model), "--train", str(train), "--test", str(test),
+               "--no-snownlp", "--json", str(tmp_path / "eval.json")])
+    assert rc == 0
+    figures = json.loads((tmp_path / "eval.json").read_text(encoding="utf-8"))
+    assert "TF-IDF char 1-2gram + LR" in figures["systems"]
+    speeds = [s["speed"] for s in figures["systems"].values() if "speed" in s]
+    assert speeds and speeds[0]["batch_sentences_per_s"] > 0
+
+
+def test_three_classes_train(tmp_path):
+    ckpt = make_backbone(tmp_path)
+    rows = [(lab, t) for lab, t in make_texts(60)] + [(2, f"房间一般般{i}") for i in range(30)]
+    train = write_tsv(tmp_path / "train.tsv", rows)
+    rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
+               str(tmp_path / "out"), "--epochs", "1", "--threads", "1", "--max-len", "48", "--no-export"])
+    assert rc == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["classes"] == ["negative", "positive", "neutral"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("label\ttext\n1\t好\n1\t很好\n", "only one class"),
+     ("stars\tbody\n1\t好\n", "not found"),
+     ("label\ttext\n7\ta\n8\tb\n", "unusable")],
+)
+def test_bad_label_files_give_clear_errors(tmp_path, capsys, content, message):
+    ckpt = make_backbone(tmp_path)
+    path = tmp_path / "bad.tsv"
+    path.write_text(content, encoding="utf-8")
+    rc = main(["finetune-sentiment", "--train", str(path), "--backbone", str(ckpt), "--out", str(tmp_path / "o")])
+    assert rc == 2
+    assert message in capsys.readouterr().err
+
+
+def test_missing_backbone_is_explained(tmp_path, capsys):
+    path = write_tsv(tmp_path / "t.tsv", make_texts(10))
+    rc = main(["finetune-sentiment", "--train", str(path), "--backbone", str(tmp_path / "none")])
+    assert rc == 2
+    assert "not found" in capsys.readouterr().err

@@ -1,0 +1,125 @@
+"""`yinzi-train eval-sentiment`: accuracy and macro-F1 on the test files, beside two baselines.
+
+The model runs through the shipped inference path (ONNX Runtime, fp32 and int8); the
+baselines (char 1-2-gram TF-IDF + logistic regression trained on the same training files,
+and SnowNLP as shipped) run on the same test files. Latency per sentence (batch 1) and batch
+throughput are measured on the first test file.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_TRAIN = ("chnsenticorp_train.tsv", "onlineshop7_train.tsv", "htl_all_extra_train.tsv")
+DEFAULT_TESTS = ("chnsenticorp_test.tsv", "chnsenticorp_test_unseen.tsv")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "eval-sentiment",
+        help="sentiment accuracy/macro-F1 on test files beside TF-IDF+LR and SnowNLP",
+    )
+    p.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment TSVs")
+    p.add_argument("--train", nargs="*", help="baseline training files (default: the three *_train.tsv)")
+    p.add_argument("--test", nargs="*", help="test files (default: chnsenticorp_test + _unseen)")
+    p.add_argument("--model", default=None, help="model folder or name (default: sentiment-default)")
+    p.add_argument("--no-baselines", action="store_true")
+    p.add_argument("--no-snownlp", action="store_true", help="skip SnowNLP (slow: ~20 ms a text)")
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--json", help="write all figures here")
+    p.set_defaults(func=handler)
+
+
+def _files(args: argparse.Namespace) -> tuple[list[Path], list[Path]]:
+    data = Path(args.data)
+    train = [Path(p) for p in args.train] if args.train else [data / f for f in DEFAULT_TRAIN]
+    tests = [Path(p) for p in args.test] if args.test else [data / f for f in DEFAULT_TESTS]
+    return train, tests
+
+
+def measure_speed(clf, texts: list[str]) -> dict:
+    """Batch-1 latency per sentence (p50/p95) and batched sentences per second."""
+    sample = texts[:300]
+    clf.predict_proba(sample[:5])  # warm-up
+    times = []
+    for t in sample:
+        start = time.perf_counter()
+        clf.predict_proba([t])
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    start = time.perf_counter()
+    clf.predict_batched(texts, batch_size=32)
+    rate = len(texts) / (time.perf_counter() - start)
+    return {"latency_ms_p50": times[len(times) // 2], "latency_ms_p95": times[int(len(times) * 0.95)],
+            "latency_ms_mean": sum(times) / len(times), "batch_sentences_per_s": rate,
+            "mean_chars": sum(map(len, texts)) / len(texts)}
+
+
+def handler(args: argparse.Namespace) -> int:
+    from core.analysis.classifier import ModelLoadError, SentimentClassifier, find_model
+    from trainer.sentiment.baselines import SnowNLPBaseline, TfidfLogReg, timed_predict
+    from trainer.sentiment.data import DataError, load_labelled
+    from trainer.sentiment.metrics import compute_metrics
+
+    train_files, test_files = _files(args)
+    try:
+        tests = {p.stem: load_labelled(p, dedupe=False)[0] for p in test_files}
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    results: dict = {"tests": {p.stem: str(p) for p in test_files}, "systems": {}}
+    rows: list[tuple[str, str, float, float, float]] = []
+
+    def record(system: str, name: str, preds: list[int], labels: list[int], ms: float) -> None:
+        m = compute_metrics(labels, preds, ["negative", "positive"])
+        results["systems"].setdefault(system, {})[name] = {
+            "accuracy": m.accuracy, "macro_f1": m.macro_f1, "ms_per_text": ms, "count": m.count}
+        rows.append((system, name, m.accuracy, m.macro_f1, ms))
+
+    try:
+        model_dir = find_model(args.model)
+        for int8 in (False, True):
+            clf = SentimentClassifier(model_dir, int8=int8, threads=args.threads)
+            for name, ex in tests.items():
+                texts = [e.text for e in ex]
+                start = time.perf_counter()
+                probs = clf.predict_batched(texts)
+                ms = (time.perf_counter() - start) * 1000 / len(texts)
+                record(clf.name, name, probs.argmax(1).tolist(), [e.label for e in ex], ms)
+            first = next(iter(tests.values()))
+            results["systems"][clf.name]["speed"] = measure_speed(clf, [e.text for e in first])
+    except ModelLoadError as exc:
+        print(f"warning: {exc}; only the baselines are evaluated", file=sys.stderr)
+
+    if not args.no_baselines:
+        try:
+            train = []
+            for p in train_files:
+                train.extend(load_labelled(p)[0])
+            baselines = [TfidfLogReg().fit(train)]
+            if not args.no_snownlp:
+                baselines.append(SnowNLPBaseline())
+        except (DataError, RuntimeError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        for model in baselines:
+            for name, ex in tests.items():
+                preds, ms = timed_predict(model, [e.text for e in ex])
+                record(model.name, name, preds, [e.label for e in ex], ms)
+
+    print(f"{'system':<38} {'test file':<28} {'acc %':>7} {'mF1 %':>7} {'ms/text':>8}")
+    for system, name, acc, f1, ms in rows:
+        print(f"{system:<38} {name:<28} {100 * acc:7.2f} {100 * f1:7.2f} {ms:8.2f}")
+    for system, figures in results["systems"].items():
+        if "speed" in figures:
+            s = figures["speed"]
+            print(f"{system}: batch-1 latency p50 {s['latency_ms_p50']:.2f} ms, p95 "
+                  f"{s['latency_ms_p95']:.2f} ms (mean {s['mean_chars']:.0f} chars); "
+                  f"batched {s['batch_sentences_per_s']:.0f} sentences/s")
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
