@@ -1,0 +1,413 @@
+"""Lexicon decoder: a word lattice over the syllable graph, searched with a word bigram beam.
+
+Lattice states at interior positions depend only on the letters before them, so they are
+cached by input prefix: a keystroke computes the old end position as an interior one and the
+new end position (where incomplete syllables are allowed), nothing else.
+"""
+from __future__ import annotations
+
+import itertools
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.engine.types import CandidateSource, FuzzyConfig
+from core.lexicon.system import UNKNOWN_WORD_LOGP, SystemLexicon
+from core.lexicon.types import UserWord, UserWordSource
+from core.pinyin.graph import SyllableGraph, Unit, UnitKind, syllables_starting
+
+BOS_ID, EOS_ID = 0, 1
+MAX_WORD_LETTERS = 40
+MAX_ABBR_UNITS = 6
+MAX_FUZZY_KEYS = 16
+MAX_ABBR_SCAN = 400    # abbreviation entries examined per path (best first)
+USER_BONUS = 2.0       # nats for a user-lexicon word, plus log(1 + count)
+
+
+@dataclass
+class Edge:
+    """Candidate words over raw[start:end], in parallel arrays (best first)."""
+
+    start: int
+    end: int
+    word_ids: np.ndarray            # LM word ids (-1: a user word unknown to the system lexicon)
+    costs: np.ndarray               # reading penalties, abbreviation and fuzzy costs, user bonus
+    texts: list[str]
+    syllables: list[tuple[str, ...]]
+    sources: list[CandidateSource]
+    exact: bool = True              # letters read as typed (no abbreviation, prefix or fuzzy)
+
+
+@dataclass
+class Hyp:
+    score: float
+    word: int
+    text: str
+    syllables: tuple[str, ...]
+    start: int
+    end: int
+    source: CandidateSource
+    prev: Hyp | None = field(default=None, repr=False)
+
+    def path(self) -> list[Hyp]:
+        out: list[Hyp] = []
+        h: Hyp | None = self
+        while h is not None and h.end > 0:
+            out.append(h)
+            h = h.prev
+        return out[::-1]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    syllables: tuple[str, ...]
+    score: float
+    words: tuple[str, ...]
+
+
+@dataclass
+class _Column:
+    beam: list[Hyp]
+    edges_from_start: list[Edge]
+
+
+class LexiconDecoder:
+    """Ranks conversions of raw pinyin letters with the system (and user) lexicon."""
+
+    def __init__(self, lexicon: SystemLexicon, *, beam: int = 12, same_word: int = 2,
+                 fuzzy: FuzzyConfig | None = None, user: UserWordSource | None = None,
+                 cache_size: int = 512) -> None:
+        self.lex = lexicon
+        self.beam_size = beam
+        self.same_word = same_word
+        self.fuzzy = fuzzy or FuzzyConfig()
+        self.user = user
+        self._cache: OrderedDict[tuple, _Column] = OrderedDict()
+        self._cache_size = cache_size
+        self._root = Hyp(0.0, BOS_ID, "", (), 0, 0, CandidateSource.SENTENCE)
+
+    def set_fuzzy(self, fuzzy: FuzzyConfig) -> None:
+        self.fuzzy = fuzzy
+        self._cache.clear()
+
+    def invalidate(self) -> None:
+        """Forget cached lattice columns (the user lexicon changed)."""
+        self._cache.clear()
+
+    # --- public ---------------------------------------------------------------------------
+
+    def decode(self, raw: str, nbest: int = 8) -> tuple[list[Sentence], list[Edge]]:
+        """N-best whole-input sentences, and the word edges that start at position 0."""
+        if not raw:
+            return [], []
+        graph = SyllableGraph(raw, self.fuzzy)
+        n = len(raw)
+        cols = [self._column(raw, graph, j, final=(j == n)) for j in range(n + 1)]
+        final = cols[n].beam
+        scored: list[tuple[float, Hyp]] = []
+        for h in final:
+            eos = self._lm_row(h.word, np.asarray([EOS_ID]))[0]
+            scored.append((h.score + float(eos), h))
+        scored.sort(key=lambda t: -t[0])
+        out: list[Sentence] = []
+        seen: set[str] = set()
+        for score, h in scored:
+            p = h.path()
+            text = "".join(x.text for x in p)
+            if text in seen:
+                continue
+            seen.add(text)
+            out.append(Sentence(text, tuple(s for x in p for s in x.syllables), score,
+                                tuple(x.text for x in p)))
+            if len(out) >= nbest:
+                break
+        # Words for the candidate list: read as typed, or reaching the end of the input
+        # (an abbreviation inside the input is a path step, not something to offer).
+        edges0 = [e for j in range(1, n + 1) for e in cols[j].edges_from_start
+                  if e.exact or j == n]
+        return out, edges0
+
+    # --- lattice columns --------------------------------------------------------------------
+
+    def _column(self, raw: str, graph: SyllableGraph, j: int, final: bool) -> _Column:
+        if j == 0:
+            return _Column([self._root], [])
+        # An interior column also depends on the next letter (it decides whether a lone
+        # initial is an abbreviation), so that letter is part of its key.
+        key = (raw[: j + 1], final, self.user.version if self.user else 0)
+        col = self._cache.get(key)
+        if col is not None:
+            self._cache.move_to_end(key)
+            return col
+        if raw[j - 1] == "'":
+            prev = self._column(raw, graph, j - 1, final=False)
+            col = _Column(prev.beam, [])
+        else:
+            col = self._compute(raw, graph, j, final)
+        self._cache[key] = col
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return col
+
+    def _compute(self, raw: str, graph: SyllableGraph, j: int, final: bool) -> _Column:
+        edges = self._edges_ending_at(raw, graph, j, final)
+        cand_scores: list[np.ndarray] = []
+        cand_refs: list[tuple[Hyp, Edge]] = []
+        for e in edges:
+            prev_beam = self._column(raw, graph, e.start, final=False).beam
+            if not prev_beam:
+                continue
+            prev_scores = np.fromiter((h.score for h in prev_beam), dtype=np.float32,
+                                      count=len(prev_beam))
+            lm = self._lm_matrix(np.fromiter((h.word for h in prev_beam), dtype=np.int64,
+                                             count=len(prev_beam)), e.word_ids)
+            mat = prev_scores[:, None] + lm - e.costs[None, :]
+            for h, row in zip(prev_beam, mat):
+                cand_scores.append(row)
+                cand_refs.append((h, e))
+        beam: list[Hyp] = []
+        if cand_scores:
+            lens = np.fromiter((len(s) for s in cand_scores), dtype=np.int64)
+            flat = np.concatenate(cand_scores)
+            offsets = np.concatenate([[0], np.cumsum(lens)])
+            k = min(len(flat), self.beam_size * (self.same_word + 2) * 2)
+            top = np.argpartition(-flat, k - 1)[:k] if k < len(flat) else np.arange(len(flat))
+            top = top[np.argsort(-flat[top], kind="stable")]
+            per_word: dict[int | str, int] = {}
+            for t in top:
+                g = int(np.searchsorted(offsets, t, side="right") - 1)
+                h, e = cand_refs[g]
+                m = int(t - offsets[g])
+                wid = int(e.word_ids[m])
+                rkey: int | str = wid if wid >= 0 else e.texts[m]
+                if per_word.get(rkey, 0) >= self.same_word:
+                    continue
+                per_word[rkey] = per_word.get(rkey, 0) + 1
+                beam.append(Hyp(float(flat[t]), wid, e.texts[m], e.syllables[m], e.start, e.end,
+                                e.sources[m], h))
+                if len(beam) >= self.beam_size:
+                    break
+        return _Column(beam, [e for e in edges if e.start == 0])
+
+    def _lm_matrix(self, w1s: np.ndarray, w2s: np.ndarray) -> np.ndarray:
+        """Bigram log-probabilities for every (previous word, next word) pair."""
+        if (w1s >= 0).all() and (w2s >= 0).all():
+            return self.lex.bigram_matrix(w1s, w2s)
+        return np.stack([self._lm_row(int(w1), w2s) for w1 in w1s])
+
+    def _lm_row(self, w1: int, w2s: np.ndarray) -> np.ndarray:
+        known = w2s >= 0
+        if w1 < 0:
+            out = np.where(known, self.lex.uni[np.maximum(w2s, 0)], UNKNOWN_WORD_LOGP)
+            return out.astype(np.float32)
+        if known.all():
+            return self.lex.bigram_row(w1, w2s)
+        out = np.full(len(w2s), UNKNOWN_WORD_LOGP, dtype=np.float32)
+        if known.any():
+            out[known] = self.lex.bigram_row(w1, w2s[known])
+        return out
+
+    # --- edges ------------------------------------------------------------------------------
+
+    def _edges_ending_at(self, raw: str, graph: SyllableGraph, j: int, final: bool) -> list[Edge]:
+        edges: list[Edge] = []
+        reach = self._reachable(raw, graph)
+        lo = max(0, j - MAX_WORD_LETTERS)
+        for i in range(lo, j):
+            if not reach[i] or raw[i] == "'":
+                continue
+            piece = raw[i:j]
+            e = self._exact_edge(i, j, piece)
+            if e is not None:
+                edges.append(e)
+        edges.extend(self._inexact_edges(raw, graph, j, final, reach))
+        return edges
+
+    def _reachable(self, raw: str, graph: SyllableGraph) -> list[bool]:
+        if graph.reach is None:
+            graph.reach = graph.boundaries()
+        return graph.reach
+
+    def _exact_edge(self, i: int, j: int, piece: str) -> Edge | None:
+        key = piece.replace("'", "")
+        if not key:
+            return None
+        ids: list[int] = []
+        rng = self.lex.by_letters(key)
+        lex = self.lex
+        texts: list[str] = []
+        syls: list[tuple[str, ...]] = []
+        costs: list[float] = []
+        sources: list[CandidateSource] = []
+        cuts = _apostrophe_cuts(piece)
+        if rng is not None:
+            for ent in range(rng.start, rng.stop):
+                syl = lex.syllables(ent)
+                if cuts and not _respects_cuts(syl, cuts):
+                    continue
+                wid = int(lex.ent_word[ent])
+                ids.append(wid)
+                texts.append(lex.words[wid])
+                syls.append(syl)
+                costs.append(float(lex.ent_pen[ent]))
+                sources.append(CandidateSource.WORD if len(syl) > 1 else CandidateSource.CHAR)
+        if self.user is not None:
+            for uw in self.user.by_letters(key):
+                if cuts and not _respects_cuts(uw.syllables, cuts):
+                    continue
+                self._add_user(uw, 0.0, ids, texts, syls, costs, sources)
+        if not ids:
+            return None
+        return Edge(i, j, np.asarray(ids, dtype=np.int64), np.asarray(costs, dtype=np.float32),
+                    texts, syls, sources)
+
+    def _add_user(self, uw: UserWord, cost: float, ids: list[int], texts: list[str],
+                  syls: list[tuple[str, ...]], costs: list[float],
+                  sources: list[CandidateSource]) -> None:
+        wid = self.lex.word_id(uw.text)
+        bonus = USER_BONUS + float(np.log1p(uw.count))
+        if uw.text in texts:  # already there from the system lexicon: boost it in place
+            k = texts.index(uw.text)
+            costs[k] -= bonus
+            sources[k] = CandidateSource.USER
+            return
+        ids.append(-1 if wid is None else wid)
+        texts.append(uw.text)
+        syls.append(uw.syllables)
+        costs.append(cost - bonus)
+        sources.append(CandidateSource.USER)
+
+    def _inexact_edges(self, raw: str, graph: SyllableGraph, j: int, final: bool,
+                       reach: list[bool]) -> list[Edge]:
+        """Words over unit paths ending at j that use abbreviations, prefixes or fuzzy readings."""
+        out: list[Edge] = []
+        for units in self._unit_paths(raw, graph, j, final):
+            i = units[0].start
+            if not reach[i]:
+                continue
+            e = self._match_units(units)
+            if e is not None:
+                out.append(e)
+        return out
+
+    def _unit_paths(self, raw: str, graph: SyllableGraph, j: int,
+                    final: bool) -> Iterable[list[Unit]]:
+        fuzzy_on = bool(self.fuzzy.enabled())
+
+        def back(pos: int, suffix: list[Unit], inexact: bool, full_started: bool):
+            if suffix and (inexact or any(len(u.readings) > 1 for u in suffix)):
+                yield suffix
+            if len(suffix) >= MAX_ABBR_UNITS or pos <= 0:
+                return
+            p = pos - 1 if raw[pos - 1] == "'" and pos - 1 > 0 else pos
+            for u in graph.ends_at[p]:
+                if u.kind is UnitKind.PREFIX and not (final and u.end == len(raw)):
+                    continue
+                if u.kind is UnitKind.FULL:
+                    if not inexact and not fuzzy_on:
+                        continue
+                    yield from back(u.start, [u, *suffix], inexact, True)
+                else:
+                    if full_started:  # a full syllable after an abbreviated one: not a word
+                        continue
+                    yield from back(u.start, [u, *suffix], True, False)
+
+        yield from back(j, [], False, False)
+
+    def _match_units(self, units: list[Unit]) -> Edge | None:
+        lex = self.lex
+        n_units = len(units)
+        ids: list[int] = []
+        texts: list[str] = []
+        syls: list[tuple[str, ...]] = []
+        costs: list[float] = []
+        sources: list[CandidateSource] = []
+        unit_cost = sum(u.cost for u in units)
+        # Near the start the candidate bar shows these words: keep more of them.
+        per_key = 40 if units[0].start == 0 else 5
+
+        def consider(ent: int) -> None:
+            syl = lex.syllables(ent)
+            if len(syl) != n_units:
+                return
+            c = unit_cost
+            for u, s in zip(units, syl):
+                m = u.matches(s)
+                if m is None:
+                    return
+                c += m
+            wid = int(lex.ent_word[ent])
+            ids.append(wid)
+            texts.append(lex.words[wid])
+            syls.append(syl)
+            costs.append(c + float(lex.ent_pen[ent]))
+            sources.append(CandidateSource.WORD if n_units > 1 else CandidateSource.CHAR)
+
+        all_full = all(u.kind is UnitKind.FULL for u in units)
+        if all_full:
+            # Fuzzy readings only: look up each combination of readings exactly.
+            combos = itertools.islice(itertools.product(*(u.readings for u in units)),
+                                      MAX_FUZZY_KEYS)
+            for combo in combos:
+                if all(c == 0.0 for _, c in combo):
+                    continue  # the exact reading is an exact edge already
+                rng = lex.by_letters("".join(s for s, _ in combo))
+                if rng is not None:
+                    for ent in range(rng.start, rng.stop):
+                        consider(ent)
+        elif units[0].kind is UnitKind.FULL:
+            # Full syllables then abbreviated ones: the letters typed so far are a key prefix.
+            # Keys are alphabetical, entries best first within a key: take a few of each.
+            n_lead = sum(1 for _ in itertools.takewhile(lambda u: u.kind is UnitKind.FULL, units))
+            prefix = "".join(u.text for u in units[: n_lead + 1])
+            for k in lex.keys_with_prefix(prefix, limit=40):
+                rng = lex.key_range(k)
+                for ent in range(rng.start, min(rng.stop, rng.start + per_key)):
+                    consider(ent)
+        elif n_units == 1:
+            # One abbreviated syllable: every syllable it starts, best characters of each.
+            for syl in syllables_starting(units[0].text):
+                rng = lex.by_letters(syl)
+                if rng is not None:
+                    for ent in range(rng.start, min(rng.stop, rng.start + per_key)):
+                        consider(ent)
+        else:
+            for ent in lex.by_abbreviation("".join(u.text[0] for u in units))[:MAX_ABBR_SCAN]:
+                consider(int(ent))
+        if self.user is not None and not all_full:
+            for uw in self.user.with_prefix(units[0].text[0]):
+                if len(uw.syllables) != n_units:
+                    continue
+                c = unit_cost
+                for u, s in zip(units, uw.syllables):
+                    m = u.matches(s)
+                    if m is None:
+                        break
+                    c += m
+                else:
+                    self._add_user(uw, c, ids, texts, syls, costs, sources)
+        if not ids:
+            return None
+        return Edge(units[0].start, units[-1].end, np.asarray(ids, dtype=np.int64),
+                    np.asarray(costs, dtype=np.float32), texts, syls, sources, exact=False)
+
+
+def _apostrophe_cuts(piece: str) -> list[int]:
+    """Offsets (in letters, apostrophes removed) where the user forced a syllable boundary."""
+    cuts: list[int] = []
+    letters = 0
+    for ch in piece:
+        if ch == "'":
+            cuts.append(letters)
+        else:
+            letters += 1
+    return cuts
+
+
+def _respects_cuts(syllables: tuple[str, ...], cuts: list[int]) -> bool:
+    bounds = set(itertools.accumulate(len(s) for s in syllables))
+    bounds.add(0)
+    return all(c in bounds for c in cuts)

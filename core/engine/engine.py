@@ -1,0 +1,275 @@
+"""ImeEngine: keys -> composition -> ranked candidates -> commits (the typing facade).
+
+The lexicon decoder proposes whole-input sentences and prefix words; when a `PathScorer` (the
+pinyin-hanzi model) is set, the N-best sentences are rescored with the committed left text as
+context. Commits feed the user lexicon.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+import numpy as np
+
+from core.decoding.decoder import Edge, LexiconDecoder, Sentence
+from core.decoding.scorer import Path, PathScorer
+from core.engine.types import Candidate, CandidateSource, EngineConfig
+from core.lexicon.system import UNKNOWN_WORD_LOGP, SystemLexicon
+from core.lexicon.user import UserLexicon
+from core.pinyin.graph import split_for_display
+
+log = logging.getLogger(__name__)
+
+MAX_RAW = 512          # letters kept composing (long enough for any clause)
+RESCORE_NBEST = 8       # sentences the model sees per keystroke
+WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
+CONTEXT_CHARS = 32      # committed text remembered for the model
+
+
+class ImeEngine:
+    """One composition at a time; not thread-safe (drive it from one thread)."""
+
+    def __init__(self, config: EngineConfig | None = None, *,
+                 system_lexicon: SystemLexicon | None = None,
+                 user_lexicon: UserLexicon | None = None,
+                 scorer: PathScorer | None = None,
+                 model_weight: float = 1.0) -> None:
+        self.config = config or EngineConfig()
+        self._lex = system_lexicon or SystemLexicon.default()
+        self.user_lexicon = user_lexicon
+        self.decoder = LexiconDecoder(self._lex, fuzzy=self.config.fuzzy, user=user_lexicon)
+        self._scorer = scorer
+        self.model_weight = model_weight
+        self._raw = ""
+        self._selected: list[Candidate] = []
+        self._selected_raw: list[str] = []  # the letters each selection consumed (for undo)
+        self._context = ""
+        self._cands: list[Candidate] | None = None
+        self._sentence_rank: dict[str, int] = {}
+        self.last_latency_ms = 0.0
+        self.commit_listeners: list[Callable[[str], None]] = []
+
+    # --- configuration -------------------------------------------------------------------
+
+    def set_config(self, config: EngineConfig) -> None:
+        if config.fuzzy != self.config.fuzzy:
+            self.decoder.set_fuzzy(config.fuzzy)
+        self.config = config
+        self._cands = None
+
+    def set_scorer(self, scorer: PathScorer | None) -> None:
+        self._scorer = scorer
+        self._cands = None
+
+    @property
+    def scorer(self) -> PathScorer | None:
+        return self._scorer
+
+    @property
+    def decoder_name(self) -> str:
+        if self._scorer is None:
+            return "n-gram"
+        return f"{self._scorer.name} ({self._scorer.provider})"
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def raw(self) -> str:
+        return self._raw
+
+    @property
+    def composing(self) -> bool:
+        return bool(self._raw or self._selected)
+
+    @property
+    def preedit(self) -> str:
+        """What the editor shows at the cursor: chosen hanzi, then letters with separators."""
+        return "".join(c.text for c in self._selected) + split_for_display(self._raw)
+
+    @property
+    def context(self) -> str:
+        return self._context
+
+    def set_context(self, text: str) -> None:
+        """The committed text left of the cursor (the model reads its end)."""
+        self._context = text[-CONTEXT_CHARS:]
+        self._cands = None
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def type(self, text: str) -> None:
+        """Append letters a-z or apostrophes to the composition."""
+        for ch in text:
+            ch = ch.lower()
+            if not ("a" <= ch <= "z" or ch == "'"):
+                raise ValueError(f"the engine composes letters a-z and ' only, not {ch!r}")
+            if ch == "'" and (not self._raw or self._raw.endswith("'")):
+                continue  # a separator needs letters on its left
+            if len(self._raw) >= MAX_RAW:
+                break
+            self._raw += ch
+        self._cands = None
+
+    def backspace(self) -> bool:
+        """Remove the last letter, or undo the last partial selection; False when idle."""
+        if self._raw:
+            self._raw = self._raw[:-1]
+        elif self._selected:
+            self._selected.pop()
+            self._raw = self._selected_raw.pop()
+        else:
+            return False
+        self._cands = None
+        return True
+
+    def reset(self) -> None:
+        """Cancel the composition (Esc)."""
+        self._raw = ""
+        self._selected.clear()
+        self._selected_raw.clear()
+        self._cands = None
+
+    # --- candidates ----------------------------------------------------------------------
+
+    def all_candidates(self) -> list[Candidate]:
+        if self._cands is None:
+            t0 = time.perf_counter()
+            self._cands = self._build_candidates()
+            self.last_latency_ms = (time.perf_counter() - t0) * 1000.0
+        return self._cands
+
+    def candidates(self, page: int = 0) -> list[Candidate]:
+        size = self.config.page_size
+        return self.all_candidates()[page * size:(page + 1) * size]
+
+    def page_count(self) -> int:
+        n = len(self.all_candidates())
+        return max(1, -(-n // self.config.page_size)) if n else 0
+
+    def sentences(self, n: int = 5) -> list[Candidate]:
+        """The best whole-input conversions (what `yinzi convert --stdin` prints)."""
+        if not self._raw:
+            return []
+        return [c for c in self._ranked_sentences(max(n, 1))][:n]
+
+    def _ranked_sentences(self, n: int) -> list[Candidate]:
+        want = max(n, RESCORE_NBEST if self._scorer else n)
+        sentences, _ = self.decoder.decode(self._raw, nbest=want)
+        return self._rescore(sentences)[:n]
+
+    def _rescore(self, sentences: list[Sentence]) -> list[Candidate]:
+        letters = len(self._raw)
+        scores = [s.score for s in sentences]
+        if self._scorer is not None and len(sentences) > 1:
+            try:
+                model = self._scorer.score(self._context, [Path(s.text, s.syllables)
+                                                           for s in sentences])
+                scores = [a + self.model_weight * b for a, b in zip(scores, model)]
+            except Exception as exc:  # a broken model must never break typing
+                log.error("model scoring failed, using the lexicon decoder alone: %s", exc)
+                self._scorer = None
+        order = sorted(range(len(sentences)), key=lambda k: -scores[k])
+        return [Candidate(sentences[k].text, letters, sentences[k].syllables,
+                          CandidateSource.SENTENCE, float(scores[k])) for k in order]
+
+    def _build_candidates(self) -> list[Candidate]:
+        if not self._raw:
+            return []
+        want = RESCORE_NBEST if self._scorer else self.config.max_sentences
+        sentences, edges0 = self.decoder.decode(self._raw, nbest=want)
+        out = self._rescore(sentences)[: self.config.max_sentences]
+        self._sentence_rank = {c.text: k for k, c in enumerate(out)}
+        seen = {c.text for c in out}
+        for c in self._prefix_words(edges0):
+            if c.text not in seen:
+                seen.add(c.text)
+                out.append(c)
+        if not out:  # letters no syllable explains: offer them as they are
+            out.append(Candidate(self._raw, len(self._raw), (), CandidateSource.CHAR))
+        return out
+
+    def _prefix_words(self, edges0: list[Edge]) -> list[Candidate]:
+        """Words covering prefixes of the input, longest first, then single characters."""
+        words: list[Candidate] = []
+        chars: list[Candidate] = []
+        uni = self._lex.uni
+        for e in sorted(edges0, key=lambda e: -e.end):
+            known = e.word_ids >= 0
+            base = np.where(known, uni[np.maximum(e.word_ids, 0)], UNKNOWN_WORD_LOGP)
+            score = base - e.costs
+            order = np.argsort(-score, kind="stable")
+            taken = 0
+            for k in order:
+                syl = e.syllables[k]
+                cand = Candidate(e.texts[k], e.end, syl, e.sources[k], float(score[k]))
+                if len(syl) == 1:
+                    chars.append(cand)
+                elif taken < WORDS_PER_SPAN:
+                    words.append(cand)
+                    taken += 1
+        chars.sort(key=lambda c: (-c.letters, -c.score))
+        return words + chars
+
+    # --- selection and commit ------------------------------------------------------------
+
+    def select(self, index: int) -> str | None:
+        """Choose candidate `index`; returns the committed text once nothing is left."""
+        cands = self.all_candidates()
+        if not 0 <= index < len(cands):
+            raise IndexError(f"no candidate {index} (there are {len(cands)})")
+        cand = cands[index]
+        self._selected.append(cand)
+        self._selected_raw.append(self._raw)
+        self._raw = self._raw[cand.letters:].lstrip("'")
+        self._cands = None
+        if self._raw:
+            return None
+        return self._finish()
+
+    def commit(self) -> str:
+        """Commit the chosen part plus the best conversion of the rest (Space on page 1)."""
+        if self._raw:
+            done = self.select(0)
+            if done is not None:
+                return done
+            return self.commit()
+        return self._finish() if self._selected else ""
+
+    def commit_raw(self) -> str:
+        """Commit the chosen part and the letters as typed (Enter)."""
+        text = "".join(c.text for c in self._selected) + self._raw.replace("'", "")
+        self.reset()
+        self._remember(text)
+        return text
+
+    def _finish(self) -> str:
+        pieces = list(self._selected)
+        text = "".join(c.text for c in pieces)
+        self._learn(pieces)
+        self.reset()
+        self._remember(text)
+        return text
+
+    def _remember(self, text: str) -> None:
+        self._context = (self._context + text)[-CONTEXT_CHARS:]
+        for listener in self.commit_listeners:
+            listener(text)
+
+    def _learn(self, pieces: list[Candidate]) -> None:
+        lex = self.user_lexicon
+        if lex is None or not self.config.learn:
+            return
+        learned = False
+        for c in pieces:
+            if not c.syllables or len(c.syllables) != len(c.text):
+                continue
+            # A whole sentence the decoder already ranked first teaches nothing.
+            if c.source is CandidateSource.SENTENCE and self._sentence_rank.get(c.text, 1) == 0 \
+                    and len(pieces) == 1:
+                continue
+            learned |= lex.learn(c.text, c.syllables)
+        if len(pieces) > 1:  # consecutive selections form a phrase
+            syl = tuple(s for c in pieces for s in c.syllables)
+            learned |= lex.learn("".join(c.text for c in pieces), syl)
+        if learned:
+            self.decoder.invalidate()

@@ -1,0 +1,1 @@
+"""Lexicons: the read-only compiled system lexicon and the writable SQLite user lexicon."""

@@ -1,0 +1,333 @@
+"""Compile the system lexicon: words, readings, and a word bigram model, into resources/lexicon.
+
+Inputs: jieba's word list (words and frequencies), pypinyin's readings (phrase readings for
+words, every reading of a single character), and unigram/bigram counts of the jieba-segmented
+training corpus. Output: flat numpy arrays and text files that `SystemLexicon` memory-maps.
+Run with `make lexicon` (or `python -m core.lexicon.compile --corpus DIR --out DIR`).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import math
+import multiprocessing as mp
+import re
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core.lexicon.format import BOS, EOS, FORMAT_VERSION, LexiconFiles
+from core.pinyin.syllables import is_syllable
+
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+HAN_CHAR = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+
+
+@dataclass(frozen=True)
+class CompileConfig:
+    discount: float = 0.75          # Kneser-Ney absolute discount
+    min_bigram_count: int = 2       # bigrams seen fewer times are left to the back-off
+    jieba_weight: float = 0.05      # pseudo-count per unit of jieba frequency for dict words
+    min_jieba_freq: int = 5         # jieba-only words rarer than this are left out
+    max_word_len: int = 8           # characters
+    reading_penalty: float = 3.0    # nats charged to a character's non-default readings
+    max_per_key: int = 96           # entries kept per letter key (best first)
+    max_per_abbr: int = 1500        # entries kept per abbreviation key
+    cont_mix: float = 0.5           # base unigram = mix * KN continuation + (1-mix) * ML
+
+
+# --- corpus segmentation (parallel) ------------------------------------------------------
+
+def _init_worker() -> None:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+
+
+def _segment_chunk(lines: list[str]) -> str:
+    """Segment each Han run of each line; one clause per output line, words space-separated."""
+    import jieba
+
+    out: list[str] = []
+    for line in lines:
+        for run in HAN_RUN.findall(line):
+            out.append(" ".join(jieba.lcut(run, HMM=False)))
+    return "\n".join(out)
+
+
+def _read_chunks(files: list[Path], chunk_lines: int = 4000) -> Iterator[list[str]]:
+    for path in files:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+            chunk: list[str] = []
+            for line in fh:
+                chunk.append(line)
+                if len(chunk) >= chunk_lines:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+
+
+def count_corpus(files: list[Path], workers: int) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Return (vocab, unigram counts, bigram pair codes, bigram counts) of the segmented corpus."""
+    vocab: dict[str, int] = {BOS: 0, EOS: 1}
+    ids: list[np.ndarray] = []
+    n_clauses = 0
+    t0 = time.time()
+    with mp.Pool(workers, initializer=_init_worker) as pool:
+        for i, text in enumerate(pool.imap(_segment_chunk, _read_chunks(files), chunksize=1)):
+            if not text:
+                continue
+            seq: list[int] = []
+            for clause in text.split("\n"):
+                seq.append(0)
+                for w in clause.split(" "):
+                    wid = vocab.get(w)
+                    if wid is None:
+                        wid = vocab[w] = len(vocab)
+                    seq.append(wid)
+                seq.append(1)
+                n_clauses += 1
+            ids.append(np.asarray(seq, dtype=np.int32))
+            if i % 50 == 0:
+                print(f"\r  segmented {n_clauses:,} clauses, {len(vocab):,} words, "
+                      f"{time.time() - t0:.0f}s", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    arr = np.concatenate(ids)
+    V = len(vocab)
+    uni = np.bincount(arr, minlength=V).astype(np.int64)
+    a, b = arr[:-1].astype(np.int64), arr[1:].astype(np.int64)
+    keep = ~((a == 1) & (b == 0))  # EOS -> BOS is not a bigram
+    codes, counts = np.unique(a[keep] * V + b[keep], return_counts=True)
+    words = [""] * V
+    for w, i in vocab.items():
+        words[i] = w
+    return words, uni, codes, counts
+
+
+# --- readings ------------------------------------------------------------------------------
+
+def word_readings(word: str) -> list[tuple[tuple[str, ...], float]]:
+    """(syllables, penalty) for a word: one phrase reading, or every reading of a character."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    if len(word) == 1:
+        raw = pinyin(word, style=Style.NORMAL, heteronym=True, errors="ignore")
+        seen: list[str] = []
+        for r in (raw[0] if raw else []):
+            if r not in seen and is_syllable(r):
+                seen.append(r)
+        return [((r,), 0.0 if i == 0 else 1.0) for i, r in enumerate(seen)]
+    syl = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
+    if len(syl) != len(word) or not all(is_syllable(s) for s in syl):
+        return []
+    return [(tuple(syl), 0.0)]
+
+
+def read_jieba_dict() -> dict[str, int]:
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    freq: dict[str, int] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and HAN_CHAR.match(parts[0]):
+                freq[parts[0]] = int(parts[1])
+    return freq
+
+
+# --- compile ---------------------------------------------------------------------------------
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: int = 2) -> dict:
+    t0 = time.time()
+    print(f"segmenting {len(corpus)} corpus files with jieba ({workers} workers)", file=sys.stderr)
+    words, uni, codes, counts = count_corpus(corpus, workers)
+    V0 = len(words)
+    jfreq = read_jieba_dict()
+
+    # Vocabulary: every corpus word (all are jieba words or characters, HMM is off) with a
+    # valid reading, plus frequent-enough jieba words the corpus never used.
+    keep_old: list[int] = [0, 1]
+    new_words: list[str] = [BOS, EOS]
+    for i in range(2, V0):
+        w = words[i]
+        if len(w) <= cfg.max_word_len and HAN_CHAR.match(w):
+            keep_old.append(i)
+            new_words.append(w)
+    in_corpus = set(new_words)
+    extra = [w for w, f in jfreq.items()
+             if w not in in_corpus and f >= cfg.min_jieba_freq and len(w) <= cfg.max_word_len]
+    new_words.extend(extra)
+    V = len(new_words)
+    remap = np.full(V0, -1, dtype=np.int64)
+    remap[np.asarray(keep_old)] = np.arange(len(keep_old))
+    print(f"vocabulary: {V:,} words ({len(extra):,} from jieba's list only)", file=sys.stderr)
+
+    c_uni = np.zeros(V, dtype=np.float64)
+    c_uni[: len(keep_old)] = uni[np.asarray(keep_old)]
+    pseudo = np.array([cfg.jieba_weight * jfreq.get(w, 0) for w in new_words])
+    c_eff = c_uni + pseudo
+
+    # Bigrams in the new ids.
+    w1 = remap[codes // V0]
+    w2 = remap[codes % V0]
+    ok = (w1 >= 0) & (w2 >= 0)
+    w1, w2, cnt = w1[ok], w2[ok], counts[ok].astype(np.float64)
+
+    # Interpolated Kneser-Ney, one discount.
+    D = cfg.discount
+    hist = np.bincount(w1, weights=cnt, minlength=V)
+    n1p_hist = np.bincount(w1, minlength=V).astype(np.float64)
+    n1p_cont = np.bincount(w2, minlength=V).astype(np.float64)
+    p_cont = n1p_cont / n1p_cont.sum()
+    p_ml = c_eff / c_eff.sum()
+    p_base = cfg.cont_mix * p_cont + (1 - cfg.cont_mix) * p_ml
+    p_base[0] = 0.0  # BOS is never predicted
+    p_base = np.maximum(p_base, 1e-12)
+    p_base /= p_base.sum()
+    lam = np.where(hist > 0, D * n1p_hist / np.maximum(hist, 1), 1.0)
+    keep = cnt >= cfg.min_bigram_count
+    w1k, w2k, ck = w1[keep], w2[keep], cnt[keep]
+    p_bi = np.maximum(ck - D, 0) / hist[w1k] + lam[w1k] * p_base[w2k]
+    order = np.lexsort((w2k, w1k))
+    w1k, w2k, lp_bi = w1k[order], w2k[order], np.log(p_bi[order])
+    bi_off = np.zeros(V + 1, dtype=np.int64)
+    np.add.at(bi_off, w1k + 1, 1)
+    bi_off = np.cumsum(bi_off)
+    print(f"bigrams: {len(w1k):,} kept of {len(w1):,}", file=sys.stderr)
+
+    # Entries: (word, reading, penalty), sorted by letter key then by score.
+    log_base = np.log(p_base)
+    ent_word: list[int] = []
+    ent_syl: list[str] = []
+    ent_pen: list[float] = []
+    for wid in range(2, V):
+        for syl, pen in word_readings(new_words[wid]):
+            ent_word.append(wid)
+            ent_syl.append("'".join(syl))
+            ent_pen.append(pen * cfg.reading_penalty)
+    ent_word_a = np.asarray(ent_word, dtype=np.int32)
+    ent_pen_a = np.asarray(ent_pen, dtype=np.float32)
+    score = log_base[ent_word_a] - ent_pen_a
+    letter_keys = [s.replace("'", "") for s in ent_syl]
+    order = sorted(range(len(ent_word)), key=lambda e: (letter_keys[e], -score[e]))
+    key_list: list[str] = []
+    key_off: list[int] = []
+    kept: list[int] = []
+    prev = None
+    n_in_key = 0
+    for e in order:
+        k = letter_keys[e]
+        if k != prev:
+            key_list.append(k)
+            key_off.append(len(kept))
+            prev, n_in_key = k, 0
+        if n_in_key < cfg.max_per_key:
+            kept.append(e)
+            n_in_key += 1
+    key_off.append(len(kept))
+    kept_a = np.asarray(kept, dtype=np.int64)
+    E_word = ent_word_a[kept_a]
+    E_pen = ent_pen_a[kept_a]
+    E_syl = [ent_syl[e] for e in kept]
+    E_score = score[kept_a]
+
+    # Abbreviation index: first letters of the syllables -> entries, best first.
+    abbr: dict[str, list[int]] = {}
+    for new_e, syl in enumerate(E_syl):
+        parts = syl.split("'")
+        if len(parts) > 6:
+            continue
+        abbr.setdefault("".join(p[0] for p in parts), []).append(new_e)
+    abbr_keys = sorted(abbr)
+    abbr_off = [0]
+    abbr_ent: list[int] = []
+    for k in abbr_keys:
+        lst = sorted(abbr[k], key=lambda e: -E_score[e])[: cfg.max_per_abbr]
+        abbr_ent.extend(lst)
+        abbr_off.append(len(abbr_ent))
+
+    files = LexiconFiles(out)
+    out.mkdir(parents=True, exist_ok=True)
+    files.write_text_list("words", new_words)
+    np.save(files.npy("uni"), log_base.astype(np.float32))
+    np.save(files.npy("bow"), np.log(lam).astype(np.float32))
+    np.save(files.npy("bi_off"), bi_off.astype(np.int32 if len(w1k) < 2**31 else np.int64))
+    np.save(files.npy("bi_w2"), w2k.astype(np.int32))
+    np.save(files.npy("bi_lp"), lp_bi.astype(np.float16))
+    np.save(files.npy("ent_word"), E_word.astype(np.int32))
+    np.save(files.npy("ent_pen"), E_pen.astype(np.float16))
+    files.write_text_list("ent_syl", E_syl)
+    files.write_text_list("keys", key_list)
+    np.save(files.npy("key_off"), np.asarray(key_off, dtype=np.int32))
+    files.write_text_list("abbr_keys", abbr_keys)
+    np.save(files.npy("abbr_off"), np.asarray(abbr_off, dtype=np.int32))
+    np.save(files.npy("abbr_ent"), np.asarray(abbr_ent, dtype=np.int32))
+
+    import jieba
+    import pypinyin
+
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "config": asdict(cfg),
+        "counts": {"words": V, "entries": len(E_word), "letter_keys": len(key_list),
+                   "abbreviation_keys": len(abbr_keys), "bigrams": int(len(w1k)),
+                   "corpus_tokens": int(uni.sum())},
+        "inputs": {
+            "corpus": {p.name: sha256_file(p) for p in corpus},
+            "jieba": {"version": jieba.__version__,
+                      "dict.txt": sha256_file(Path(jieba.__file__).parent / "dict.txt")},
+            "pypinyin": {"version": pypinyin.__version__},
+        },
+        "seconds": round(time.time() - t0, 1),
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+    print(json.dumps(manifest["counts"]), f"in {manifest['seconds']}s", file=sys.stderr)
+    return manifest
+
+
+def corpus_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(q for q in p.iterdir() if q.name.endswith((".txt", ".txt.gz"))))
+        else:
+            files.append(p)
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, nargs="+", required=True,
+                    help="corpus files or folders (.txt/.txt.gz, one sentence or paragraph per line)")
+    ap.add_argument("--out", type=Path, default=Path("resources/lexicon"))
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args(argv)
+    files = corpus_files(args.corpus)
+    if not files:
+        print(f"no corpus files under {args.corpus}", file=sys.stderr)
+        return 2
+    compile_lexicon(files, args.out, CompileConfig(), workers=args.workers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

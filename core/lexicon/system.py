@@ -1,0 +1,161 @@
+"""The compiled system lexicon (read-only): words, readings, a word bigram model, key indexes.
+
+Arrays are memory-mapped and string tables read once, so loading takes a fraction of a second;
+`SystemLexicon.default()` loads the shipped artifact lazily, on first use.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core import paths
+from core.lexicon.format import FORMAT_VERSION, LexiconFiles
+
+UNKNOWN_WORD_LOGP = -14.0
+
+
+class LexiconError(RuntimeError):
+    """The compiled lexicon is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class EntryRange:
+    start: int
+    stop: int
+
+
+class SystemLexicon:
+    """Query side of the artifact written by `core.lexicon.compile`."""
+
+    _default: SystemLexicon | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, root: Path) -> None:
+        t0 = time.perf_counter()
+        self.root = Path(root)
+        files = LexiconFiles(self.root)
+        manifest_path = self.root / "manifest.json"
+        if not manifest_path.exists():
+            raise LexiconError(
+                f"no compiled lexicon at {self.root} (run `make lexicon` to build it)")
+        try:
+            self.manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+            if self.manifest.get("format_version") != FORMAT_VERSION:
+                raise LexiconError(
+                    f"lexicon at {self.root} has format {self.manifest.get('format_version')},"
+                    f" this Yinzi reads {FORMAT_VERSION}; run `make lexicon`")
+
+            def load(name: str) -> np.ndarray:
+                # A plain ndarray view of the memory map: no copy, no memmap overhead per slice.
+                return np.asarray(np.load(files.npy(name), mmap_mode="r"))
+
+            self.words = files.read_text_list("words")
+            self.uni = np.asarray(load("uni"))
+            self.bow = np.asarray(load("bow"))
+            self.bi_off = load("bi_off")
+            self.bi_w2 = load("bi_w2")
+            self.bi_lp = load("bi_lp")
+            self.ent_word = np.asarray(load("ent_word"))
+            self.ent_pen = np.asarray(load("ent_pen"), dtype=np.float32)
+            self.ent_syl = files.read_text_list("ent_syl")
+            self.keys = files.read_text_list("keys")
+            self.key_off = np.asarray(load("key_off"))
+            self.abbr_keys = files.read_text_list("abbr_keys")
+            self.abbr_off = np.asarray(load("abbr_off"))
+            self.abbr_ent = np.asarray(load("abbr_ent"))
+        except (OSError, ValueError) as exc:
+            raise LexiconError(f"the compiled lexicon at {self.root} is damaged: {exc}") from exc
+        self._key_index = {k: i for i, k in enumerate(self.keys)}
+        self._abbr_index = {k: i for i, k in enumerate(self.abbr_keys)}
+        self._word_index: dict[str, int] | None = None
+        self._syl_cache: dict[int, tuple[str, ...]] = {}
+        self._bi_keys: np.ndarray | None = None  # w1 * V + w2, built on first use
+        self.vocab_size = len(self.words)
+        self.load_seconds = time.perf_counter() - t0
+
+    @classmethod
+    def default(cls) -> SystemLexicon:
+        """The shipped lexicon, loaded once per process."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls(paths.resources_dir() / "lexicon")
+            return cls._default
+
+    # --- lookups ------------------------------------------------------------------------------
+
+    def by_letters(self, key: str) -> EntryRange | None:
+        """Entries whose reading spells exactly `key` (syllables joined), best first."""
+        k = self._key_index.get(key)
+        if k is None:
+            return None
+        return EntryRange(int(self.key_off[k]), int(self.key_off[k + 1]))
+
+    def keys_with_prefix(self, prefix: str, limit: int = 400) -> list[int]:
+        """Indexes of letter keys that start with `prefix` (a sorted range), at most `limit`."""
+        lo = bisect.bisect_left(self.keys, prefix)
+        hi = bisect.bisect_left(self.keys, prefix + "\x7f", lo)
+        return list(range(lo, min(hi, lo + limit)))
+
+    def key_range(self, key_index: int) -> EntryRange:
+        return EntryRange(int(self.key_off[key_index]), int(self.key_off[key_index + 1]))
+
+    def by_abbreviation(self, key: str) -> np.ndarray:
+        """Entry ids whose syllables start with the letters of `key`, best first."""
+        k = self._abbr_index.get(key)
+        if k is None:
+            return np.empty(0, dtype=np.int32)
+        return self.abbr_ent[int(self.abbr_off[k]): int(self.abbr_off[k + 1])]
+
+    def word_id(self, word: str) -> int | None:
+        if self._word_index is None:
+            self._word_index = {w: i for i, w in enumerate(self.words)}
+        return self._word_index.get(word)
+
+    def syllables(self, entry: int) -> tuple[str, ...]:
+        syl = self._syl_cache.get(entry)
+        if syl is None:
+            syl = self._syl_cache[entry] = tuple(self.ent_syl[entry].split("'"))
+        return syl
+
+    def text(self, entry: int) -> str:
+        return self.words[int(self.ent_word[entry])]
+
+    # --- language model -----------------------------------------------------------------------
+
+    def bigram_row(self, w1: int, w2s: np.ndarray) -> np.ndarray:
+        """log P(w2 | w1) for each w2 (interpolated Kneser-Ney; back-off when unseen)."""
+        out = self.bow[w1] + self.uni[w2s]
+        a, b = int(self.bi_off[w1]), int(self.bi_off[w1 + 1])
+        if b > a:
+            row = self.bi_w2[a:b]
+            idx = np.searchsorted(row, w2s)
+            idx_c = np.minimum(idx, b - a - 1)
+            hit = row[idx_c] == w2s
+            if hit.any():
+                out = out.copy()
+                out[hit] = self.bi_lp[a:b][idx_c[hit]]
+        return out
+
+    def bigram_matrix(self, w1s: np.ndarray, w2s: np.ndarray) -> np.ndarray:
+        """log P(w2 | w1) for every pair: shape (len(w1s), len(w2s)); ids must be >= 0."""
+        if self._bi_keys is None:
+            counts = np.diff(self.bi_off.astype(np.int64))
+            self._bi_keys = (np.repeat(np.arange(self.vocab_size, dtype=np.int64), counts)
+                             * self.vocab_size + self.bi_w2)
+        keys = self._bi_keys
+        q = (w1s.astype(np.int64)[:, None] * self.vocab_size + w2s.astype(np.int64)[None, :])
+        out = self.bow[w1s][:, None] + self.uni[w2s][None, :]
+        if len(keys):
+            idx = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+            hit = keys[idx] == q
+            out = np.where(hit, self.bi_lp[idx].astype(np.float32), out)
+        return out
+
+    def bigram(self, w1: int, w2: int) -> float:
+        return float(self.bigram_row(w1, np.asarray([w2]))[0])

@@ -1,0 +1,80 @@
+"""`yinzi-train eval-ime`: DESIGN.md's conversion protocol on a text file, as a printed table."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "eval-ime", help="evaluate pinyin-to-hanzi conversion on a UTF-8 text file",
+        description="Char accuracy, clause exact, top-5, abbreviation top-1/top-5 and keystroke "
+                    "latency (p50/p95/max) of the engine, per DESIGN.md's protocol.")
+    p.add_argument("--input", type=Path, required=True, help="UTF-8 text; clauses are Han runs")
+    p.add_argument("--model", type=Path, default=None,
+                   help="a model folder (e.g. resources/models/p2c-default): rescore with it; "
+                        "without it the lexicon decoder runs alone")
+    p.add_argument("--int8", action="store_true", help="use the model's int8 ONNX file")
+    p.add_argument("--model-weight", type=float, default=None,
+                   help="weight of the model's log-probability against the lexicon score")
+    p.add_argument("--limit", type=int, default=None, help="first N clauses only")
+    p.add_argument("--abbr-words", type=int, default=400, help="abbreviation words sampled")
+    p.add_argument("--latency-clauses", type=int, default=300,
+                   help="clauses typed letter by letter for the latency figures")
+    p.add_argument("--json", type=Path, default=None, help="also write the report here")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.engine import ImeEngine
+    from core.lexicon.system import SystemLexicon
+    from trainer.evaluation.ime import evaluate, format_table, read_clauses
+
+    if not args.input.exists():
+        print(f"no such file: {args.input}", file=sys.stderr)
+        return 2
+    clauses = read_clauses(args.input, args.limit)
+    if not clauses:
+        print(f"{args.input}: no Han clauses of 2+ characters", file=sys.stderr)
+        return 2
+    lex = SystemLexicon.default()
+    scorer = None
+    name = "yinzi n-gram"
+    if args.model is not None:
+        from core.inference.p2c_scorer import load_p2c_scorer
+
+        scorer = load_p2c_scorer(args.model, int8=args.int8, prefer_cuda=True)
+        name = f"yinzi neural {'int8' if args.int8 else 'fp32'}"
+    kwargs = {} if args.model_weight is None else {"model_weight": args.model_weight}
+    engine = ImeEngine(system_lexicon=lex, scorer=scorer, **kwargs)
+
+    def convert(query: str) -> list[str]:
+        engine.reset()
+        engine.type(query)
+        return [c.text for c in engine.sentences(5)]
+
+    def typer():
+        fresh = ImeEngine(system_lexicon=lex, scorer=scorer, **kwargs)
+
+        def press(ch: str) -> None:
+            fresh.type(ch)
+            fresh.all_candidates()
+
+        return press
+
+    def progress(done: int, total: int) -> None:
+        if done % 200 == 0 or done == total:
+            print(f"\r  {done}/{total} clauses", end="", file=sys.stderr, flush=True)
+
+    rep = evaluate(name, clauses, convert, typer=typer, abbr_words=args.abbr_words,
+                   latency_clauses=args.latency_clauses, progress=progress)
+    print(file=sys.stderr)
+    print(f"{args.input}: lexicon loaded in {lex.load_seconds * 1000:.0f} ms; "
+          f"decoder {engine.decoder_name}")
+    print(format_table([rep]))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(rep.as_dict(), ensure_ascii=False, indent=1))
+    return 0

@@ -1,0 +1,1 @@
+"""Evaluation protocols (DESIGN.md): pinyin-to-hanzi conversion and sentiment."""
