@@ -14,7 +14,7 @@ from core.analysis.types import Keyword, PinyinChar, Sentence, Token
 
 # A sentence ends at Chinese or ASCII terminal punctuation (runs of it: "！！！", "?!"),
 # an ellipsis, or a line break. Commas stay inside: "房间不错，就是有点吵" is one judgement.
-_SENTENCE_END = re.compile(r"[。！？!?；;…~～\n]+|\.{3,}|(?<![0-9A-Za-z])\.(?![0-9A-Za-z])")
+_SENTENCE_END = re.compile(r"[。！？!?；;…~～\n]+|\.{3,}|(?<!\d)\.(?!\d)")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _jieba_lock = threading.Lock()

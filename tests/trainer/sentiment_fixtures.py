@@ -78,7 +78,7 @@ def make_model_dir(tmp: Path, *, train_steps: int = 0) -> Path:
     torch.manual_seed(0)
     net = SentimentNet(spec, 2)
     if train_steps:
-        cfg = FinetuneConfig(epochs=train_steps * 32 / len(examples), lr=2e-3, threads=1,
+        cfg = FinetuneConfig(epochs=train_steps * 32 / len(examples), lr=3e-3, threads=1, label_smoothing=0.0,
                              patience=100, eval_every=1000)
         finetune(net, data, data, cfg)
     out = tmp / "model"

@@ -1,0 +1,99 @@
+"""The Analyzer facade on a real (tiny) exported model, and its behaviour without one."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from core.analysis import Analyzer, AnalyzerConfig, ModelLoadError, SentimentClassifier
+
+
+@pytest.fixture(scope="module")
+def analyzer(tiny_model_dir):
+    return Analyzer(AnalyzerConfig(model=str(tiny_model_dir)))
+
+
+def test_sentiment_has_overall_and_per_sentence_scores(analyzer):
+    text = "房间很好，服务满意！早餐糟糕，很失望。"
+    result = analyzer.sentiment(text)
+    assert result.overall.label in ("negative", "positive")
+    assert sum(result.overall.probabilities.values()) == pytest.approx(1.0, abs=1e-4)
+    assert [s.sentence.text for s in result.sentences] == ["房间很好，服务满意！", "早餐糟糕，很失望。"]
+    assert result.sentences[0].score.positive > result.sentences[1].score.positive
+    assert sum(result.sentence_mean.values()) == pytest.approx(1.0, abs=1e-4)
+    assert "tiny-sentiment" in result.model
+
+
+def test_the_trained_tiny_model_separates_clear_cases(analyzer):
+    scores = analyzer.classify(["手机很好，书不错", "房间很差，服务失望", ""])
+    assert scores[0].label == "positive"
+    assert scores[1].label == "negative"
+    assert len(scores) == 3
+
+
+def test_single_sentence_and_empty_text(analyzer):
+    assert len(analyzer.sentiment("很好").sentences) == 1
+    with pytest.raises(ValueError, match="no text"):
+        analyzer.sentiment("   ")
+
+
+def test_analyze_returns_every_part(analyzer):
+    a = analyzer.analyze("这家酒店很干净，服务也很好。银行就在旁边。")
+    assert a.sentiment is not None
+    assert a.keywords_tfidf and a.keywords_textrank
+    assert "".join(p.char for p in a.pinyin) == a.text
+    assert {"sentiment", "tfidf", "textrank", "segment", "pinyin"} <= set(a.timings_ms)
+
+
+def test_int8_and_fp32_agree(tiny_model_dir):
+    texts = ["房间很好", "很差很差", "手机满意，推荐", "垃圾，退货"]
+    p8 = SentimentClassifier(tiny_model_dir, int8=True).predict_proba(texts)
+    p32 = SentimentClassifier(tiny_model_dir, int8=False).predict_proba(texts)
+    assert np.array_equal(p8.argmax(1), p32.argmax(1))
+    assert np.abs(p8 - p32).max() < 0.1
+
+
+def test_batched_prediction_matches_one_by_one(tiny_model_dir):
+    # fp32: int8's dynamic quantization scales by batch contents, so padding shifts it slightly.
+    clf = SentimentClassifier(tiny_model_dir, int8=False)
+    texts = ["好", "房间很好，服务满意！" * 3, "很差", "手机不错"]
+    batched = clf.predict_batched(texts, batch_size=2)
+    single = np.concatenate([clf.predict_proba([t]) for t in texts])
+    assert np.abs(batched - single).max() < 1e-4
+
+
+def test_long_text_is_clipped_not_rejected(tiny_model_dir):
+    clf = SentimentClassifier(tiny_model_dir)
+    assert clf.predict_proba(["很好" * 500]).shape == (1, 2)
+
+
+def test_missing_model_gives_clear_error_and_analysis_without_sentiment(tmp_path):
+    analyzer = Analyzer(AnalyzerConfig(model=str(tmp_path / "nope")))
+    with pytest.raises(ModelLoadError, match="nope"):
+        analyzer.sentiment("很好")
+    a = analyzer.analyze("很好的酒店")
+    assert a.sentiment is None and a.tokens
+    assert analyzer.load_error
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [("manifest", "manifest"), ("format", "format"), ("vocab", "hash"), ("onnx", "not a valid ONNX")],
+)
+def test_damaged_model_folders_are_explained(tiny_model_dir, tmp_path, damage, message):
+    bad = tmp_path / "bad"
+    shutil.copytree(tiny_model_dir, bad)
+    if damage == "manifest":
+        (bad / "manifest.json").unlink()
+    elif damage == "format":
+        data = json.loads((bad / "manifest.json").read_text(encoding="utf-8"))
+        data["format"] = "something-else"
+        (bad / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    elif damage == "vocab":
+        (bad / "vocab.json").write_text((bad / "vocab.json").read_text(encoding="utf-8") + " ", encoding="utf-8")
+    else:
+        (bad / "model.int8.onnx").write_bytes(b"not a model")
+    with pytest.raises(ModelLoadError, match=message):
+        SentimentClassifier(bad)

@@ -1,0 +1,104 @@
+"""Streaming batch analysis of files, cancellation, and the `yinzi analyze` command."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from core.analysis import Analyzer, AnalyzerConfig
+from core.analysis.batch import BatchJob, guess_date_column, guess_text_column, run_batch
+from core.analysis.cli import main
+from core.analysis.tabular import TableError, iter_rows, read_columns
+
+
+def _csv(path, n):
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "review", "date"])
+        for i in range(n):
+            w.writerow([i, "房间很好，满意" if i % 2 else "很差，失望", f"2024-01-{1 + i % 28:02d}"])
+    return path
+
+
+@pytest.fixture(scope="module")
+def analyzer(tiny_model_dir):
+    return Analyzer(AnalyzerConfig(model=str(tiny_model_dir)))
+
+
+def test_batch_keeps_columns_and_adds_sentiment(tmp_path, analyzer):
+    src = _csv(tmp_path / "in.csv", 50)
+    out = tmp_path / "out.csv"
+    chunks = []
+    summary = run_batch(BatchJob(src, "review", out, chunk_size=16, date_column="date"), analyzer,
+                        on_chunk=lambda p, rows: chunks.append((p.done, len(rows))))
+    assert summary.rows == 50 and not summary.cancelled
+    assert [c[0] for c in chunks] == [16, 32, 48, 50]
+    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    assert len(rows) == 50
+    assert list(rows[0]) == ["id", "review", "date", "sentiment", "probability", "positive"]
+    assert rows[1]["sentiment"] == "positive" and rows[0]["sentiment"] == "negative"
+    assert sum(summary.label_counts.values()) == 50
+
+
+def test_cancelled_batch_leaves_a_valid_partial_file(tmp_path, analyzer):
+    src = _csv(tmp_path / "in.csv", 100)
+    out = tmp_path / "out.csv"
+    calls = {"n": 0}
+
+    def cancel_after_two_chunks():
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    summary = run_batch(BatchJob(src, "review", out, chunk_size=10), analyzer,
+                        should_cancel=cancel_after_two_chunks)
+    assert summary.cancelled and summary.rows == 20
+    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    assert len(rows) == 20
+    assert all(r["sentiment"] in ("positive", "negative") for r in rows)
+
+
+def test_batch_unknown_column(tmp_path, analyzer):
+    src = _csv(tmp_path / "in.csv", 3)
+    with pytest.raises(TableError, match="review"):
+        run_batch(BatchJob(src, "text", tmp_path / "o.csv"), analyzer)
+
+
+def test_readers_for_every_format(tmp_path):
+    (tmp_path / "a.txt").write_text("第一行\n\n第二行\n", encoding="utf-8")
+    assert [r.values["text"] for r in iter_rows(tmp_path / "a.txt")] == ["第一行", "第二行"]
+    (tmp_path / "a.jsonl").write_text(json.dumps({"t": "好", "n": 1}) + "\n", encoding="utf-8")
+    assert read_columns(tmp_path / "a.jsonl") == ["t", "n"]
+    assert next(iter_rows(tmp_path / "a.jsonl")).values == {"t": "好", "n": "1"}
+    (tmp_path / "a.csv").write_text('\ufefftext,x\n"多\n行",1\n单行,2\n', encoding="utf-8")
+    rows = list(iter_rows(tmp_path / "a.csv"))
+    assert [r.values["text"] for r in rows] == ["多\n行", "单行"]
+    assert [r.line for r in rows] == [2, 4]
+
+
+def test_column_guesses():
+    assert guess_text_column(["id", "Review", "date"]) == "Review"
+    assert guess_text_column(["a", "b"]) == "a"
+    assert guess_date_column(["id", "created_at"]) == "created_at"
+    assert guess_date_column(["id", "text"]) is None
+
+
+def test_cli_text_and_file(tmp_path, tiny_model_dir, capsys):
+    assert main(["analyze", "--model", str(tiny_model_dir), "房间很好。服务很差！"]) == 0
+    out = capsys.readouterr().out
+    assert "sentiment:" in out and "keywords (TF-IDF)" in out and "fáng" in out
+    assert main(["analyze", "--model", str(tiny_model_dir), "--json", "银行"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pinyin"][1]["reading"] == "háng"
+    src = _csv(tmp_path / "in.csv", 10)
+    assert main(["analyze", "--model", str(tiny_model_dir), "--file", str(src), "--column", "review",
+                 "--out", str(tmp_path / "o.csv")]) == 0
+    assert len(list(csv.DictReader(open(tmp_path / "o.csv", encoding="utf-8")))) == 10
+
+
+def test_cli_errors(tmp_path, capsys):
+    assert main(["analyze"]) == 2
+    assert "give a text" in capsys.readouterr().err
+    src = _csv(tmp_path / "in.csv", 2)
+    assert main(["analyze", "--file", str(src), "--column", "nope"]) == 2
+    assert "review" in capsys.readouterr().err

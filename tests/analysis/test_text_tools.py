@@ -1,0 +1,72 @@
+"""Sentence split, segmentation, keywords and tone-marked, heteronym-aware pinyin."""
+from __future__ import annotations
+
+import pytest
+
+from core.analysis.text import annotate_pinyin, keywords, segment, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("房间很好！服务差。", ["房间很好！", "服务差。"]),
+        ("太差了！！！下次不来了", ["太差了！！！", "下次不来了"]),
+        ("评分3.5分，还行", ["评分3.5分，还行"]),
+        ("第一行\n\n第二行", ["第一行", "第二行"]),
+        ("Good. Bad!", ["Good.", "Bad!"]),
+        ("等了很久……终于到了", ["等了很久……", "终于到了"]),
+        ("   ", []),
+        ("", []),
+    ],
+)
+def test_split_sentences(text, expected):
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_segment_offsets_point_into_the_text():
+    text = "我爱北京天安门 and 故宫"
+    tokens = segment(text)
+    assert "北京" in [t.word for t in tokens] or "天安门" in [t.word for t in tokens]
+    for t in tokens:
+        assert text[t.start:t.end] == t.word
+
+
+def test_segment_with_pos_tags():
+    tokens = segment("酒店很干净", with_pos=True)
+    assert all(t.pos for t in tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "char_index", "reading"),
+    [("我去银行", 3, "háng"), ("行走在路上", 0, "xíng"), ("重新开始", 0, "chóng"),
+     ("很重要", 1, "zhòng"), ("长大了", 0, "zhǎng"), ("长城很长", 0, "cháng")],
+)
+def test_pinyin_reads_heteronyms_in_context(text, char_index, reading):
+    chars = annotate_pinyin(text)
+    assert "".join(c.char for c in chars) == text
+    assert chars[char_index].reading == reading
+    assert chars[char_index].is_heteronym
+    assert reading in chars[char_index].alternatives
+
+
+def test_pinyin_leaves_non_han_unannotated():
+    chars = annotate_pinyin("OK，好 3")
+    assert "".join(c.char for c in chars) == "OK，好 3"
+    assert [c.reading for c in chars] == ["", "", "", "hǎo", "", ""]
+
+
+@pytest.mark.parametrize("method", ["tfidf", "textrank"])
+def test_keywords(method):
+    text = "这家酒店的房间很干净，酒店的服务也很好，早餐丰富，酒店位置方便。"
+    words = keywords(text, top_k=5, method=method)
+    assert 0 < len(words) <= 5
+    assert "酒店" in [k.word for k in words]
+    assert all(k.weight > 0 for k in words)
+
+
+def test_keywords_unknown_method():
+    with pytest.raises(ValueError, match="textrank"):
+        keywords("文本", method="lda")
