@@ -155,10 +155,22 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: int = 2) -> dict:
+def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: int = 2,
+                    counts_cache: Path | None = None) -> dict:
+    """Build the artifact in `out`. `counts_cache` keeps the (slow) corpus counts between runs
+    that only change the estimation settings."""
     t0 = time.time()
-    print(f"segmenting {len(corpus)} corpus files with jieba ({workers} workers)", file=sys.stderr)
-    words, uni, codes, counts = count_corpus(corpus, workers)
+    if counts_cache is not None and counts_cache.exists():
+        print(f"reading corpus counts from {counts_cache}", file=sys.stderr)
+        z = np.load(counts_cache, allow_pickle=False)
+        words = z["words"].tolist()
+        uni, codes, counts = z["uni"], z["codes"], z["counts"]
+    else:
+        print(f"segmenting {len(corpus)} corpus files with jieba ({workers} workers)",
+              file=sys.stderr)
+        words, uni, codes, counts = count_corpus(corpus, workers)
+        if counts_cache is not None:
+            np.savez(counts_cache, words=np.asarray(words), uni=uni, codes=codes, counts=counts)
     V0 = len(words)
     jfreq = read_jieba_dict()
 
@@ -320,12 +332,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="corpus files or folders (.txt/.txt.gz, one sentence or paragraph per line)")
     ap.add_argument("--out", type=Path, default=Path("resources/lexicon"))
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--counts-cache", type=Path, default=None,
+                    help="an .npz that keeps the segmented corpus counts between runs")
+    ap.add_argument("--min-bigram-count", type=int, default=CompileConfig.min_bigram_count)
     args = ap.parse_args(argv)
     files = corpus_files(args.corpus)
     if not files:
         print(f"no corpus files under {args.corpus}", file=sys.stderr)
         return 2
-    compile_lexicon(files, args.out, CompileConfig(), workers=args.workers)
+    cfg = CompileConfig(min_bigram_count=args.min_bigram_count)
+    compile_lexicon(files, args.out, cfg, workers=args.workers, counts_cache=args.counts_cache)
     return 0
 
 

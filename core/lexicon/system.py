@@ -72,6 +72,9 @@ class SystemLexicon:
         except (OSError, ValueError) as exc:
             raise LexiconError(f"the compiled lexicon at {self.root} is damaged: {exc}") from exc
         self._key_index = {k: i for i, k in enumerate(self.keys)}
+        # Score of each key's best entry (entries are sorted best first within a key).
+        firsts = self.key_off[:-1]
+        self.key_best = self.uni[self.ent_word[firsts]] - self.ent_pen[firsts]
         self._abbr_index = {k: i for i, k in enumerate(self.abbr_keys)}
         self._word_index: dict[str, int] | None = None
         self._syl_cache: dict[int, tuple[str, ...]] = {}
@@ -97,10 +100,14 @@ class SystemLexicon:
         return EntryRange(int(self.key_off[k]), int(self.key_off[k + 1]))
 
     def keys_with_prefix(self, prefix: str, limit: int = 400) -> list[int]:
-        """Indexes of letter keys that start with `prefix` (a sorted range), at most `limit`."""
+        """Indexes of letter keys that start with `prefix`: the `limit` with the best words."""
         lo = bisect.bisect_left(self.keys, prefix)
         hi = bisect.bisect_left(self.keys, prefix + "\x7f", lo)
-        return list(range(lo, min(hi, lo + limit)))
+        if hi - lo <= limit:
+            return list(range(lo, hi))
+        best = self.key_best[lo:hi]
+        top = np.argpartition(-best, limit - 1)[:limit]
+        return (top[np.argsort(-best[top])] + lo).tolist()
 
     def key_range(self, key_index: int) -> EntryRange:
         return EntryRange(int(self.key_off[key_index]), int(self.key_off[key_index + 1]))

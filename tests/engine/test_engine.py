@@ -1,0 +1,175 @@
+"""ImeEngine flows: type, candidates, partial selection, backspace, commit, context, learning."""
+from __future__ import annotations
+
+import pytest
+
+from core.decoding.scorer import Path
+from core.engine import CandidateSource, EngineConfig, FuzzyConfig, ImeEngine
+
+
+def texts(engine: ImeEngine, n: int = 10) -> list[str]:
+    return [c.text for c in engine.all_candidates()[:n]]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("nihao", "你好"),
+    ("woaibeijingtiananmen", "我爱北京天安门"),
+    ("tamenzhengzaikaihui", "他们正在开会"),
+    ("xi'an", "西安"),
+    ("fangan", "方案"),
+    ("jiaoyu", "教育"),
+])
+def test_whole_input_top1(engine: ImeEngine, query: str, expected: str) -> None:
+    engine.type(query)
+    assert texts(engine)[0] == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("bjdx", "北京大学"), ("zhongg", "中国"), ("beijingdx", "北京大学"), ("nih", "你好"),
+])
+def test_abbreviations_and_incomplete_syllables(engine: ImeEngine, query: str,
+                                                expected: str) -> None:
+    engine.type(query)
+    assert expected in texts(engine, 5)
+
+
+def test_candidate_order_sentences_then_words_then_chars(engine: ImeEngine) -> None:
+    engine.type("beijingdaxue")
+    cands = engine.all_candidates()
+    sources = [c.source for c in cands]
+    first_word = sources.index(CandidateSource.WORD)
+    first_char = sources.index(CandidateSource.CHAR)
+    assert sources[0] is CandidateSource.SENTENCE
+    assert all(s is CandidateSource.SENTENCE for s in sources[:first_word])
+    assert first_word < first_char
+    assert CandidateSource.SENTENCE not in sources[first_char:]
+    # words covering longer prefixes come first
+    words = [c for c in cands if c.source is CandidateSource.WORD]
+    assert [c.letters for c in words] == sorted((c.letters for c in words), reverse=True)
+    assert len({c.text for c in cands}) == len(cands), "candidates are unique"
+    assert "北" in [c.text for c in cands if c.source is CandidateSource.CHAR][:5]
+
+
+def test_partial_selection_keeps_the_rest_composing(engine: ImeEngine) -> None:
+    engine.type("woaibeijing")
+    idx = [c.text for c in engine.all_candidates()].index("我")
+    assert engine.select(idx) is None
+    assert engine.raw == "aibeijing"
+    assert engine.preedit.startswith("我")
+    assert texts(engine)[0] == "爱北京"
+    done = engine.select(0)
+    assert done == "我爱北京"
+    assert not engine.composing
+    assert engine.context.endswith("我爱北京")
+
+
+def test_backspace_edits_letters_then_undoes_a_selection(engine: ImeEngine) -> None:
+    engine.type("nihaoma")
+    assert engine.backspace()
+    assert engine.raw == "nihaom"
+    idx = [c.text for c in engine.all_candidates()].index("你好")
+    engine.select(idx)
+    assert engine.raw == "m"
+    assert engine.backspace() and engine.raw == ""
+    assert engine.backspace()  # undoes the selection of 你好
+    assert engine.raw == "nihaom" and engine.preedit == "ni'hao'm"
+    engine.reset()
+    assert not engine.backspace()
+
+
+def test_commit_and_commit_raw(engine: ImeEngine) -> None:
+    engine.type("nihao")
+    assert engine.commit() == "你好"
+    engine.type("ni'hao")
+    assert engine.commit_raw() == "nihao"
+    assert engine.context.endswith("你好nihao")
+
+
+def test_paging(engine: ImeEngine) -> None:
+    engine.set_config(EngineConfig(page_size=5))
+    engine.type("shi")
+    assert len(engine.candidates(0)) == 5
+    assert engine.page_count() > 2
+    assert engine.candidates(1)[0] == engine.all_candidates()[5]
+    assert engine.candidates(10_000) == []
+
+
+def test_composition_string_has_separators(engine: ImeEngine) -> None:
+    engine.type("zhongguoren")
+    assert engine.preedit == "zhong'guo'ren"
+
+
+def test_rejects_non_letters(engine: ImeEngine) -> None:
+    with pytest.raises(ValueError):
+        engine.type("ni3")
+
+
+def test_unparseable_letters_still_give_a_candidate(engine: ImeEngine) -> None:
+    engine.type("iiii")
+    assert engine.all_candidates()[0].text == "iiii"
+
+
+def test_fuzzy_rule_changes_results_only_when_on(engine: ImeEngine) -> None:
+    engine.type("zongguo")  # z for zh
+    assert "中国" not in texts(engine, 10)
+    engine.set_config(EngineConfig(fuzzy=FuzzyConfig(z_zh=True)))
+    engine.reset()
+    engine.type("zongguo")
+    assert "中国" in texts(engine, 5)
+
+
+def test_learning_from_partial_selections(engine: ImeEngine, user_lexicon) -> None:
+    engine.type("shihou")
+    cands = [c.text for c in engine.all_candidates()]
+    pick = next(t for t in cands if len(t) == 1 and t != cands[0][:1])  # a rarer first char
+    engine.select(cands.index(pick))
+    rest = engine.all_candidates()
+    engine.select(next(k for k, c in enumerate(rest) if len(c.text) == 1))
+    learned = {e.text for e in user_lexicon.entries()}
+    assert pick in learned
+    phrase = next(t for t in learned if len(t) == 2)
+    # the new phrase now wins
+    engine.type("shihou")
+    assert texts(engine)[0] == phrase
+    assert engine.all_candidates()[0].source is CandidateSource.SENTENCE
+
+
+class _PreferSecond:
+    """A scorer that strongly prefers one given text (stands in for the model)."""
+
+    name = "test-scorer"
+    provider = "CPU"
+
+    def __init__(self, favourite: str) -> None:
+        self.favourite = favourite
+        self.calls: list[tuple[str, list[Path]]] = []
+
+    def score(self, context: str, paths: list[Path]) -> list[float]:
+        self.calls.append((context, list(paths)))
+        return [0.0 if p.text == self.favourite else -50.0 for p in paths]
+
+
+def test_scorer_rescores_with_context(engine: ImeEngine) -> None:
+    engine.type("tamenzhengzaikaihui")
+    second = texts(engine)[1]
+    scorer = _PreferSecond(second)
+    engine.set_context("老师说")
+    engine.set_scorer(scorer)
+    assert texts(engine)[0] == second
+    context, paths = scorer.calls[-1]
+    assert context == "老师说"
+    assert all(len(p.text) == len(p.syllables) for p in paths)
+    assert engine.decoder_name == "test-scorer (CPU)"
+
+
+def test_a_failing_scorer_falls_back_to_the_lexicon(engine: ImeEngine) -> None:
+    class Broken:
+        name, provider = "broken", "CPU"
+
+        def score(self, context, paths):
+            raise RuntimeError("onnx exploded")
+
+    engine.set_scorer(Broken())
+    engine.type("nihao")
+    assert texts(engine)[0] == "你好"
+    assert engine.decoder_name == "n-gram"
