@@ -1,0 +1,226 @@
+"""The analysis panel beside the editor: live sentiment, keywords and pinyin of the text.
+
+`set_text()` is debounced and latest-wins: typing restarts a short timer, and of the
+analyses requested while one runs only the newest is kept, so the panel never shows a
+stale result. The model loads in the background on first use; until then (or without a
+model) keywords and pinyin still show.
+"""
+from __future__ import annotations
+
+import html
+
+from core.analysis import Analysis, Analyzer
+from desktop.background import LatestWins
+from desktop.qt import (
+    QFrame,
+    QLabel,
+    QProgressBar,
+    Qt,
+    QTextEdit,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+DEFAULT_DELAY_MS = 250
+PINYIN_CHARS_PER_ROW = 14
+LABEL_NAMES = {"positive": "积极 positive", "negative": "消极 negative", "neutral": "中性 neutral"}
+
+
+def sentiment_colour(positive: float) -> str:
+    """Background for a sentence: red (negative) through pale yellow to green (positive)."""
+    p = min(1.0, max(0.0, positive))
+    if p >= 0.5:
+        t = (p - 0.5) * 2
+        r, g, b = int(255 - 75 * t), int(250 - 20 * t), int(205 - 25 * t)
+    else:
+        t = (0.5 - p) * 2
+        r, g, b = 255, int(250 - 60 * t), int(205 - 15 * t)
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def sentences_html(analysis: Analysis) -> str:
+    """The text with each sentence on its sentiment colour (the gaps keep their own text)."""
+    s = analysis.sentiment
+    if s is None:
+        return html.escape(analysis.text).replace("\n", "<br>")
+    parts: list[str] = []
+    pos = 0
+    for item in s.sentences:
+        sent = item.sentence
+        parts.append(html.escape(analysis.text[pos:sent.start]).replace("\n", "<br>"))
+        colour = sentiment_colour(item.score.positive)
+        parts.append(f'<span style="background-color:{colour}">{html.escape(sent.text)}</span>')
+        pos = sent.end
+    parts.append(html.escape(analysis.text[pos:]).replace("\n", "<br>"))
+    return "".join(parts)
+
+
+def keywords_html(analysis: Analysis) -> str:
+    def chips(words) -> str:
+        return " ".join(
+            f'<span style="background-color:#e3ecfb;color:#1d3f7a">&nbsp;{html.escape(k.word)}&nbsp;</span>'
+            for k in words
+        ) or "—"
+
+    return (f"<b>TF-IDF</b>&nbsp; {chips(analysis.keywords_tfidf)}<br>"
+            f"<b>TextRank</b>&nbsp; {chips(analysis.keywords_textrank)}")
+
+
+def pinyin_html(analysis: Analysis) -> str:
+    """Rows of two-line cells (reading over character); heteronyms in a second colour."""
+    rows: list[str] = []
+    chars = [c for c in analysis.pinyin if c.char not in "\r"]
+    line: list = []
+    lines: list[list] = []
+    for c in chars:
+        if c.char == "\n":
+            lines.append(line)
+            line = []
+            continue
+        line.append(c)
+        if len(line) >= PINYIN_CHARS_PER_ROW:
+            lines.append(line)
+            line = []
+    if line:
+        lines.append(line)
+    for chunk in lines:
+        top = []
+        bottom = []
+        for c in chunk:
+            colour = "#b03a2e" if c.is_heteronym else "#555555"
+            title = "/".join(c.alternatives)
+            top.append(f'<td align="center" style="color:{colour};font-size:small" title="{html.escape(title)}">'
+                       f"{html.escape(c.reading) or '&nbsp;'}</td>")
+            bottom.append(f'<td align="center">{html.escape(c.char) if c.char.strip() else "&nbsp;"}</td>')
+        rows.append(f'<table cellspacing="2"><tr>{"".join(top)}</tr><tr>{"".join(bottom)}</tr></table>')
+    return "".join(rows)
+
+
+def _read_only_view(parent: QWidget) -> QTextEdit:
+    view = QTextEdit(parent)
+    view.setReadOnly(True)
+    return view
+
+
+class AnalysisPanel(QWidget):
+    """Live analysis of the text it is given; the main window feeds it the editor's text."""
+
+    analysisUpdated = Signal(object)   # Analysis
+    analysisFailed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, analyzer: Analyzer | None = None,
+                 delay_ms: int = DEFAULT_DELAY_MS) -> None:
+        super().__init__(parent)
+        self.analyzer = analyzer or Analyzer()
+        self._text = ""
+        self.last_analysis: Analysis | None = None
+        self._worker = LatestWins(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._on_timeout)
+
+        self.label = QLabel(self)
+        self.label.setObjectName("sentimentLabel")
+        font = self.label.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.label.setFont(font)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 100)
+        self.bar.setFormat(self.tr("positive %p%"))
+        self.model_label = QLabel(self)
+        self.model_label.setWordWrap(True)
+        self.model_label.setStyleSheet("color: gray")
+        self.sentences_view = _read_only_view(self)
+        self.sentences_view.setObjectName("sentencesView")
+        self.keywords_label = QLabel(self)
+        self.keywords_label.setWordWrap(True)
+        self.keywords_label.setTextFormat(Qt.TextFormat.RichText)
+        self.pinyin_view = _read_only_view(self)
+        self.pinyin_view.setObjectName("pinyinView")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.model_label)
+        for title, widget, stretch in (
+            (self.tr("Sentences"), self.sentences_view, 2),
+            (self.tr("Keywords"), self.keywords_label, 0),
+            (self.tr("Pinyin"), self.pinyin_view, 3),
+        ):
+            heading = QLabel(f"<b>{html.escape(title)}</b>", self)
+            line = QFrame(self)
+            line.setFrameShape(QFrame.Shape.HLine)
+            layout.addWidget(line)
+            layout.addWidget(heading)
+            layout.addWidget(widget, stretch)
+        self._show_empty()
+
+    # -- input -----------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        """Analyse `text` once typing pauses; newer calls replace older ones."""
+        self._text = text
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Start the pending analysis now (tests, and when the panel is first shown)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._on_timeout()
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._worker.cancel()
+        self._worker.shutdown()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- work ------------------------------------------------------------------------------
+    def _on_timeout(self) -> None:
+        text = self._text
+        if not text.strip():
+            self._worker.cancel()
+            self.last_analysis = None
+            self._show_empty()
+            return
+        analyzer = self.analyzer
+        self._worker.submit(lambda: analyzer.analyze(text), on_success=self._on_analysed,
+                            on_failure=self._on_failed)
+
+    def _on_analysed(self, analysis: Analysis) -> None:
+        self.last_analysis = analysis
+        s = analysis.sentiment
+        if s is None:
+            self.label.setText(self.tr("Sentiment unavailable"))
+            self.bar.setValue(0)
+            self.model_label.setText(self.analyzer.load_error or self.tr("No sentiment model"))
+        else:
+            o = s.overall
+            self.label.setText(f"{LABEL_NAMES.get(o.label, o.label)}  {o.probability:.0%}")
+            self.label.setStyleSheet(f"background-color:{sentiment_colour(o.positive)}; padding:4px")
+            self.bar.setValue(round(100 * o.positive))
+            ms = analysis.timings_ms.get("sentiment", 0.0)
+            self.model_label.setText(self.tr("model: {0} · {1:.1f} ms").format(s.model, ms))
+        self.sentences_view.setHtml(sentences_html(analysis))
+        self.keywords_label.setText(keywords_html(analysis))
+        self.pinyin_view.setHtml(pinyin_html(analysis))
+        self.analysisUpdated.emit(analysis)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.label.setText(self.tr("Analysis failed"))
+        self.model_label.setText(str(exc))
+        self.analysisFailed.emit(str(exc))
+
+    def _show_empty(self) -> None:
+        self.label.setText(self.tr("Type or paste text to analyse"))
+        self.label.setStyleSheet("")
+        self.bar.setValue(0)
+        self.model_label.setText("")
+        self.sentences_view.clear()
+        self.keywords_label.setText("")
+        self.pinyin_view.clear()

@@ -1,0 +1,387 @@
+"""Batch analysis window: classify every row of a CSV/TSV/TXT/JSONL file in the background.
+
+The run streams the file in chunks (core.analysis.batch) into a CSV in the cache folder;
+each chunk's results arrive on the GUI thread through a queued signal and feed the table,
+the distribution chart and, when the file has a date column, sentiment over time.
+Cancel stops after the current chunk and leaves a valid partial file; Export copies it.
+"""
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from core import paths
+from core.analysis import Analyzer
+from core.analysis.batch import (
+    BatchJob,
+    BatchProgress,
+    BatchSummary,
+    ResultRow,
+    guess_date_column,
+    guess_text_column,
+    run_batch,
+)
+from core.analysis.tabular import TableError, detect_format, read_columns
+from desktop.background import BackgroundRunner
+from desktop.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineSeries,
+    QMessageBox,
+    QModelIndex,
+    QObject,
+    QPainter,
+    QProgressBar,
+    QPushButton,
+    QSortFilterProxyModel,
+    QSplitter,
+    Qt,
+    QTableView,
+    QValueAxis,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+MAX_TABLE_ROWS = 20_000   # the table shows the first rows; the output file has them all
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+NO_DATE = "(none)"
+COLUMNS = ("line", "sentiment", "probability", "positive", "date", "text")
+
+
+class ResultsModel(QAbstractTableModel):
+    """A thin table adapter over ResultRow objects."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ResultRow] = []
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = COLUMNS[index.column()]
+        value = {"line": row.line, "sentiment": row.label, "probability": row.probability,
+                 "positive": row.positive, "date": row.date, "text": row.text}[col]
+        if role == SORT_ROLE:
+            return value
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col in ("probability", "positive"):
+                return f"{value:.3f}" if row.label else ""
+            if col == "text" and len(row.text) > 120:
+                return row.text[:120] + "…"
+            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "text":
+            return row.text
+        return None
+
+    def append(self, rows: list[ResultRow]) -> None:
+        room = MAX_TABLE_ROWS - len(self.rows)
+        rows = rows[:max(0, room)]
+        if not rows:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        self.endResetModel()
+
+
+class _Bridge(QObject):
+    """Created on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+
+    chunkReady = Signal(object, object)  # BatchProgress, list[ResultRow]
+
+
+class BatchWindow(QWidget):
+    """Open a file, pick the text column, run, watch progress, sort results, export CSV."""
+
+    progressed = Signal(int, int)     # rows done, rows expected
+    finished = Signal(object)         # BatchSummary
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, analyzer: Analyzer | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Batch analysis"))
+        self.analyzer = analyzer or Analyzer()
+        self.input_path: Path | None = None
+        self.output_path: Path | None = None
+        self.summary: BatchSummary | None = None
+        self._cancel = threading.Event()
+        self._runner = BackgroundRunner(self)
+        self._bridge = _Bridge(self)
+        self._bridge.chunkReady.connect(self._on_chunk)
+        self._counts: dict[str, int] = defaultdict(int)
+        self._by_date: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+        self._started = 0.0
+
+        self.open_button = QPushButton(self.tr("Open file…"), self)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.file_label = QLabel(self.tr("No file"), self)
+        self.column_combo = QComboBox(self)
+        self.date_combo = QComboBox(self)
+        self.run_button = QPushButton(self.tr("Run"), self)
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.progress = QProgressBar(self)
+        self.status = QLabel(self)
+
+        self.model = ResultsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.dist_chart = QChart()
+        self.dist_chart.setTitle(self.tr("Sentiment distribution"))
+        self.dist_chart.legend().hide()
+        self.dist_view = QChartView(self.dist_chart, self)
+        self.dist_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.time_chart = QChart()
+        self.time_chart.setTitle(self.tr("Positive share over time"))
+        self.time_chart.legend().hide()
+        self.time_view = QChartView(self.time_chart, self)
+        self.time_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        top = QHBoxLayout()
+        for w in (self.open_button, self.file_label):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Text column:"), self))
+        top.addWidget(self.column_combo)
+        top.addWidget(QLabel(self.tr("Date column:"), self))
+        top.addWidget(self.date_combo)
+        for w in (self.run_button, self.cancel_button, self.export_button):
+            top.addWidget(w)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.status)
+        charts = QSplitter(Qt.Orientation.Vertical, self)
+        charts.addWidget(self.dist_view)
+        charts.addWidget(self.time_view)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(charts)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+        self.resize(1100, 650)
+        self._set_running(False)
+
+    # -- file ------------------------------------------------------------------------------
+    def open_file(self, path: str | Path) -> list[str]:
+        """Load a file's columns and pre-select the likely text and date columns."""
+        path = Path(path)
+        columns = read_columns(path)
+        if not columns:
+            raise TableError(f"{path} has no columns")
+        self.input_path = path
+        self.file_label.setText(f"{path.name} ({detect_format(path).upper()})")
+        self.column_combo.clear()
+        self.column_combo.addItems(columns)
+        self.column_combo.setCurrentText(guess_text_column(columns) or columns[0])
+        self.date_combo.clear()
+        self.date_combo.addItems([NO_DATE, *columns])
+        self.date_combo.setCurrentText(guess_date_column(columns) or NO_DATE)
+        self._set_running(False)
+        return columns
+
+    def _on_open_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a file to analyse"), "",
+            self.tr("Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)"))
+        if path:
+            try:
+                self.open_file(path)
+            except (TableError, OSError, UnicodeDecodeError) as exc:
+                QMessageBox.warning(self, self.tr("Cannot open file"), str(exc))
+
+    # -- run -------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._runner.busy
+
+    def start(self) -> None:
+        if self.input_path is None or self.running:
+            return
+        date = self.date_combo.currentText()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        self.output_path = paths.user_cache_dir() / "batch" / f"{self.input_path.stem}-{stamp}.csv"
+        job = BatchJob(self.input_path, self.column_combo.currentText(), self.output_path,
+                       date_column=None if date == NO_DATE else date)
+        self._cancel.clear()
+        self.model.clear()
+        self._counts.clear()
+        self._by_date.clear()
+        self.summary = None
+        self.progress.setRange(0, 0)  # busy until the first chunk tells the size
+        self.status.setText(self.tr("Loading the model…"))
+        self._started = time.monotonic()
+        self._set_running(True)
+        bridge, cancel, analyzer = self._bridge, self._cancel, self.analyzer
+        self._runner.run(
+            lambda: run_batch(job, analyzer, on_chunk=bridge.chunkReady.emit, should_cancel=cancel.is_set),
+            on_success=self._on_finished, on_failure=self._on_failed)
+
+    def cancel(self) -> None:
+        if self.running:
+            self._cancel.set()
+            self.status.setText(self.tr("Cancelling after this chunk…"))
+
+    def _on_chunk(self, progress: BatchProgress, rows: list[ResultRow]) -> None:
+        self.model.append(rows)
+        for r in rows:
+            if r.label:
+                self._counts[r.label] += 1
+                if r.date:
+                    slot = self._by_date[r.date[:10]]
+                    slot[0] += r.positive
+                    slot[1] += 1
+        total = max(progress.total or 0, progress.done)
+        self.progress.setRange(0, total)
+        self.progress.setValue(progress.done)
+        eta = progress.eta_s
+        eta_text = self.tr(", ETA {0}").format(_fmt_seconds(eta)) if eta is not None else ""
+        self.status.setText(self.tr("{0:,} / {1:,} rows · {2:,.0f} rows/s").format(
+            progress.done, total, progress.rate) + eta_text)
+        self._update_charts()
+        self.progressed.emit(progress.done, total)
+
+    def _on_finished(self, summary: BatchSummary) -> None:
+        self.summary = summary
+        self._set_running(False)
+        self.progress.setRange(0, max(1, summary.rows))
+        self.progress.setValue(summary.rows)
+        state = self.tr("Cancelled") if summary.cancelled else self.tr("Done")
+        shown = self.tr(" (table shows the first {0:,})").format(MAX_TABLE_ROWS) if summary.rows > MAX_TABLE_ROWS else ""
+        self.status.setText(self.tr("{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}").format(
+            state, summary.rows, summary.seconds, summary.rate, shown))
+        self._update_charts()
+        self.finished.emit(summary)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_running(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Failed: {0}").format(exc))
+        self.failed.emit(str(exc))
+
+    def _set_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running and self.input_path is not None)
+        self.cancel_button.setEnabled(running)
+        self.open_button.setEnabled(not running)
+        self.export_button.setEnabled(not running and self.output_path is not None
+                                      and self.output_path.exists())
+
+    # -- charts ----------------------------------------------------------------------------
+    def _update_charts(self) -> None:
+        self.dist_chart.removeAllSeries()
+        for axis in self.dist_chart.axes():
+            self.dist_chart.removeAxis(axis)
+        labels = sorted(self._counts)
+        if labels:
+            bars = QBarSet(self.tr("texts"))
+            bars.append([float(self._counts[k]) for k in labels])
+            series = QBarSeries()
+            series.append(bars)
+            self.dist_chart.addSeries(series)
+            x = QBarCategoryAxis()
+            x.append(labels)
+            y = QValueAxis()
+            y.setRange(0, max(self._counts.values()) * 1.1)
+            y.setLabelFormat("%d")
+            self.dist_chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+            self.dist_chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+            series.attachAxis(x)
+            series.attachAxis(y)
+        self.time_chart.removeAllSeries()
+        for axis in self.time_chart.axes():
+            self.time_chart.removeAxis(axis)
+        dates = sorted(self._by_date)
+        self.time_view.setVisible(bool(dates))
+        if len(dates) >= 1:
+            line = QLineSeries()
+            for i, d in enumerate(dates):
+                total, n = self._by_date[d]
+                line.append(float(i), total / n)
+            self.time_chart.addSeries(line)
+            x = QBarCategoryAxis()
+            x.append(dates)
+            y = QValueAxis()
+            y.setRange(0.0, 1.0)
+            self.time_chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+            self.time_chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+            line.attachAxis(y)
+
+    def time_series(self) -> list[tuple[str, float]]:
+        """(date, mean positive probability) in date order: what the time chart shows."""
+        return [(d, self._by_date[d][0] / self._by_date[d][1]) for d in sorted(self._by_date)]
+
+    def label_counts(self) -> dict[str, int]:
+        return dict(self._counts)
+
+    # -- export ----------------------------------------------------------------------------
+    def export_csv(self, path: str | Path) -> Path:
+        """Copy the run's output (input columns + sentiment columns) to `path`."""
+        if self.output_path is None or not self.output_path.exists():
+            raise FileNotFoundError("nothing to export yet: run an analysis first")
+        target = Path(path)
+        shutil.copyfile(self.output_path, target)
+        return target
+
+    def _on_export_clicked(self) -> None:
+        suggested = (self.input_path.stem + "-sentiment.csv") if self.input_path else "sentiment.csv"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), suggested,
+                                              self.tr("CSV (*.csv)"))
+        if path:
+            try:
+                self.export_csv(path)
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._cancel.set()
+        self._runner.wait(10_000)
+        super().closeEvent(event)
+
+
+def _fmt_seconds(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    return f"{m}:{s:02d}"
