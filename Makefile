@@ -57,8 +57,8 @@ eval: $(STAMP) ## Evaluate on the p2c dev set (DEV=file) and sentiment test file
 	@if [ -d resources/models/sentiment-default ]; then $(VENV)/bin/yinzi-train eval-sentiment --data $(DATA)/sentiment --json runs/eval-sentiment.json; fi
 
 bench: $(STAMP) ## Benchmarks: engine keystroke latency, lexicon load, app paint latency
-	$(PY) -m pytest tests/bench --benchmark-only -q -p no:cacheprovider || true
-	$(PY) -m core.bench
+	$(PY) -m core.bench --input $(DEV)
+	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.bench
 
 screenshots: $(STAMP) ## PNGs of the main window with the candidate bar open (Xvfb, CJK font)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) -m desktop.screenshots --out docs/screenshots

@@ -278,7 +278,7 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
 
     files = LexiconFiles(out)
     out.mkdir(parents=True, exist_ok=True)
-    files.write_text_list("words", new_words)
+    files.write_strings("words", new_words)
     np.save(files.npy("uni"), log_base.astype(np.float32))
     np.save(files.npy("bow"), np.log(lam).astype(np.float32))
     np.save(files.npy("bi_off"), bi_off.astype(np.int32 if len(w1k) < 2**31 else np.int64))
@@ -286,10 +286,10 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     np.save(files.npy("bi_lp"), lp_bi.astype(np.float16))
     np.save(files.npy("ent_word"), E_word.astype(np.int32))
     np.save(files.npy("ent_pen"), E_pen.astype(np.float16))
-    files.write_text_list("ent_syl", E_syl)
-    files.write_text_list("keys", key_list)
+    files.write_strings("ent_syl", E_syl)
+    files.write_strings("keys", key_list)
     np.save(files.npy("key_off"), np.asarray(key_off, dtype=np.int32))
-    files.write_text_list("abbr_keys", abbr_keys)
+    files.write_strings("abbr_keys", abbr_keys)
     np.save(files.npy("abbr_off"), np.asarray(abbr_off, dtype=np.int32))
     np.save(files.npy("abbr_ent"), np.asarray(abbr_ent, dtype=np.int32))
 

@@ -1,15 +1,54 @@
-"""File layout of the compiled system lexicon, shared by the compiler and the loader."""
+"""File layout of the compiled system lexicon, shared by the compiler and the loader.
+
+Arrays are `<name>.npy` (memory-mapped); string tables are `<name>.strings` (the strings
+concatenated, UTF-8) with `<name>.offsets.npy` (character offsets), decoded on first use.
+"""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-FORMAT_VERSION = 1
+import numpy as np
+
+FORMAT_VERSION = 2
 BOS = "<s>"
 EOS = "</s>"
 
 
+class StringTable(Sequence[str]):
+    """A read-only list of strings: one UTF-8 blob plus character offsets.
+
+    The blob is decoded on first access; `to_list()` gives a plain list for hot loops.
+    """
+
+    def __init__(self, path: Path, offsets: np.ndarray) -> None:
+        self._path = path
+        self._off = offsets
+        self._text: str | None = None
+
+    def _decoded(self) -> str:
+        if self._text is None:
+            self._text = self._path.read_bytes().decode("utf-8")
+        return self._text
+
+    def __len__(self) -> int:
+        return len(self._off) - 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        return self._decoded()[int(self._off[i]):int(self._off[i + 1])]
+
+    def to_list(self) -> list[str]:
+        text = self._decoded()
+        off = self._off.tolist()
+        return [text[a:b] for a, b in zip(off[:-1], off[1:])]
+
+
 class LexiconFiles:
-    """Names of the artifact's files: `<name>.npy` arrays and `<name>.txt` string lists."""
+    """Names of the artifact's files."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -17,11 +56,14 @@ class LexiconFiles:
     def npy(self, name: str) -> Path:
         return self.root / f"{name}.npy"
 
-    def txt(self, name: str) -> Path:
-        return self.root / f"{name}.txt"
+    def write_strings(self, name: str, items: list[str]) -> None:
+        offsets = np.zeros(len(items) + 1, dtype=np.int64)  # in characters, not bytes
+        np.cumsum([len(s) for s in items], out=offsets[1:])
+        (self.root / f"{name}.strings").write_bytes("".join(items).encode("utf-8"))
+        np.save(self.npy(f"{name}.offsets"), offsets)
 
-    def write_text_list(self, name: str, items: list[str]) -> None:
-        self.txt(name).write_text("\n".join(items), encoding="utf-8")
-
-    def read_text_list(self, name: str) -> list[str]:
-        return self.txt(name).read_text(encoding="utf-8").split("\n")
+    def read_strings(self, name: str) -> StringTable:
+        path = self.root / f"{name}.strings"
+        if not path.exists():
+            raise FileNotFoundError(path)
+        return StringTable(path, np.load(self.npy(f"{name}.offsets")))

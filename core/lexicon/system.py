@@ -55,7 +55,8 @@ class SystemLexicon:
                 # A plain ndarray view of the memory map: no copy, no memmap overhead per slice.
                 return np.asarray(np.load(files.npy(name), mmap_mode="r"))
 
-            self.words = files.read_text_list("words")
+            self._tables = {name: files.read_strings(name)
+                            for name in ("words", "ent_syl", "keys", "abbr_keys")}
             self.uni = np.asarray(load("uni"))
             self.bow = np.asarray(load("bow"))
             self.bi_off = load("bi_off")
@@ -63,23 +64,21 @@ class SystemLexicon:
             self.bi_lp = load("bi_lp")
             self.ent_word = np.asarray(load("ent_word"))
             self.ent_pen = np.asarray(load("ent_pen"), dtype=np.float32)
-            self.ent_syl = files.read_text_list("ent_syl")
-            self.keys = files.read_text_list("keys")
             self.key_off = np.asarray(load("key_off"))
-            self.abbr_keys = files.read_text_list("abbr_keys")
             self.abbr_off = np.asarray(load("abbr_off"))
             self.abbr_ent = np.asarray(load("abbr_ent"))
         except (OSError, ValueError) as exc:
             raise LexiconError(f"the compiled lexicon at {self.root} is damaged: {exc}") from exc
-        self._key_index = {k: i for i, k in enumerate(self.keys)}
         # Score of each key's best entry (entries are sorted best first within a key).
         firsts = self.key_off[:-1]
         self.key_best = self.uni[self.ent_word[firsts]] - self.ent_pen[firsts]
-        self._abbr_index = {k: i for i, k in enumerate(self.abbr_keys)}
         self._word_index: dict[str, int] | None = None
         self._syl_cache: dict[int, tuple[str, ...]] = {}
         self._bi_keys: np.ndarray | None = None  # w1 * V + w2, built on first use
-        self.vocab_size = len(self.words)
+        self.vocab_size = len(self.uni)
+        self._lists: dict[str, list[str]] = {}
+        self._key_index: dict[str, int] | None = None
+        self._abbr_index: dict[str, int] | None = None
         self.load_seconds = time.perf_counter() - t0
 
     @classmethod
@@ -90,11 +89,46 @@ class SystemLexicon:
                 cls._default = cls(paths.resources_dir() / "lexicon")
             return cls._default
 
+    # --- string tables, materialised on first use (a keystroke needs plain lists) ----------
+
+    def _list(self, name: str) -> list[str]:
+        lst = self._lists.get(name)
+        if lst is None:
+            lst = self._lists[name] = self._tables[name].to_list()
+        return lst
+
+    @property
+    def words(self) -> list[str]:
+        return self._list("words")
+
+    @property
+    def ent_syl(self) -> list[str]:
+        return self._list("ent_syl")
+
+    @property
+    def keys(self) -> list[str]:
+        return self._list("keys")
+
+    @property
+    def abbr_keys(self) -> list[str]:
+        return self._list("abbr_keys")
+
+    def warm_up(self) -> None:
+        """Build the in-memory tables now rather than on the first keystroke."""
+        for name in self._tables:
+            self._list(name)
+        if self._key_index is None:
+            self._key_index = {k: i for i, k in enumerate(self.keys)}
+        if self._abbr_index is None:
+            self._abbr_index = {k: i for i, k in enumerate(self.abbr_keys)}
+
     # --- lookups ------------------------------------------------------------------------------
 
     def by_letters(self, key: str) -> EntryRange | None:
         """Entries whose reading spells exactly `key` (syllables joined), best first."""
-        k = self._key_index.get(key)
+        if self._key_index is None:
+            self.warm_up()
+        k = self._key_index.get(key)  # type: ignore[union-attr]
         if k is None:
             return None
         return EntryRange(int(self.key_off[k]), int(self.key_off[k + 1]))
@@ -114,13 +148,15 @@ class SystemLexicon:
 
     def by_abbreviation(self, key: str) -> np.ndarray:
         """Entry ids whose syllables start with the letters of `key`, best first."""
-        k = self._abbr_index.get(key)
+        if self._abbr_index is None:
+            self.warm_up()
+        k = self._abbr_index.get(key)  # type: ignore[union-attr]
         if k is None:
             return np.empty(0, dtype=np.int32)
         return self.abbr_ent[int(self.abbr_off[k]): int(self.abbr_off[k + 1])]
 
     def word_id(self, word: str) -> int | None:
-        if self._word_index is None:
+        if self._word_index is None:  # built on first use (user words only need it)
             self._word_index = {w: i for i, w in enumerate(self.words)}
         return self._word_index.get(word)
 
@@ -166,3 +202,4 @@ class SystemLexicon:
 
     def bigram(self, w1: int, w2: int) -> float:
         return float(self.bigram_row(w1, np.asarray([w2]))[0])
+

@@ -1,0 +1,82 @@
+"""`make bench` (engine part): lexicon load time, keystroke latency, model scoring time.
+
+Prints figures; asserts nothing. Typing text comes from --input (default: the p2c dev file when
+present, else a built-in paragraph).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BUILTIN = ("我们正在开会讨论明天的计划。今天天气很好，适合出去走走。这个输入法可以在自己的电脑上"
+           "重新训练模型。北京大学的学生在图书馆学习。他说这件事情已经解决了。")
+
+
+def _clauses(path: Path | None, n: int) -> list[str]:
+    import re
+
+    text = path.read_text(encoding="utf-8") if path and path.exists() else BUILTIN
+    runs = [c for c in re.findall(r"[\u4e00-\u9fff]+", text) if len(c) >= 2]
+    step = max(1, len(runs) // n)
+    return runs[::step][:n]
+
+
+def _pct(xs: list[float], q: float) -> float:
+    s = sorted(xs)
+    return s[min(len(s) - 1, round(q / 100 * (len(s) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--input", type=Path, default=Path("../shared/data/p2c/dev.txt"))
+    ap.add_argument("--clauses", type=int, default=200)
+    args = ap.parse_args(argv)
+
+    code = ("import time; t=time.perf_counter(); from core.lexicon.system import SystemLexicon; "
+            "SystemLexicon.default(); print(time.perf_counter()-t)")
+    loads = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(3)]
+    print(f"lexicon load (fresh process, import included): best {min(loads) * 1000:.0f} ms, "
+          f"median {statistics.median(loads) * 1000:.0f} ms")
+
+    from pypinyin import Style, lazy_pinyin
+
+    from core import paths
+    from core.engine import ImeEngine
+    from core.lexicon.system import SystemLexicon
+
+    lex = SystemLexicon.default()
+    clauses = _clauses(args.input, args.clauses)
+    queries = ["".join(lazy_pinyin(c, style=Style.NORMAL)) for c in clauses]
+    scorers: list[tuple[str, object]] = [("n-gram", None)]
+    model = paths.shipped_models_dir() / "p2c-default"
+    if (model / "manifest.json").exists():
+        from core.inference.p2c_scorer import load_p2c_scorer
+
+        for int8 in (False, True):
+            try:
+                scorers.append((f"neural {'int8' if int8 else 'fp32'}",
+                                load_p2c_scorer(model, int8=int8, prefer_cuda=False)))
+            except Exception as exc:  # report and go on: a benchmark prints, never fails
+                print(f"model {model} ({'int8' if int8 else 'fp32'}) not loadable: {exc}")
+    for name, scorer in scorers:
+        times: list[float] = []
+        for q in queries:
+            engine = ImeEngine(system_lexicon=lex, scorer=scorer)  # type: ignore[arg-type]
+            for ch in q:
+                t = time.perf_counter()
+                engine.type(ch)
+                engine.all_candidates()
+                times.append((time.perf_counter() - t) * 1000)
+        print(f"keystroke -> candidates [{name}]: {len(times)} keystrokes over {len(queries)} "
+              f"clauses: p50 {_pct(times, 50):.2f} ms, p95 {_pct(times, 95):.2f} ms, "
+              f"max {max(times):.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
