@@ -42,7 +42,7 @@ def test_finetune_tiny_model_end_to_end(tmp_path, capsys):
     test = write_tsv(tmp_path / "test.tsv", make_texts(40, seed=7))
     out = tmp_path / "out"
     rc = main(["finetune-sentiment", "--train", str(train), "--test", str(test), "--backbone", str(ckpt),
-               "--out", str(out), "--epochs", "4", "--lr", "2e-3", "--threads", "1", "--max-len", "48",
+               "--out", str(out), "--epochs", "6", "--lr", "2e-3", "--patience", "12", "--threads", "1", "--max-len", "48",
                "--save-state", str(tmp_path / "state.pt")])
     assert rc == 0
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))

@@ -174,6 +174,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
             return {"encoded": str(enc), "train": len(train_set), "dev": len(dev_set)}
 
     # -- model -----------------------------------------------------------------------------
+    torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
     net = SentimentNet(spec, len(classes))
     if encoder_state is not None:
         net.encoder.load_state_dict(encoder_state)
