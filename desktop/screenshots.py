@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         store.save(AppSettings(language=language, font_size=16,
                                model=NGRAM_MODEL if args.no_model else AppSettings().model))
         window = MainWindow(store=store)
+        window.ask_save_changes = lambda: "discard"   # never block on a question
+        window.ask_restore = lambda text: False
         window.resize(1000, 600)
         window.show()
         if not args.no_model:
@@ -99,7 +101,6 @@ def main(argv: list[str] | None = None) -> int:
             dictionary.grab().save(str(path))
             written.append(path)
             dictionary.close()
-        window.editor.document().setModified(False)
         window.close()
     for path in written:
         print(path)
