@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+
 import numpy as np
 
 from core.decoding.decoder import Edge, LexiconDecoder, Sentence

@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from core.pinyin.fuzzy import FuzzyConfig
+
+__all__ = ["Candidate", "CandidateSource", "EngineConfig", "FuzzyConfig"]
+
 
 class CandidateSource(str, Enum):
     SENTENCE = "sentence"  # a whole-input conversion
@@ -25,26 +29,6 @@ class Candidate:
     syllables: tuple[str, ...]
     source: CandidateSource
     score: float = 0.0
-
-
-@dataclass(frozen=True)
-class FuzzyConfig:
-    """Fuzzy pinyin rules; each off by default (they widen the lattice)."""
-
-    z_zh: bool = False
-    c_ch: bool = False
-    s_sh: bool = False
-    n_l: bool = False
-    r_l: bool = False
-    f_h: bool = False
-    an_ang: bool = False
-    en_eng: bool = False
-    in_ing: bool = False
-    ian_iang: bool = False
-    uan_uang: bool = False
-
-    def enabled(self) -> list[str]:
-        return [k for k, v in self.__dict__.items() if v]
 
 
 @dataclass(frozen=True)

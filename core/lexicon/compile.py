@@ -11,7 +11,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import math
 import multiprocessing as mp
 import re
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.lexicon.format import BOS, EOS, FORMAT_VERSION, LexiconFiles
+from core.lexicon.format import BI_LP_STEP, BOS, EOS, FORMAT_VERSION, LexiconFiles
 from core.pinyin.syllables import is_syllable
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -32,7 +31,8 @@ HAN_CHAR = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 @dataclass(frozen=True)
 class CompileConfig:
     discount: float = 0.75          # Kneser-Ney absolute discount
-    min_bigram_count: int = 2       # bigrams seen fewer times are left to the back-off
+    min_bigram_count: int = 1       # bigrams seen this often are always kept
+    keep_gain: float = 0.0          # rarer ones only if they beat the back-off by this many nats
     jieba_weight: float = 0.05      # pseudo-count per unit of jieba frequency for dict words
     min_jieba_freq: int = 5         # jieba-only words rarer than this are left out
     max_word_len: int = 8           # characters
@@ -215,9 +215,13 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     p_base = np.maximum(p_base, 1e-12)
     p_base /= p_base.sum()
     lam = np.where(hist > 0, D * n1p_hist / np.maximum(hist, 1), 1.0)
-    keep = cnt >= cfg.min_bigram_count
-    w1k, w2k, ck = w1[keep], w2[keep], cnt[keep]
-    p_bi = np.maximum(ck - D, 0) / hist[w1k] + lam[w1k] * p_base[w2k]
+    p_all = np.maximum(cnt - D, 0) / hist[w1] + lam[w1] * p_base[w2]
+    # Keep a rare bigram only when it says much more than the back-off would (a cheap
+    # relative-entropy pruning): most singletons after frequent words add nothing.
+    gain = np.log(p_all) - np.log(lam[w1] * p_base[w2])
+    keep = (cnt >= cfg.min_bigram_count) | (gain > cfg.keep_gain)
+    w1k, w2k = w1[keep], w2[keep]
+    p_bi = p_all[keep]
     order = np.lexsort((w2k, w1k))
     w1k, w2k, lp_bi = w1k[order], w2k[order], np.log(p_bi[order])
     bi_off = np.zeros(V + 1, dtype=np.int64)
@@ -283,7 +287,8 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     np.save(files.npy("bow"), np.log(lam).astype(np.float32))
     np.save(files.npy("bi_off"), bi_off.astype(np.int32 if len(w1k) < 2**31 else np.int64))
     np.save(files.npy("bi_w2"), w2k.astype(np.int32))
-    np.save(files.npy("bi_lp"), lp_bi.astype(np.float16))
+    # log P(w2|w1) in steps of BI_LP_STEP nats, as uint8: a quarter of float32, error <= 0.05.
+    np.save(files.npy("bi_lp"), np.clip(np.round(-lp_bi / BI_LP_STEP), 0, 255).astype(np.uint8))
     np.save(files.npy("ent_word"), E_word.astype(np.int32))
     np.save(files.npy("ent_pen"), E_pen.astype(np.float16))
     files.write_strings("ent_syl", E_syl)
@@ -335,12 +340,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--counts-cache", type=Path, default=None,
                     help="an .npz that keeps the segmented corpus counts between runs")
     ap.add_argument("--min-bigram-count", type=int, default=CompileConfig.min_bigram_count)
+    ap.add_argument("--keep-gain", type=float, default=CompileConfig.keep_gain)
     args = ap.parse_args(argv)
     files = corpus_files(args.corpus)
     if not files:
         print(f"no corpus files under {args.corpus}", file=sys.stderr)
         return 2
-    cfg = CompileConfig(min_bigram_count=args.min_bigram_count)
+    cfg = CompileConfig(min_bigram_count=args.min_bigram_count, keep_gain=args.keep_gain)
     compile_lexicon(files, args.out, cfg, workers=args.workers, counts_cache=args.counts_cache)
     return 0
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+BI_LP_STEP = 0.1  # bigram log-probabilities are stored as uint8 multiples of -0.1 nats
 BOS = "<s>"
 EOS = "</s>"
 

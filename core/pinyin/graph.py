@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from core.engine.types import FuzzyConfig
+from core.pinyin.fuzzy import FuzzyConfig
 from core.pinyin.syllables import (
     ALIASES,
     INITIALS,
@@ -24,7 +24,7 @@ from core.pinyin.syllables import (
 FUZZY_COST = 1.5              # nats per fuzzy substitution: the typed spelling stays preferred
 INITIAL_COST = 3.0            # an initial typed alone inside the input (abbreviation)
 PREFIX_COST = 0.5             # an incomplete syllable at the end (the user is still typing it)
-TRAILING_SYLLABLE_COST = 2.5  # a complete last syllable read as the start of a longer one
+TRAILING_SYLLABLE_COST = 4.0  # a complete last syllable read as the start of a longer one
 
 
 class UnitKind(str, Enum):
