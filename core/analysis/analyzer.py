@@ -96,7 +96,7 @@ class Analyzer:
         )
 
     def classify(self, texts: Sequence[str], *, batch_size: int = 32) -> list[SentimentScore]:
-        """Whole-text scores for many texts (batch analysis); empty texts score as neutral-less."""
+        """Whole-text scores for many texts (batch analysis), in length-sorted batches."""
         clf = self.classifier
         probs = clf.predict_batched(list(texts), batch_size=batch_size)
         return [clf.score(p) for p in probs]

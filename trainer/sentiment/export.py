@@ -117,6 +117,7 @@ def write_model_dir(
         "classes": classes,
         "features": asdict(features),
         "spec": net.spec.to_dict(),
+        "net": net.config(),
         "files": {"fp32": fp32.name, "int8": int8.name, "vocab": "vocab.json"},
         "sha256": {p.name: _sha256(p) for p in (fp32, int8)},
         "vocab_sha256": _sha256(out_dir / "vocab.json"),

@@ -60,6 +60,7 @@ class FinetuneOptions:
     save_state: str | None = None
     export: bool = True
     encode_only: bool = False       # stop after --save-encoded (prepare a run for another machine)
+    ngram_buckets: int = 0          # hashed char-bigram bag beside the encoder (0 = off)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
 
 
@@ -175,12 +176,16 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
 
     # -- model -----------------------------------------------------------------------------
     torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
-    net = SentimentNet(spec, len(classes))
+    buckets = opts.ngram_buckets
+    state = None
+    if opts.from_state:
+        state = torch.load(opts.from_state, map_location="cpu", weights_only=True)
+        buckets = int(state.get("net", {}).get("ngram_buckets", buckets))
+    net = SentimentNet(spec, len(classes), ngram_buckets=buckets)
     if encoder_state is not None:
         net.encoder.load_state_dict(encoder_state)
     result: FinetuneResult | None = None
-    if opts.from_state:
-        state = torch.load(opts.from_state, map_location="cpu", weights_only=True)
+    if state is not None:
         net.load_state_dict(state["model"] if "model" in state else state)
         log(f"loaded fine-tuned weights from {opts.from_state}")
     else:
@@ -190,7 +195,8 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
             f"acc {result.best_dev['accuracy']:.4f} macro-F1 {result.best_dev['macro_f1']:.4f}")
     net = net.cpu().eval()
     if opts.save_state:
-        torch.save({"model": net.state_dict(), "spec": spec.to_dict(), "classes": classes}, opts.save_state)
+        torch.save({"model": net.state_dict(), "spec": spec.to_dict(), "classes": classes,
+                    "net": net.config()}, opts.save_state)
 
     # -- evaluation ------------------------------------------------------------------------
     results: dict[str, Metrics] = {}
@@ -204,6 +210,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         "classes": classes,
         "spec": spec.to_dict(),
         "pretrained_backbone": opts.backbone,
+        "net": net.config(),
         "config": asdict(opts.train_config),
         "data": data_notes,
         "training": None if result is None else {

@@ -218,9 +218,10 @@ def finetune(
         w = counts.sum() / (k * np.maximum(counts, 1))
         weights = torch.tensor(w, dtype=torch.float32, device=device)
 
-    head_params = [p for n, p in net.named_parameters() if n.startswith("head.")]
-    body_decay = [p for n, p in net.named_parameters() if not n.startswith("head.") and p.dim() >= 2]
-    body_no_decay = [p for n, p in net.named_parameters() if not n.startswith("head.") and p.dim() < 2]
+    fresh = ("head.", "bigram_emb.")  # new layers learn at the head's rate
+    head_params = [p for n, p in net.named_parameters() if n.startswith(fresh)]
+    body_decay = [p for n, p in net.named_parameters() if not n.startswith(fresh) and p.dim() >= 2]
+    body_no_decay = [p for n, p in net.named_parameters() if not n.startswith(fresh) and p.dim() < 2]
     groups = [
         {"params": body_decay, "weight_decay": cfg.weight_decay, "mult": 1.0},
         {"params": body_no_decay, "weight_decay": 0.0, "mult": 1.0},
