@@ -109,6 +109,20 @@ def syllables_starting(prefix: str) -> tuple[str, ...]:
     return tuple(sorted((s for s in SYLLABLES if s.startswith(prefix)), key=len))
 
 
+def _lone_initial(raw: str, i: int, j: int) -> bool:
+    """Can raw[i:j] (an initial) stand alone as an abbreviated syllable?
+
+    Only where the next letter cannot continue it into a syllable (`bjdx`), not inside full
+    pinyin (`shihou`: the h starts hou). `s` + `h` may also be two initials (`sh` for 社会)
+    when no vowel follows.
+    """
+    if not is_syllable_prefix(raw[i:j + 1]):
+        return True
+    if raw[i:j] in ("z", "c", "s") and raw[j:j + 1] == "h":
+        return j + 1 == len(raw) or not is_syllable_prefix(raw[i:j + 2])
+    return False
+
+
 def _extends(piece: str) -> bool:
     """True when some longer syllable starts with `piece`."""
     return piece in _LONGER
@@ -144,9 +158,7 @@ class SyllableGraph:
                     # read as a prefix of a longer one (`xia` for `xiang`) costs more.
                     cost = TRAILING_SYLLABLE_COST if is_syllable(piece) else PREFIX_COST
                     units.append(Unit(i, j, piece, UnitKind.PREFIX, cost=cost))
-                elif piece in _INITIAL_SET and not is_syllable_prefix(raw[i:j + 1]):
-                    # An initial alone only where the next letter cannot continue it into a
-                    # syllable (`bjdx`), not inside full pinyin (`shihou`: h starts hou).
+                elif piece in _INITIAL_SET and _lone_initial(raw, i, j):
                     units.append(Unit(i, j, piece, UnitKind.INITIAL, cost=INITIAL_COST))
                 for u in units:
                     self.ends_at[j].append(u)
