@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--abbr-words", type=int, default=400, help="abbreviation words sampled")
     p.add_argument("--latency-clauses", type=int, default=300,
                    help="clauses typed letter by letter for the latency figures")
+    p.add_argument("--workers", type=int, default=1,
+                   help="processes scoring the clauses in parallel (latency is always measured "
+                        "in one process)")
     p.add_argument("--json", type=Path, default=None, help="also write the report here")
     p.set_defaults(func=run)
 
@@ -68,8 +71,23 @@ def run(args: argparse.Namespace) -> int:
         if done % 200 == 0 or done == total:
             print(f"\r  {done}/{total} clauses", end="", file=sys.stderr, flush=True)
 
+    parallel = None
+    if args.workers > 1:
+        def parallel(items: list[str]):
+            import multiprocessing as mp
+
+            chunks = [items[k::args.workers] for k in range(args.workers)]
+            ctx = mp.get_context("spawn")
+            with ctx.Pool(args.workers) as pool:
+                parts = pool.starmap(_score_chunk, [(c, str(args.model) if args.model else None,
+                                                     args.int8, args.model_weight)
+                                                    for c in chunks])
+            return (sum(p[0] for p in parts), sum(p[1] for p in parts),
+                    sum(p[2] for p in parts), sum(p[3] for p in parts),
+                    [e for p in parts for e in p[4]][:200])
+
     rep = evaluate(name, clauses, convert, typer=typer, abbr_words=args.abbr_words,
-                   latency_clauses=args.latency_clauses, progress=progress)
+                   latency_clauses=args.latency_clauses, progress=progress, parallel=parallel)
     print(file=sys.stderr)
     print(f"{args.input}: lexicon loaded in {lex.load_seconds * 1000:.0f} ms; "
           f"decoder {engine.decoder_name}")
@@ -78,3 +96,25 @@ def run(args: argparse.Namespace) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(rep.as_dict(), ensure_ascii=False, indent=1))
     return 0
+
+
+def _score_chunk(clauses: list[str], model: str | None, int8: bool,
+                 model_weight: float | None):
+    """Worker: a fresh engine (and model session) scoring its share of the clauses."""
+    from core.engine import ImeEngine
+    from trainer.evaluation.ime import score_clauses
+
+    scorer = None
+    if model:
+        from core.inference.p2c_scorer import load_p2c_scorer
+
+        scorer = load_p2c_scorer(Path(model), int8=int8, prefer_cuda=False)
+    kwargs = {} if model_weight is None else {"model_weight": model_weight}
+    engine = ImeEngine(scorer=scorer, **kwargs)
+
+    def convert(query: str) -> list[str]:
+        engine.reset()
+        engine.type(query)
+        return [c.text for c in engine.sentences(5)]
+
+    return score_clauses(clauses, convert)

@@ -100,24 +100,38 @@ def abbreviation_words(clauses: list[str], n: int, seed: int = 0) -> list[str]:
     return words[:n]
 
 
-def evaluate(system: str, clauses: list[str], convert: Converter, *,
-             typer: TyperFactory | None = None, abbr_words: int = 400,
-             latency_clauses: int = 300, progress: Callable[[int, int], None] | None = None
-             ) -> ImeReport:
-    rep = ImeReport(system)
-    t0 = time.perf_counter()
-    match = exact = top5 = 0
+def score_clauses(clauses: list[str], convert: Converter,
+                  progress: Callable[[int, int], None] | None = None
+                  ) -> tuple[int, int, int, int, list[tuple[str, str]]]:
+    """(matched chars, exact clauses, top-5 hits, reference chars, first errors)."""
+    match = exact = top5 = chars = 0
+    errors: list[tuple[str, str]] = []
     for k, ref in enumerate(clauses):
         cands = convert(query_of(ref))
         top = cands[0] if cands else ""
         match += char_matches(top, ref)
         exact += top == ref
         top5 += ref in cands[:5]
-        rep.chars += len(ref)
-        if top != ref and len(rep.errors) < 200:
-            rep.errors.append((ref, top))
+        chars += len(ref)
+        if top != ref and len(errors) < 200:
+            errors.append((ref, top))
         if progress:
             progress(k + 1, len(clauses))
+    return match, exact, top5, chars, errors
+
+
+def evaluate(system: str, clauses: list[str], convert: Converter, *,
+             typer: TyperFactory | None = None, abbr_words: int = 400,
+             latency_clauses: int = 300, progress: Callable[[int, int], None] | None = None,
+             parallel: Callable[[list[str]], tuple[int, int, int, int, list]] | None = None
+             ) -> ImeReport:
+    """Run the protocol. `parallel`, when given, scores the clauses (e.g. in worker processes)."""
+    rep = ImeReport(system)
+    t0 = time.perf_counter()
+    if parallel is not None:
+        match, exact, top5, rep.chars, rep.errors = parallel(clauses)
+    else:
+        match, exact, top5, rep.chars, rep.errors = score_clauses(clauses, convert, progress)
     rep.clauses = len(clauses)
     rep.char_acc = 100.0 * match / max(1, rep.chars)
     rep.clause_exact = 100.0 * exact / max(1, rep.clauses)
