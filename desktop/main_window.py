@@ -15,7 +15,7 @@ from desktop.autosave import AutosaveStore
 from desktop.background import BackgroundRunner, SerialWorker
 from desktop.editor import ImeTextEdit
 from desktop.ime_controller import ImeController
-from desktop.model_loader import load_scorer
+from desktop.model_loader import find_model, load_scorer
 from desktop.qt import (
     QAction,
     QApplication,
@@ -35,7 +35,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
-from desktop.settings import NGRAM_MODEL, AppSettings, SettingsStore
+from desktop.settings import DEFAULT_MODEL, NGRAM_MODEL, AppSettings, SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -264,6 +264,8 @@ class MainWindow(QMainWindow):
         generation = self._load_generation
         name, prefer_cuda = self.settings.model, self.settings.prefer_cuda
         self.model_error = ""
+        if name == DEFAULT_MODEL and find_model(name) is None:
+            name = NGRAM_MODEL  # no model shipped in this build: the n-gram decoder, no error
         if name == NGRAM_MODEL:
             self.engine.set_scorer(None)
             self.model_loading = False
@@ -528,6 +530,8 @@ class MainWindow(QMainWindow):
         """Stop timers and background work; clean exit means no autosave is left behind."""
         self._autosave_timer.stop()
         self._analysis_timer.stop()
+        if self.analysis_panel is not None and hasattr(self.analysis_panel, "shutdown"):
+            self.analysis_panel.shutdown()
         self._loader.shutdown(10000)
         self._writer.shutdown(5000)
         self.autosave.clear()

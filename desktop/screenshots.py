@@ -79,8 +79,19 @@ def main(argv: list[str] | None = None) -> int:
             loop.exec()
         lines = (["jintian", "tianqi", "henhao"] if language == "zh_CN" else ["women", "yiqi"])
         _type(window, app, lines, "qubeijingdaxue" if language == "zh_CN" else "xuexizhongwen")
-        for _ in range(5):
-            app.processEvents()
+        # fill the analysis dock now (no debounce) and wait for its background analysis
+        panel = window.analysis_panel
+        wait = QEventLoop()
+        if panel is not None:
+            panel.analysisUpdated.connect(wait.quit)
+            panel.analysisFailed.connect(wait.quit)
+            window._push_analysis_text()
+            panel.flush()
+            QTimer.singleShot(30000, wait.quit)
+        else:
+            QTimer.singleShot(500, wait.quit)
+        wait.exec()
+        app.processEvents()
         path = out / f"main_window_{language}.png"
         _compose_shot(window, window.editor.candidate_bar).save(str(path))
         written.append(path)
