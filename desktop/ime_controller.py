@@ -259,14 +259,6 @@ class ImeController(QObject):
 
 
 def _make_mapper():
-    try:
-        from core.engine.punctuation import PunctuationMapper
-    except ImportError:  # TEMPORARY until core.engine.punctuation lands
-        return _IdentityMapper()
+    from core.engine.punctuation import PunctuationMapper
+
     return PunctuationMapper()
-
-
-class _IdentityMapper:
-    def map(self, ch: str) -> str:
-        return {",": "，", ".": "。", "?": "？", "!": "！"}.get(ch, ch)
-

@@ -3,6 +3,7 @@
 Keeping the imports in one module (as Anki's `aqt.qt` does) makes the Qt dependency easy to
 see, to swap, and to keep out of `core`. Only names actually used are re-exported explicitly.
 """
+# ruff: noqa: F401 - every import here is a re-export for the other desktop modules
 from __future__ import annotations
 
 import ctypes
@@ -27,8 +28,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QElapsedTimer,
-    QEventLoop,
     QEvent,
+    QEventLoop,
     QItemSelectionModel,
     QLibraryInfo,
     QLocale,
@@ -46,12 +47,12 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     QStandardPaths,
+    Qt,
     QThread,
     QThreadPool,
     QTimer,
     QTranslator,
     QUrl,
-    Qt,
     Signal,
     Slot,
 )
@@ -60,9 +61,9 @@ from PySide6.QtGui import (
     QActionGroup,
     QBrush,
     QCloseEvent,
+    QColor,
     QDragEnterEvent,
     QDropEvent,
-    QColor,
     QFocusEvent,
     QFont,
     QFontDatabase,
@@ -130,7 +131,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 
 
 def _guard_none_refcount() -> bool:

@@ -27,7 +27,7 @@ def _compose_shot(window, bar):
 
 
 def _type(window, app, committed_pinyin: list[str], composing: str) -> None:
-    from desktop.qt import QKeyEvent, Qt, QEvent
+    from desktop.qt import QEvent, QKeyEvent, Qt
 
     editor = window.editor
     editor.setFocus()
@@ -55,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("YINZI_HOME", tempfile.mkdtemp(prefix="yinzi-shots-"))
 
     from desktop import i18n
-    from desktop.qt import QApplication, QEventLoop, QTimer
     from desktop.main_window import MainWindow
+    from desktop.qt import QApplication, QEventLoop, QTimer
     from desktop.settings import NGRAM_MODEL, AppSettings, SettingsStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

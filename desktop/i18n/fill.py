@@ -81,7 +81,8 @@ def fill(path, table, plural):
         if msg.get("numerus") == "yes":
             forms = plural.get(src)
             if forms is None:
-                missing.append(src); continue
+                missing.append(src)
+                continue
             for child in list(tr):
                 tr.remove(child)
             tr.text = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 
-
 @pytest.fixture
 def main_window(qtbot, yinzi_home):
     """The app's window on the real n-gram engine and a fresh user lexicon (no neural model)."""

@@ -70,7 +70,7 @@ def test_paging_keys_and_wheel(main_window, qtbot):
     key(ed, K.Key_Minus, "-")                          # no page before the first
     assert bar.page.page == 0
     # the mouse wheel pages too
-    from desktop.qt import QPoint, QPointF, QWheelEvent, QApplication
+    from desktop.qt import QApplication, QPoint, QPointF, QWheelEvent
 
     wheel = QWheelEvent(QPointF(10, 10), QPointF(bar.mapToGlobal(QPoint(10, 10))), QPoint(0, 0),
                         QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
@@ -188,3 +188,14 @@ def test_status_bar_shows_decoder_and_latency(main_window):
     assert "n-gram" in main_window.model_label.text()
     assert main_window.latency_label.text().endswith("ms")
     assert main_window.controller.last_latency_ms > 0
+
+
+def test_chinese_punctuation_marks_and_paired_quotes(main_window):
+    from desktop.qt import QApplication, QEvent, QKeyEvent
+
+    ed = main_window.editor
+    for ch in "\"'\"'()<>\\^:;":
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(ed, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                 Qt.KeyboardModifier.NoModifier, ch))
+    assert ed.toPlainText() == "“‘”’（）《》、……：；"
