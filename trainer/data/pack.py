@@ -49,7 +49,7 @@ def pack(shards_dir: str | Path, out_file: str | Path, *, max_tokens: int | None
     }
     header = {"vocab": vocab.hanzi.to_json(), "arrays": {k: [str(v.dtype), len(v)] for k, v in payload.items()},
               "source_manifest": shards.manifest}
-    with lzma.open(out_file, "wb", preset=6) as f:
+    with lzma.open(out_file, "wb", preset=9 | lzma.PRESET_EXTREME) as f:
         head = json.dumps(header, ensure_ascii=False).encode("utf-8")
         f.write(len(head).to_bytes(8, "little"))
         f.write(head)

@@ -106,12 +106,12 @@ def iter_text_lines(path: str | Path) -> Iterator[str]:
         chunk = head
         while True:
             final = not chunk
+            buffered = len(decoder.getstate()[0])  # bytes of a character split across chunks
             try:
                 text = decoder.decode(chunk, final=final)
             except UnicodeDecodeError as exc:
-                raise CorpusError(
-                    f"{path}: cannot decode as {encoding} at byte offset {offset + exc.start}"
-                ) from exc
+                at = offset - buffered + exc.start
+                raise CorpusError(f"{path}: cannot decode as {encoding} at byte offset {at}") from exc
             offset += len(chunk)
             if "\x00" in text:
                 raise CorpusError(f"{path}: NUL character near byte offset {offset}; binary data?")

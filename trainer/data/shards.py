@@ -53,7 +53,7 @@ class ShardWriter:
             "prefix": self.prefix,
             "tokens": self.tokens,
             "pieces": self.pieces,
-            "sha256": {k: sha256_file(self.out_dir / f"{self.prefix}.{k}") for k in self._files},
+            "shard_sha256": {k: sha256_file(self.out_dir / f"{self.prefix}.{k}") for k in self._files},
         }
 
 

@@ -110,6 +110,7 @@ class Trainer:
             torch.backends.cuda.matmul.allow_tf32 = True
         self.amp_dtype = torch.bfloat16 if (self.device.type == "cuda" and cfg.bf16) else None
 
+        torch.manual_seed(cfg.seed + self.rank)  # init and dropout; batches have their own seeds
         shards_manifest = json.loads((Path(cfg.data) / "shards.json").read_text(encoding="utf-8"))
         self.data_vocab_text = (Path(cfg.data) / "vocab.json").read_text(encoding="utf-8")
         self.out.mkdir(parents=True, exist_ok=True)
@@ -182,6 +183,9 @@ class Trainer:
             stream, batch_size=None, num_workers=cfg.loader_workers,
             pin_memory=self.device.type == "cuda", prefetch_factor=4 if cfg.loader_workers else None,
             persistent_workers=False,
+            # Its own generator: creating the iterator must not consume the global RNG that
+            # dropout uses, or a resumed run would drift from an uninterrupted one.
+            generator=torch.Generator().manual_seed(cfg.seed),
         )
         self.emit("start", step=self.step, tokens_seen=self.tokens_seen, origin=self.origin,
                   parameters=self.model.num_parameters(), device=str(self.device), world=self.world,

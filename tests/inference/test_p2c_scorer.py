@@ -1,0 +1,92 @@
+"""OnnxPathScorer: one batched call, batch-independent scores, context use, clear load errors."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+
+import pytest
+
+from core.decoding.scorer import Path
+from core.inference.p2c_scorer import load_p2c_scorer
+from core.inference.session import ModelLoadError
+
+ZG = ("wo", "men", "shi", "zhong", "guo", "ren")
+
+
+@pytest.fixture(scope="module")
+def scorer(tiny_model_dir):
+    return load_p2c_scorer(tiny_model_dir, int8=True, prefer_cuda=False)
+
+
+def test_name_provider_and_scores(scorer):
+    assert scorer.provider == "CPU" and "tiny int8" in scorer.name
+    paths = [Path("我们是中国人", ZG), Path("我们是种过人", ZG), Path("中", ("zhong",))]
+    scores = scorer.score("", paths)
+    assert len(scores) == 3 and all(s <= 1e-6 for s in scores)
+    assert scorer.score("", []) == []
+
+
+def test_one_onnx_call_per_score_and_batch_independence(scorer, monkeypatch):
+    paths = [Path("我们是中国人", ZG), Path("中国", ("zhong", "guo")), Path("好", ("hao",))]
+    alone = [scorer.score("今天", [p])[0] for p in paths]
+    calls = []
+    real_run = scorer._sess.run
+    monkeypatch.setattr(scorer._sess, "run", lambda *a, **k: calls.append(1) or real_run(*a, **k))
+    together = scorer.score("今天", paths)
+    assert len(calls) == 1
+    # Padding does not change a path's score; int8 quantises activations per batch, hence the slack.
+    assert together == pytest.approx(alone, abs=2e-2)
+
+
+def test_context_is_used(scorer):
+    p = [Path("中国人", ("zhong", "guo", "ren"))]
+    assert scorer.score("", p) != scorer.score("他在银行工作，我们是", p)
+
+
+def test_out_of_vocabulary_characters_get_a_penalty_not_a_crash(scorer):
+    s = scorer.score("", [Path("龘", ("da",)), Path("大", ("da",))])
+    assert s[0] < 0 and len(s) == 2
+    with pytest.raises(ValueError, match="syllables"):
+        scorer.score("", [Path("大家", ("da",))])
+
+
+@pytest.mark.slow
+def test_latency_of_eight_paths(scorer):
+    paths = [Path("我们是中国人我们是中" , ZG + ("wo", "men", "shi", "zhong"))] * 8
+    scorer.score("今天天气很好，", paths)
+    t = time.perf_counter()
+    for _ in range(20):
+        scorer.score("今天天气很好，", paths)
+    assert (time.perf_counter() - t) / 20 < 0.05  # generous: CI machines are busy
+
+
+def _copy(src, dst):
+    shutil.copytree(src, dst)
+    return dst
+
+
+def test_missing_and_corrupt_model_folders(tiny_model_dir, tmp_path):
+    with pytest.raises(ModelLoadError, match="model folder not found"):
+        load_p2c_scorer(tmp_path / "nothing")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ModelLoadError, match="no manifest.json"):
+        load_p2c_scorer(empty)
+    bad = _copy(tiny_model_dir, tmp_path / "bad")
+    (bad / "model.int8.onnx").write_bytes(b"\x00garbage" * 100)
+    with pytest.raises(ModelLoadError, match="not a valid ONNX model"):
+        load_p2c_scorer(bad, prefer_cuda=False)
+    gone = _copy(tiny_model_dir, tmp_path / "gone")
+    (gone / "model.onnx").unlink()
+    with pytest.raises(ModelLoadError, match="model file not found"):
+        load_p2c_scorer(gone, int8=False, prefer_cuda=False)
+    mixed = _copy(tiny_model_dir, tmp_path / "mixed")
+    v = json.loads((mixed / "vocab.json").read_text(encoding="utf-8"))
+    v["hanzi"][-1] = "龘"
+    (mixed / "vocab.json").write_text(json.dumps(v, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="does not match the manifest"):
+        load_p2c_scorer(mixed, prefer_cuda=False)
+    (mixed / "manifest.json").write_text("{", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="not JSON"):
+        load_p2c_scorer(mixed)
