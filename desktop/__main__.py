@@ -1,4 +1,5 @@
-"""`python -m desktop`: open the typing app, or explain how to run without a display."""
+"""`python -m desktop` (and `yinzi` without a command): open the typing app, or explain how
+to run without a display instead of letting Qt abort."""
 from __future__ import annotations
 
 import sys
@@ -6,15 +7,18 @@ import sys
 from desktop.app import display_problem
 
 
-def run() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ("app", "gui"):  # `yinzi app FILE` reaches here with the word kept
+        argv = argv[1:]
     advice = display_problem()
     if advice is not None:
         print(advice, file=sys.stderr, end="")
         return 2
-    from desktop.app import main
+    from desktop.app import main as run_app
 
-    return main(sys.argv[1:])
+    return run_app(argv)
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    sys.exit(main())

@@ -226,3 +226,12 @@ def test_app_starts_and_quits_offscreen(tmp_path):
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_yinzi_console_script_without_a_display_gives_advice(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["YINZI_HOME"] = str(tmp_path)
+    proc = subprocess.run([sys.executable, "-c", "import sys; from desktop.cli import main; sys.exit(main([]))"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "xvfb-run" in proc.stderr
