@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.information(self, self.tr("Batch analysis"),
                                         self.tr("Batch analysis is not available: {0}").format(exc))
                 return None
-            window = BatchWindow()
+            window = BatchWindow(self)   # owned by the main window, shown as its own window
             window.setWindowFlag(Qt.WindowType.Window)
             self._batch_window = window
         window.show()
@@ -530,6 +530,9 @@ class MainWindow(QMainWindow):
         """Stop timers and background work; clean exit means no autosave is left behind."""
         self._autosave_timer.stop()
         self._analysis_timer.stop()
+        batch = getattr(self, "_batch_window", None)
+        if batch is not None:
+            batch.close()   # cancels and waits for a running batch
         if self.analysis_panel is not None and hasattr(self.analysis_panel, "shutdown"):
             self.analysis_panel.shutdown()
         self._loader.shutdown(10000)

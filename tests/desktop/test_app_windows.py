@@ -235,3 +235,27 @@ def test_yinzi_console_script_without_a_display_gives_advice(tmp_path):
     proc = subprocess.run([sys.executable, "-c", "import sys; from desktop.cli import main; sys.exit(main([]))"],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "xvfb-run" in proc.stderr
+
+
+# -- docks and windows of the analysis side ----------------------------------------------------
+def test_analysis_dock_follows_the_text(main_window, qtbot, monkeypatch):
+    from desktop.analysis_panel import AnalysisPanel
+
+    panel = main_window.analysis_panel
+    assert isinstance(panel, AnalysisPanel)
+    assert main_window.analysis_dock.widget() is panel
+    seen: list[str] = []
+    monkeypatch.setattr(panel, "set_text", seen.append)
+    type_keys(main_window.editor, "nihao ")
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == "你好", timeout=3000)
+
+
+def test_batch_analysis_menu_opens_the_batch_window(main_window):
+    from desktop.batch_window import BatchWindow
+
+    action = main_window.actions_by_name["batch"]
+    assert action in main_window.tools_menu.actions()
+    action.trigger()
+    window = main_window._batch_window
+    assert isinstance(window, BatchWindow) and window.isVisible()
+    window.close()
