@@ -47,7 +47,7 @@ def make_backbone(tmp: Path) -> Path:
     vocab_path = make_vocab(tmp / "vocab.json")
     vocab = Vocab.load(vocab_path)
     spec = ModelSpec(n_pinyin=vocab.pinyin.size, n_hanzi=vocab.hanzi.size, d_model=32,
-                     n_layers=1, n_heads=2, d_ff=64, max_len=48)
+                     n_layers=2, n_heads=2, d_ff=64, max_len=48)
     model = P2CModel(spec)
     ckpt = tmp / "backbone.pt"
     torch.save({"spec": spec.to_dict(), "model": model.state_dict(), "vocab_json": vocab.hanzi.to_json()}, ckpt)

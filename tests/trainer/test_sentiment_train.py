@@ -106,16 +106,17 @@ def test_missing_backbone_is_explained(tmp_path, capsys):
     assert "not found" in capsys.readouterr().err
 
 
-def test_bigram_bag_variant_exports_with_parity(tmp_path):
+def test_bigram_bag_and_fewer_layers_export_with_parity(tmp_path):
     ckpt = make_backbone(tmp_path)
     train = write_tsv(tmp_path / "train.tsv", make_texts(120))
     out = tmp_path / "out"
     rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out", str(out),
                "--epochs", "2", "--lr", "2e-3", "--threads", "1", "--max-len", "48",
-               "--ngram-buckets", "512", "--save-state", str(tmp_path / "s.pt")])
+               "--ngram-buckets", "512", "--keep-layers", "1", "--save-state", str(tmp_path / "s.pt")])
     assert rc == 0
     manifest = json.loads((out / "model" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["net"]["ngram_buckets"] == 512
+    assert manifest["spec"]["n_layers"] == 1
     assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
     # --from-state rebuilds the same network from the saved config.
     rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",

@@ -7,6 +7,7 @@ and `--from-state F` exports and evaluates weights trained elsewhere.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -61,6 +62,7 @@ class FinetuneOptions:
     export: bool = True
     encode_only: bool = False       # stop after --save-encoded (prepare a run for another machine)
     ngram_buckets: int = 0          # hashed char-bigram bag beside the encoder (0 = off)
+    keep_layers: int | None = None  # use only the backbone's first N blocks (faster inference)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
 
 
@@ -178,11 +180,20 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
     buckets = opts.ngram_buckets
     state = None
+    if opts.keep_layers and opts.keep_layers < spec.n_layers:
+        keep = opts.keep_layers
+        spec = dataclasses.replace(spec, n_layers=keep)
+        if encoder_state is not None:
+            encoder_state = {k: v for k, v in encoder_state.items()
+                             if not k.startswith("blocks.") or int(k.split(".")[1]) < keep}
+        log(f"using the backbone's first {keep} blocks")
     if opts.from_state:
         state = torch.load(opts.from_state, map_location="cpu", weights_only=True)
         buckets = int(state.get("net", {}).get("ngram_buckets", buckets))
+        if "spec" in state:
+            spec = ModelSpec.from_dict(state["spec"])
     net = SentimentNet(spec, len(classes), ngram_buckets=buckets)
-    if encoder_state is not None:
+    if encoder_state is not None and state is None:  # fine-tuned weights replace it all
         net.encoder.load_state_dict(encoder_state)
     result: FinetuneResult | None = None
     if state is not None:
