@@ -326,8 +326,12 @@ class LexiconDecoder:
         costs: list[float] = []
         sources: list[CandidateSource] = []
         unit_cost = sum(u.cost for u in units)
-        # Near the start the candidate bar shows these words: keep more of them.
-        per_key = 40 if units[0].start == 0 else 5
+        # The candidate bar lists the characters of a lone first syllable: keep many of them;
+        # elsewhere only the search needs these words, and it needs only the best few.
+        at_start = units[0].start == 0
+        per_key = 40 if at_start and n_units == 1 else 6 if at_start else 4
+
+        words = lex.words
 
         def consider(ent: int) -> None:
             syl = lex.syllables(ent)
@@ -341,7 +345,7 @@ class LexiconDecoder:
                 c += m
             wid = int(lex.ent_word[ent])
             ids.append(wid)
-            texts.append(lex.words[wid])
+            texts.append(words[wid])
             syls.append(syl)
             costs.append(c + float(lex.ent_pen[ent]))
             sources.append(CandidateSource.WORD if n_units > 1 else CandidateSource.CHAR)
@@ -363,7 +367,7 @@ class LexiconDecoder:
             # Keys are alphabetical, entries best first within a key: take a few of each.
             n_lead = sum(1 for _ in itertools.takewhile(lambda u: u.kind is UnitKind.FULL, units))
             prefix = "".join(u.text for u in units[: n_lead + 1])
-            for k in lex.keys_with_prefix(prefix, limit=40):
+            for k in lex.keys_with_prefix(prefix, limit=40 if at_start else 20):
                 rng = lex.key_range(k)
                 for ent in range(rng.start, min(rng.stop, rng.start + per_key)):
                     consider(ent)
