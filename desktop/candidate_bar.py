@@ -24,6 +24,7 @@ from desktop.qt import (
 
 _PAD = 6          # inner margin, px
 _GAP = 14         # space between candidates, px
+_WIDTH_STEP = 48  # the popup's width grows in steps of this many px
 
 
 class CandidateBar(QWidget):
@@ -106,7 +107,17 @@ class CandidateBar(QWidget):
         width = max(self._next_rect.right() + _PAD,
                     _PAD * 2 + small.horizontalAdvance(self._page.preedit) + 4, 120)
         height = top + fm.height() + 4 + _PAD
-        self.resize(QSize(width, height))
+        # Resizing a top-level window reallocates its backing store: grow in steps and do not
+        # shrink while the composition lasts, so most keystrokes repaint without a resize.
+        width = -(-width // _WIDTH_STEP) * _WIDTH_STEP
+        if self.isVisible() and self._page.preedit:
+            width = max(width, self.width())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(QSize(width, height))
+        # the page indicator sits at the right edge
+        shift = width - _PAD - self._next_rect.right() - 1
+        self._prev_rect.translate(shift, 0)
+        self._next_rect.translate(shift, 0)
 
     def index_at(self, pos: QPoint) -> int:
         for i, rect in enumerate(self._cells):
