@@ -50,7 +50,6 @@ def main(argv: list[str] | None = None, *, on_ready=None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     from desktop import i18n
-    from desktop.background import run_in_background
     from desktop.main_window import MainWindow
     from desktop.qt import QApplication, QTimer
     from desktop.settings import SettingsStore
@@ -69,9 +68,7 @@ def main(argv: list[str] | None = None, *, on_ready=None) -> int:
     window.show()
     logging.getLogger(__name__).info("window shown %.0f ms after start",
                                      (time.perf_counter() - started) * 1000)
-    # Warm the system lexicon off the UI thread so the first keystroke does not pay for it.
-    run_in_background(_warm_lexicon, parent=window,
-                      on_failure=lambda exc: window.statusBar().showMessage(str(exc), 10000))
+    window.warm_up_engine()
     if not args.no_model:
         window.start_model_load()
     if args.file:
@@ -84,10 +81,3 @@ def main(argv: list[str] | None = None, *, on_ready=None) -> int:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
     return app.exec()
 
-
-def _warm_lexicon() -> None:
-    try:
-        from core.lexicon.system import SystemLexicon
-    except ImportError:
-        return
-    SystemLexicon.default()

@@ -301,6 +301,20 @@ class MainWindow(QMainWindow):
         self._loader.run(lambda: load_scorer(name, prefer_cuda=prefer_cuda),
                          on_success=done, on_failure=failed)
 
+    def warm_up_engine(self) -> None:
+        """Build the lexicon tables off the UI thread, then one decode here, so the first
+        keystroke does not pay for them. The decoder itself is only ever used on this thread."""
+        lexicon = getattr(self.engine, "_lex", None)
+        if lexicon is None or not hasattr(lexicon, "warm_up"):
+            return
+
+        def decode_once(_: object) -> None:
+            if not self.controller.composing and hasattr(self.engine, "decoder"):
+                self.engine.decoder.decode("nihao")
+
+        self._loader.run(lexicon.warm_up, on_success=decode_once,
+                         on_failure=lambda exc: self.statusBar().showMessage(str(exc), 10000))
+
     # -- settings and windows ----------------------------------------------------------------
     def apply_settings(self, settings: AppSettings) -> None:
         old = self.settings

@@ -259,3 +259,10 @@ def test_batch_analysis_menu_opens_the_batch_window(main_window):
     window = main_window._batch_window
     assert isinstance(window, BatchWindow) and window.isVisible()
     window.close()
+
+
+def test_engine_warm_up_runs_in_the_background(main_window, qtbot):
+    main_window.warm_up_engine()
+    qtbot.waitUntil(lambda: not main_window._loader.busy, timeout=10000)
+    type_keys(main_window.editor, "nihao ")
+    assert main_window.text() == "你好"
