@@ -47,14 +47,15 @@ def quantize_int8(src: Path, dst: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     # The dynamo exporter records intermediate shapes that the quantizer's own shape
-    # inference contradicts after folding the head's Linear layers; drop them first.
+    # inference contradicts after folding the head's Linear layers; drop them first. Embedding
+    # tables (Gather) are quantized too: they are most of the bytes of a small model.
     proto = onnx.load(str(src))
     del proto.graph.value_info[:]
     stripped = dst.with_suffix(".noshapes.onnx")
     onnx.save(proto, str(stripped))
     try:
         quantize_dynamic(str(stripped), str(dst), weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul", "Gemm"])
+                         op_types_to_quantize=["MatMul", "Gemm", "Gather"])
     finally:
         stripped.unlink(missing_ok=True)
 
