@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from desktop import i18n
@@ -191,7 +192,10 @@ class MainWindow(QMainWindow):
             self.analysis_panel = AnalysisPanel(self)
             self.analysis_dock.setWidget(self.analysis_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
-        self.view_menu.addAction(self.analysis_dock.toggleViewAction())
+        self.analysis_dock.setVisible(self.settings.show_analysis)
+        toggle = self.analysis_dock.toggleViewAction()
+        toggle.triggered.connect(self._on_analysis_toggled)
+        self.view_menu.addAction(toggle)
 
     # -- language ----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -385,6 +389,12 @@ class MainWindow(QMainWindow):
         self._autosave_timer.start()
         if self.analysis_panel is not None and self.analysis_dock.isVisible():
             self._analysis_timer.start()
+
+    def _on_analysis_toggled(self, shown: bool) -> None:
+        self.settings = replace(self.settings, show_analysis=shown)
+        self.store.save(self.settings)
+        if shown:
+            self._push_analysis_text()
 
     def _push_analysis_text(self) -> None:
         if self.analysis_panel is not None:

@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     for language in ("zh_CN", "en"):
         i18n.install(app, language)
         store = SettingsStore()
-        store.save(AppSettings(language=language, font_size=16,
+        store.save(AppSettings(language=language, font_size=16, show_analysis=True,
                                model=NGRAM_MODEL if args.no_model else AppSettings().model))
         window = MainWindow(store=store)
         window.ask_save_changes = lambda: "discard"   # never block on a question

@@ -37,6 +37,9 @@ class AppSettings:
     language: str = "system"         # "system" follows the locale; or "zh_CN" / "en"
     chinese_punctuation: bool = True
     start_in_chinese: bool = True
+    # The analysis dock loads jieba and pypinyin (~120 MB): off by default to keep the typing
+    # app within its memory budget; View > Analysis turns it on and the choice is kept.
+    show_analysis: bool = False
     recent_files: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:

@@ -18,6 +18,7 @@ from desktop.settings import AppSettings, SettingsStore
 pytestmark = pytest.mark.gui
 K = Qt.Key
 REPO = Path(__file__).resolve().parents[2]
+ANALYSIS_WAIT_MS = 600   # longer than the main window's analysis debounce
 
 
 # -- settings ---------------------------------------------------------------------------------
@@ -244,10 +245,18 @@ def test_analysis_dock_follows_the_text(main_window, qtbot, monkeypatch):
     panel = main_window.analysis_panel
     assert isinstance(panel, AnalysisPanel)
     assert main_window.analysis_dock.widget() is panel
+    assert not main_window.analysis_dock.isVisible()      # off by default (memory budget)
     seen: list[str] = []
     monkeypatch.setattr(panel, "set_text", seen.append)
     type_keys(main_window.editor, "nihao ")
-    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == "你好", timeout=3000)
+    qtbot.wait(ANALYSIS_WAIT_MS)
+    assert seen == []                                      # hidden: nothing is analysed
+    main_window.analysis_dock.toggleViewAction().trigger()
+    assert main_window.analysis_dock.isVisible()
+    assert SettingsStore().load().show_analysis           # the choice is kept
+    assert seen[-1] == "你好"                              # shown: the text goes in at once
+    type_keys(main_window.editor, "zaijian ")
+    qtbot.waitUntil(lambda: seen[-1] == "你好再见", timeout=3000)
 
 
 def test_batch_analysis_menu_opens_the_batch_window(main_window):
