@@ -45,6 +45,24 @@ def _type(window, app, committed_pinyin: list[str], composing: str) -> None:
         key(Qt.Key.Key_A + (ord(ch) - ord("a")), ch)
 
 
+def _learn_phrases(window, app, phrases: list[tuple[str, list[str]]]) -> None:
+    """Pick each input's conversion piece by piece so the user dictionary learns phrases."""
+    controller = window.controller
+    for letters, pieces in phrases:
+        controller.type_letters(letters)
+        for piece in pieces:
+            if not controller.composing:
+                break
+            texts = [c.text for c in window.engine.all_candidates()]
+            index = texts.index(piece) if piece in texts else 0
+            page, row = divmod(index, window.settings.page_size)
+            controller.turn_page(page)
+            controller.select_on_page(row)
+        if controller.composing:
+            controller.commit_raw()
+        app.processEvents()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots")
@@ -105,7 +123,12 @@ def main(argv: list[str] | None = None) -> int:
             dialog.grab().save(str(path))
             written.append(path)
             dialog.close()
-            window.controller.select_on_page(0)  # learn a phrase so the dictionary is not empty
+            key_cancel = window.controller.cancel
+            key_cancel()
+            _learn_phrases(window, app, [
+                ("woaibeijing", ["我爱", "北京"]), ("shurufa", ["输入", "法"]),
+                ("yinzi", ["音", "字"]), ("shenjingwangluo", ["神经", "网络"]),
+                ("pinyin", ["拼", "音"]), ("woaibeijing", ["我爱", "北京"])])
             dictionary = window.open_user_dictionary()
             app.processEvents()
             path = out / "user_dictionary_zh_CN.png"
