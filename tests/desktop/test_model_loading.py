@@ -65,3 +65,22 @@ def test_unknown_model_name_is_a_clear_error():
 
     with pytest.raises(ModelNotFound, match="not found"):
         load_scorer("no-such-model")
+
+
+@pytest.mark.slow
+def test_the_shipped_model_loads_in_the_background_and_serves(main_window, qtbot):
+    from desktop.model_loader import find_model
+    from desktop.settings import DEFAULT_MODEL
+
+    if find_model(DEFAULT_MODEL) is None:
+        pytest.skip("no shipped p2c-default model in resources/models")
+    main_window.settings = replace(main_window.settings, model=DEFAULT_MODEL, prefer_cuda=False)
+    with qtbot.waitSignal(main_window.modelLoaded, timeout=60000):
+        main_window.start_model_load()
+        type_keys(main_window.editor, "nihao")      # served by the n-gram decoder meanwhile
+        key(main_window.editor, Qt.Key.Key_Space, " ")
+    assert main_window.text() == "你好"
+    assert main_window.engine.decoder_name.startswith(DEFAULT_MODEL)
+    assert "CPU" in main_window.model_label.text()
+    type_keys(main_window.editor, "woaibeijing ")
+    assert main_window.text() == "你好我爱北京"
