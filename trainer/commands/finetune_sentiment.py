@@ -29,6 +29,8 @@ def register(subparsers) -> None:
     p.add_argument("--max-len", type=int, default=128, help="positions per text incl. [CLS]/[SEP]")
     p.add_argument("--ngram-buckets", type=int, default=0,
                    help="add a hashed char-bigram bag with this many buckets beside the encoder (0: off)")
+    p.add_argument("--ngram-max", type=int, default=3, choices=[2, 3],
+                   help="longest character n-gram in the bag")
     p.add_argument("--keep-layers", type=int, help="use only the backbone's first N blocks (faster)")
     p.add_argument("--epochs", type=float, default=3.0)
     p.add_argument("--batch-size", type=int, default=32)
@@ -107,7 +109,7 @@ def handler(args: argparse.Namespace) -> int:
             save_encoded=args.save_encoded, from_state=args.from_state,
             save_state=args.save_state, export=not args.no_export, train_config=cfg,
             encode_only=args.encode_only, ngram_buckets=args.ngram_buckets,
-            keep_layers=args.keep_layers,
+            keep_layers=args.keep_layers, ngram_max=args.ngram_max,
         )
         if opts.encode_only and not opts.save_encoded:
             print("error: --encode-only needs --save-encoded DIR", file=sys.stderr)

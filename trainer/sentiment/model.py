@@ -19,12 +19,13 @@ BIGRAM_MULT = 1_000_003  # hash of a bigram (a, b): (a * BIGRAM_MULT + b) mod bu
 
 class SentimentNet(nn.Module):
     def __init__(self, spec: ModelSpec, n_classes: int, *, head_dropout: float = 0.1,
-                 ngram_buckets: int = 0, ngram_dim: int = 64) -> None:
+                 ngram_buckets: int = 0, ngram_dim: int = 64, ngram_max: int = 2) -> None:
         super().__init__()
         self.spec = spec
         self.n_classes = n_classes
         self.ngram_buckets = ngram_buckets
         self.ngram_dim = ngram_dim
+        self.ngram_max = ngram_max  # 2: bigrams; 3: bigrams and trigrams share the table
         self.encoder = P2CEncoder(spec)
         extra = 0
         if ngram_buckets:
@@ -57,18 +58,30 @@ class SentimentNet(nn.Module):
         return self.head(torch.cat(parts, dim=-1))
 
     def _bigram_bag(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
-        a, b = hanzi_ids[:, :-1], hanzi_ids[:, 1:]                     # (B, T-1)
-        real = (pinyin_ids[:, :-1] != 0) & (pinyin_ids[:, 1:] != 0)   # both positions real
-        ids = torch.remainder(a * BIGRAM_MULT + b, self.ngram_buckets) + 1
-        ids = torch.where(real, ids, torch.zeros_like(ids))
-        vec = self.bigram_emb(ids)                                     # (B, T-1, E)
-        count = real.sum(1, keepdim=True).clamp(min=1).to(vec.dtype)  # (B, 1)
-        return vec.sum(1) / count
+        """Mean embedding of the text's hashed character n-grams (2..ngram_max)."""
+        real = pinyin_ids != 0                                         # (B, T)
+        total = None
+        count = None
+        for n in range(2, self.ngram_max + 1):
+            t = hanzi_ids.shape[1] - n + 1
+            code = hanzi_ids[:, :t]
+            ok = real[:, :t]
+            for j in range(1, n):
+                code = code * BIGRAM_MULT + hanzi_ids[:, j : j + t]
+                ok = ok & real[:, j : j + t]
+            # Each order hashes into the same table with its own offset (n) to keep them apart.
+            ids = torch.remainder(code + n, self.ngram_buckets) + 1   # (B, t)
+            ids = torch.where(ok, ids, torch.zeros_like(ids))
+            s = self.bigram_emb(ids).sum(1)                            # (B, E)
+            c = ok.sum(1, keepdim=True)
+            total = s if total is None else total + s
+            count = c if count is None else count + c
+        return total / count.clamp(min=1).to(total.dtype)
 
     def config(self) -> dict:
         """What a loader needs besides the spec to rebuild this network."""
         return {"n_classes": self.n_classes, "ngram_buckets": self.ngram_buckets,
-                "ngram_dim": self.ngram_dim}
+                "ngram_dim": self.ngram_dim, "ngram_max": self.ngram_max}
 
 
 class SentimentGraph(nn.Module):

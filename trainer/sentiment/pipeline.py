@@ -62,6 +62,7 @@ class FinetuneOptions:
     export: bool = True
     encode_only: bool = False       # stop after --save-encoded (prepare a run for another machine)
     ngram_buckets: int = 0          # hashed char-bigram bag beside the encoder (0 = off)
+    ngram_max: int = 3              # longest hashed n-gram in the bag
     keep_layers: int | None = None  # use only the backbone's first N blocks (faster inference)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
 
@@ -179,6 +180,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     # -- model -----------------------------------------------------------------------------
     torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
     buckets = opts.ngram_buckets
+    ngram_max = opts.ngram_max
     state = None
     if opts.keep_layers and opts.keep_layers < spec.n_layers:
         keep = opts.keep_layers
@@ -190,9 +192,10 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     if opts.from_state:
         state = torch.load(opts.from_state, map_location="cpu", weights_only=True)
         buckets = int(state.get("net", {}).get("ngram_buckets", buckets))
+        ngram_max = int(state.get("net", {}).get("ngram_max", 2))
         if "spec" in state:
             spec = ModelSpec.from_dict(state["spec"])
-    net = SentimentNet(spec, len(classes), ngram_buckets=buckets)
+    net = SentimentNet(spec, len(classes), ngram_buckets=buckets, ngram_max=ngram_max)
     if encoder_state is not None and state is None:  # fine-tuned weights replace it all
         net.encoder.load_state_dict(encoder_state)
     result: FinetuneResult | None = None
