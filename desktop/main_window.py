@@ -232,6 +232,11 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
         self._update_title()
         self._update_status()
+        # Windows built in the old language are rebuilt the next time they are opened.
+        window = getattr(self, "_dict_window", None)
+        if window is not None and not window.isVisible():
+            window.deleteLater()
+            self._dict_window = None
 
     # -- status ------------------------------------------------------------------------------
     def _update_status(self) -> None:
