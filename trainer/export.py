@@ -26,7 +26,7 @@ INPUTS = ("pinyin_ids", "hanzi_ids", "cand_ids", "target_ids")
 OUTPUTS = ("cand_logprobs", "target_logprob")
 FP32 = "model.onnx"
 INT8 = "model.int8.onnx"
-PARITY_SHAPES = ((1, 1, 1), (1, 7, 5), (3, 12, 40), (8, 26, 120))
+PARITY_SHAPES = ((1, 1, 1), (1, 7, 5), (3, 12, 40), (8, 26, 120))  # (batch, length, cands)
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,15 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _example(vocab: Vocab, b: int, t: int, k: int, seed: int = 0) -> dict[str, np.ndarray]:
+def _example(vocab: Vocab, b: int, t: int, k: int, seed: int = 0, s: int | None = None) -> dict[str, np.ndarray]:
+    """Random inputs; the last `s` positions (default: about two thirds) are scored."""
     rng = np.random.default_rng(seed)
+    s = s if s is not None else max(1, (2 * t) // 3)
     py = rng.integers(vocab.pinyin.first_syllable, vocab.pinyin.first_partial, (b, t))
     hz = np.where(rng.random((b, t)) < 0.3, rng.integers(5, vocab.hanzi.size, (b, t)), MASK)
-    cand = rng.integers(5, vocab.hanzi.size, (b, t, k))
+    cand = rng.integers(5, vocab.hanzi.size, (b, s, k))
     cand[..., k // 2 + 1:] = PAD if k > 2 else cand[..., k // 2 + 1:]
-    tgt = np.where(rng.random((b, t)) < 0.5, cand[..., 0], rng.integers(5, vocab.hanzi.size, (b, t)))
+    tgt = np.where(rng.random((b, s)) < 0.5, cand[..., 0], rng.integers(5, vocab.hanzi.size, (b, s)))
     if t > 1:
         py[0, -1] = PAD  # a padded position
         tgt[0, -1] = PAD
@@ -61,11 +63,12 @@ def _example(vocab: Vocab, b: int, t: int, k: int, seed: int = 0) -> dict[str, n
 def export_onnx(model: P2CModel, vocab: Vocab, path: Path, *, opset: int = 18) -> None:
     """Dynamo export with dynamic (batch, length, candidates)."""
     graph = P2CScoringGraph(model.eval())
-    ex = _example(vocab, 2, 6, 4)
+    ex = _example(vocab, 2, 6, 4, s=4)
     args = tuple(torch.from_numpy(ex[n]) for n in INPUTS)
-    b, t, k = torch.export.Dim("batch"), torch.export.Dim("length"), torch.export.Dim("cands")
+    b, t = torch.export.Dim("batch"), torch.export.Dim("length")
+    s, k = torch.export.Dim("scored"), torch.export.Dim("cands")
     dynamic = {"pinyin_ids": {0: b, 1: t}, "hanzi_ids": {0: b, 1: t},
-               "cand_ids": {0: b, 1: t, 2: k}, "target_ids": {0: b, 1: t}}
+               "cand_ids": {0: b, 1: s, 2: k}, "target_ids": {0: b, 1: s}}
     with torch.no_grad():
         prog = torch.onnx.export(graph, args, input_names=list(INPUTS), output_names=list(OUTPUTS),
                                  dynamic_shapes=dynamic, opset_version=opset, dynamo=True,
@@ -74,9 +77,11 @@ def export_onnx(model: P2CModel, vocab: Vocab, path: Path, *, opset: int = 18) -
 
 
 def quantize_int8(src: Path, dst: Path) -> None:
+    # Embeddings stay fp32: a quantized Gather dequantizes the whole table on every call
+    # (2+ ms per keystroke for the hanzi table), which costs more than the bytes it saves.
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm", "Gather"])
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm"])
 
 
 def _session(path: Path):
@@ -187,9 +192,9 @@ def export(cfg: ExportConfig) -> dict[str, Any]:
         "sha256": {FP32: sha256(out / FP32), INT8: sha256(out / INT8), "vocab.json": vocab_sha},
         "vocab_sha256": vocab_sha,
         "inputs": {n: {"dtype": "int64", "shape": s} for n, s in zip(
-            INPUTS, (["batch", "length"], ["batch", "length"], ["batch", "length", "cands"], ["batch", "length"]))},
+            INPUTS, (["batch", "length"], ["batch", "length"], ["batch", "scored", "cands"], ["batch", "scored"]))},
         "outputs": {n: {"dtype": "float32", "shape": s} for n, s in zip(
-            OUTPUTS, (["batch", "length", "cands"], ["batch", "length"]))},
+            OUTPUTS, (["batch", "scored", "cands"], ["batch", "scored"]))},
         "special_ids": {"pad": PAD, "mask": MASK, "none_pinyin": 4},
         "training": {
             "steps": int(ckpt["step"]), "tokens_seen": int(ckpt["tokens_seen"]),
@@ -289,7 +294,7 @@ def model_card(m: dict[str, Any], notes: str = "") -> str:
         f"(embeddings alone {params / 1e6:.2f}M parameters); output tied to the hanzi embedding.",
         "",
         "## Files",
-        f"- `{FP32}` fp32 ONNX, `{INT8}` dynamically quantized int8 (MatMul and embedding weights), `vocab.json`,",
+        f"- `{FP32}` fp32 ONNX, `{INT8}` dynamically quantized int8 (MatMul weights; embeddings fp32), `vocab.json`,",
         "  `manifest.json` (spec, sha256, metrics, provenance, versions). Inputs: "
         + ", ".join(f"`{k}` {v['shape']}" for k, v in m["inputs"].items()) + ".",
         "- Adapt or resume: `yinzi-train pretrain --init-from <this folder> ...` (the fp32 ONNX",

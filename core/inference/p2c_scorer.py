@@ -43,6 +43,7 @@ class OnnxPathScorer:
         self._table = vocab.candidate_table
         self._counts = vocab.candidate_counts
         self._py_cache: dict[tuple[str, ...], np.ndarray] = {}
+        self._hz_ids = {t: i for i, t in enumerate(vocab.hanzi.tokens)}
 
     # -- encoding ----------------------------------------------------------------------------
     @lru_cache(maxsize=8)  # noqa: B019 - the context changes only when text is committed
@@ -90,29 +91,56 @@ class OnnxPathScorer:
             known = (chars != UNK) & (ids != UNK)
             tgt[i, c : c + n] = np.where(known, chars, PAD)
             penalty[i] = OOV_LOGPROB * int(((chars == UNK) & (ids != UNK)).sum())
-        k = max(1, int(self._counts[py[:, c:]].max())) if t > c else 1
-        cand = np.ascontiguousarray(self._table[py, :k])
-        cand[:, :c] = PAD  # context positions are not scored
-        return {"pinyin_ids": py, "hanzi_ids": hz, "cand_ids": cand, "target_ids": tgt}, penalty
+        k = max(1, int(self._counts[py[:, c:]].max()))
+        cand = np.ascontiguousarray(self._table[py[:, c:], :k])          # only the path is scored
+        return {"pinyin_ids": py, "hanzi_ids": hz, "cand_ids": cand, "target_ids": tgt[:, c:]}, penalty
 
     # -- PathScorer --------------------------------------------------------------------------
     def score(self, context: str, paths: Sequence[ScoredPath]) -> list[float]:
-        """Sum of per-character log-probabilities of each path given the left context."""
+        """Sum of per-character log-probabilities of each path given the left context.
+
+        Every path character is [MASK] in the input, so a row's states depend only on the
+        context and the syllables: paths that share a syllable sequence (most of an N-best
+        list) share one row, and each path reads its characters' log-probabilities from that
+        row's candidate distribution. Still one ONNX call.
+        """
         if not paths:
             return []
-        feed, penalty = self.encode(context, paths)
-        (target_lp,) = self._sess.run(["target_logprob"], feed)
-        return [float(x) for x in target_lp.sum(axis=1) + penalty]
+        rows: dict[tuple[str, ...], int] = {}
+        row_of = [rows.setdefault(tuple(p.syllables), len(rows)) for p in paths]
+        reps = [ScoredPath(text="\u4e00" * len(syl), syllables=syl) for syl in rows]
+        for p in paths:
+            if len(p.text) != len(p.syllables):
+                raise ValueError(f"path {p.text!r} has {len(p.syllables)} syllables for {len(p.text)} characters")
+        feed, _ = self.encode(context, reps)
+        feed["target_ids"] = np.zeros_like(feed["target_ids"])
+        (cand_lp,) = self._sess.run(["cand_logprobs"], feed)
+        out = []
+        for p, r in zip(paths, row_of):
+            n = min(len(p.text), cand_lp.shape[1])
+            chars = self._char_ids(p.text[:n])
+            cands = feed["cand_ids"][r, :n]                              # (n, K)
+            hit = cands == chars[:, None]
+            found = hit.any(axis=1) & (chars != UNK)
+            lp = cand_lp[r, :n][np.arange(n), hit.argmax(axis=1)]
+            # Characters outside the vocabulary or read otherwise than their syllable allows
+            # get a fixed penalty rather than vetoing the lexicon's choice.
+            out.append(float(np.where(found, lp, OOV_LOGPROB).sum()))
+        return out
+
+    def _char_ids(self, text: str) -> np.ndarray:
+        ids = self._hz_ids
+        return np.fromiter((ids.get(ch, UNK) for ch in text), np.int64, len(text))
 
     def candidates(self, context: str, syllables: Sequence[str]) -> list[list[tuple[str, float]]]:
         """Per syllable, the model's candidate characters with log-probabilities, best first."""
         path = ScoredPath(text="\u4e00" * len(syllables), syllables=tuple(syllables))
         feed, _ = self.encode(context, [path])
+        feed["target_ids"] = np.zeros_like(feed["target_ids"])
         lp, _ = self._sess.run(list(OUTPUTS), feed)
-        c = feed["pinyin_ids"].shape[1] - len(syllables)
         out = []
         for j in range(len(syllables)):
-            ids, scores = feed["cand_ids"][0, c + j], lp[0, c + j]
+            ids, scores = feed["cand_ids"][0, j], lp[0, j]
             order = [i for i in np.argsort(-scores) if ids[i] != PAD]
             out.append([(self.vocab.hanzi.tokens[ids[i]], float(scores[i])) for i in order])
         return out
@@ -154,7 +182,7 @@ def read_manifest(model_dir: str | Path) -> dict[str, Any]:
 
 
 def load_p2c_scorer(model_dir: str | Path, *, int8: bool = True, prefer_cuda: bool = True,
-                    threads: int = 1) -> OnnxPathScorer:
+                    threads: int = 1, context_chars: int = CONTEXT_CHARS) -> OnnxPathScorer:
     """Open a P2C model folder; ModelLoadError says clearly what is missing or broken."""
     model_dir = Path(model_dir)
     manifest = read_manifest(model_dir)
@@ -180,4 +208,4 @@ def load_p2c_scorer(model_dir: str | Path, *, int8: bool = True, prefer_cuda: bo
                             expected_inputs=list(manifest.get("inputs", INPUTS)),
                             expected_outputs=list(manifest.get("outputs", OUTPUTS)))
     name = f"{manifest.get('name', model_dir.name)} {variant} ({loaded.provider})"
-    return OnnxPathScorer(loaded, vocab, spec, name=name)
+    return OnnxPathScorer(loaded, vocab, spec, name=name, context_chars=context_chars)

@@ -158,10 +158,12 @@ class P2CModel(nn.Module):
 class P2CScoringGraph(nn.Module):
     """What is exported to ONNX: log-probabilities restricted to the given candidates.
 
-    Inputs: pinyin_ids, hanzi_ids (B, T); cand_ids (B, T, K) candidate hanzi per position
-    (PAD-filled); target_ids (B, T) the character a path puts there (PAD where nothing is
-    scored). Outputs: cand_logprobs (B, T, K) (-1e4 at PAD slots) and target_logprob (B, T),
-    the target's log-probability among its candidates (0 where target is PAD).
+    Inputs: pinyin_ids, hanzi_ids (B, T); cand_ids (B, S, K) candidate hanzi for each of the
+    LAST S positions (the path; the context before it is not scored), PAD-filled; target_ids
+    (B, S) the character a path puts there (PAD where nothing is scored). Outputs:
+    cand_logprobs (B, S, K) (-1e4 at PAD slots) and target_logprob (B, S), the target's
+    log-probability among its candidates (0 where target is PAD). Scoring only the path keeps
+    the per-keystroke cost independent of the context length.
     """
 
     def __init__(self, model: P2CModel) -> None:
@@ -176,15 +178,16 @@ class P2CScoringGraph(nn.Module):
         target_ids: torch.Tensor,
     ) -> tuple[torch.Tensor, torch.Tensor]:
         states = self.model(pinyin_ids, hanzi_ids)                       # (B, T, C)
+        states = states[:, states.shape[1] - cand_ids.shape[1]:]         # (B, S, C)
         emb = self.model.encoder.hanzi_emb
-        cand_vec = emb(cand_ids)                                         # (B, T, K, C)
-        cand_logits = (cand_vec @ states.unsqueeze(-1)).squeeze(-1)      # (B, T, K)
+        cand_vec = emb(cand_ids)                                         # (B, S, K, C)
+        cand_logits = (cand_vec @ states.unsqueeze(-1)).squeeze(-1)      # (B, S, K)
         cand_logits = cand_logits + self.model.out_bias[cand_ids]
         cand_logits = cand_logits.masked_fill(cand_ids == PAD, NEG)
-        tgt_logit = (emb(target_ids) * states).sum(-1) + self.model.out_bias[target_ids]  # (B, T)
-        lse = torch.logsumexp(cand_logits, dim=-1)                        # (B, T)
+        tgt_logit = (emb(target_ids) * states).sum(-1) + self.model.out_bias[target_ids]  # (B, S)
+        lse = torch.logsumexp(cand_logits, dim=-1)                        # (B, S)
         # A target missing from its candidate list still gets a proper probability.
-        in_cands = (cand_ids == target_ids.unsqueeze(-1)).any(-1)
+        in_cands = (cand_ids == target_ids.unsqueeze(-1)).any(-1) | (target_ids == PAD)
         lse = torch.where(in_cands, lse, torch.logaddexp(lse, tgt_logit))
         target_logprob = torch.where(target_ids == PAD, torch.zeros_like(lse), tgt_logit - lse)
         return cand_logits - lse.unsqueeze(-1), target_logprob

@@ -52,3 +52,5 @@ def test_scoring_graph_matches_candidate_logprobs(model):
     assert tgt_lp[0, 0] == pytest.approx(cand_lp[0, 0, 1].item(), abs=1e-5)
     assert tgt_lp[0, 2] < 0  # a target outside its candidates still gets a real probability
     assert tgt_lp[1, 1] == 0 and tgt_lp[1, 2] == 0
+    # a PAD target does not take a share of its row's distribution
+    assert cand_lp[1, 1, :2].exp().sum() == pytest.approx(1.0, abs=1e-5)
