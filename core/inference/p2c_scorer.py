@@ -207,5 +207,5 @@ def load_p2c_scorer(model_dir: str | Path, *, int8: bool = True, prefer_cuda: bo
     loaded = create_session(onnx_path, prefer_cuda=prefer_cuda, threads=threads,
                             expected_inputs=list(manifest.get("inputs", INPUTS)),
                             expected_outputs=list(manifest.get("outputs", OUTPUTS)))
-    name = f"{manifest.get('name', model_dir.name)} {variant} ({loaded.provider})"
+    name = f"{manifest.get('name', model_dir.name)} {variant}"  # the engine appends the provider
     return OnnxPathScorer(loaded, vocab, spec, name=name, context_chars=context_chars)

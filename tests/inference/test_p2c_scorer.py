@@ -20,7 +20,7 @@ def scorer(tiny_model_dir):
 
 
 def test_name_provider_and_scores(scorer):
-    assert scorer.provider == "CPU" and "tiny int8" in scorer.name
+    assert scorer.provider == "CPU" and scorer.name == "tiny int8"
     paths = [Path("我们是中国人", ZG), Path("我们是种过人", ZG), Path("中", ("zhong",))]
     scores = scorer.score("", paths)
     assert len(scores) == 3 and all(s <= 1e-6 for s in scores)

@@ -82,7 +82,6 @@ def main(argv: list[str] | None = None) -> int:
     if dev.type == "cuda":
         torch.cuda.synchronize()
     rate = n / (time.time() - t0)
-    del model, opt
     budget_s = args.minutes * 60 - (time.time() - t_start)
     max_steps = max(50, int(rate * budget_s * 0.85))  # loader, evals and logging cost ~15 %
     print(f"benchmark: {rate:.1f} steps/s -> max_steps {max_steps} in {budget_s:.0f}s", flush=True)
