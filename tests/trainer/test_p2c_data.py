@@ -110,3 +110,21 @@ def test_prepare_writes_shards_and_manifest(tmp_path):
     back = ShardSet.open(unpack(tmp_path / "p.xz", tmp_path / "unpacked"))
     assert np.array_equal(np.asarray(back.pinyin), np.asarray(shards.pinyin))
     assert np.array_equal(back.lengths, shards.lengths)
+
+
+def test_prepare_command_line(tmp_path, capsys):
+    from p2c_fixtures import write_tiny_corpus
+
+    from trainer.cli import main
+
+    corpus = write_tiny_corpus(tmp_path / "corpus", n_lines=40)
+    dev = tmp_path / "dev.txt"
+    dev.write_text("我们是中国人，今天天气很好\n", encoding="utf-8")
+    rc = main(["prepare", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet",
+               "--dev", str(dev)])
+    assert rc == 0
+    assert (tmp_path / "out" / "dev.npz").exists() and (tmp_path / "out" / "shards.json").exists()
+    assert "40 lines" in capsys.readouterr().out
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    assert main(["prepare", str(tmp_path / "bad.txt"), "--out", str(tmp_path / "o2"), "--quiet"]) == 2
+    assert "bad.txt: looks binary" in capsys.readouterr().err
