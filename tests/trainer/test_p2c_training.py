@@ -133,3 +133,22 @@ def test_pretrain_help_documents_every_option(capsys):
     out = capsys.readouterr().out
     for a in options:
         assert a.option_strings[0] in out
+
+
+def test_sigterm_stops_with_a_checkpoint(shards, tmp_path):
+    import os
+    import signal
+
+    from core.model.network import load_checkpoint
+    from trainer.training.loop import Trainer
+
+    class Term:
+        def on_event(self, event, info):
+            if event == "step" and info["step"] == 2:
+                os.kill(os.getpid(), signal.SIGTERM)
+
+    with pytest.raises(KeyboardInterrupt):
+        Trainer(tiny_config(shards, tmp_path / "run"), [Term()]).run()
+    _, ckpt = load_checkpoint(tmp_path / "run" / "last.pt")
+    assert ckpt["step"] == 2
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL

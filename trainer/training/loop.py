@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -176,6 +178,14 @@ class Trainer:
 
     # -- the loop ----------------------------------------------------------------------------
     def run(self) -> dict[str, Any]:
+        previous = _stop_on_sigterm()
+        try:
+            return self._run()
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+    def _run(self) -> dict[str, Any]:
         self._setup()
         cfg = self.cfg
         stream = BatchStream(cfg.data, self.vocab, cfg.batch_size, cfg.seed, self.rank, self.step, cfg.masking)
@@ -279,6 +289,18 @@ class Trainer:
         self._saved_step = self.step
         self.emit("checkpoint", step=self.step, path=str(path))
         return path
+
+
+def _stop_on_sigterm():
+    """SIGTERM (a stop button, `kill`, a cluster preemption) ends the run like Ctrl-C does:
+    with a checkpoint. Background jobs ignore SIGINT, so this is their way to stop cleanly."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def _loss(net, model, py, hz, tgt, cand_mask):
