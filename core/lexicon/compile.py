@@ -341,12 +341,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="an .npz that keeps the segmented corpus counts between runs")
     ap.add_argument("--min-bigram-count", type=int, default=CompileConfig.min_bigram_count)
     ap.add_argument("--keep-gain", type=float, default=CompileConfig.keep_gain)
+    ap.add_argument("--reading-penalty", type=float, default=CompileConfig.reading_penalty)
+    ap.add_argument("--jieba-weight", type=float, default=CompileConfig.jieba_weight)
     args = ap.parse_args(argv)
     files = corpus_files(args.corpus)
     if not files:
         print(f"no corpus files under {args.corpus}", file=sys.stderr)
         return 2
-    cfg = CompileConfig(min_bigram_count=args.min_bigram_count, keep_gain=args.keep_gain)
+    cfg = CompileConfig(min_bigram_count=args.min_bigram_count, keep_gain=args.keep_gain,
+                        reading_penalty=args.reading_penalty, jieba_weight=args.jieba_weight)
     compile_lexicon(files, args.out, cfg, workers=args.workers, counts_cache=args.counts_cache)
     return 0
 

@@ -60,9 +60,8 @@ class SystemLexicon:
             self.uni = np.asarray(load("uni"))
             self.bow = np.asarray(load("bow"))
             self.bi_off = load("bi_off")
-            self.bi_w2 = load("bi_w2")
-            # uint8 steps of BI_LP_STEP nats -> float32 once (a few MB, faster lookups after)
-            self.bi_lp = load("bi_lp").astype(np.float32) * np.float32(-BI_LP_STEP)
+            self.bi_w2: np.ndarray | None = load("bi_w2")
+            self.bi_lp = load("bi_lp")
             self.ent_word = np.asarray(load("ent_word"))
             self.ent_pen = np.asarray(load("ent_pen"), dtype=np.float32)
             self.key_off = np.asarray(load("key_off"))
@@ -122,6 +121,7 @@ class SystemLexicon:
             self._key_index = {k: i for i, k in enumerate(self.keys)}
         if self._abbr_index is None:
             self._abbr_index = {k: i for i, k in enumerate(self.abbr_keys)}
+        self._keys()
 
     # --- lookups ------------------------------------------------------------------------------
 
@@ -172,33 +172,36 @@ class SystemLexicon:
 
     # --- language model -----------------------------------------------------------------------
 
-    def bigram_row(self, w1: int, w2s: np.ndarray) -> np.ndarray:
-        """log P(w2 | w1) for each w2 (interpolated Kneser-Ney; back-off when unseen)."""
-        out = self.bow[w1] + self.uni[w2s]
-        a, b = int(self.bi_off[w1]), int(self.bi_off[w1 + 1])
-        if b > a:
-            row = self.bi_w2[a:b]
-            idx = np.searchsorted(row, w2s)
-            idx_c = np.minimum(idx, b - a - 1)
-            hit = row[idx_c] == w2s
-            if hit.any():
-                out = out.copy()
-                out[hit] = self.bi_lp[a:b][idx_c[hit]]
-        return out
+    def _keys(self) -> np.ndarray:
+        """Sorted bigram keys w1 * V + w2 (int64), built once from the CSR arrays.
 
-    def bigram_matrix(self, w1s: np.ndarray, w2s: np.ndarray) -> np.ndarray:
-        """log P(w2 | w1) for every pair: shape (len(w1s), len(w2s)); ids must be >= 0."""
+        The on-disk w2 column is then unmapped: one copy of the table stays in memory.
+        """
         if self._bi_keys is None:
             counts = np.diff(self.bi_off.astype(np.int64))
             self._bi_keys = (np.repeat(np.arange(self.vocab_size, dtype=np.int64), counts)
                              * self.vocab_size + self.bi_w2)
-        keys = self._bi_keys
+            self.bi_w2 = None
+        return self._bi_keys
+
+    def _bigram_logp(self, idx: np.ndarray) -> np.ndarray:
+        # uint8 steps of BI_LP_STEP nats; kept quantized in memory (a quarter of float32)
+        return self.bi_lp[idx].astype(np.float32) * np.float32(-BI_LP_STEP)
+
+    def bigram_row(self, w1: int, w2s: np.ndarray) -> np.ndarray:
+        """log P(w2 | w1) for each w2 (interpolated Kneser-Ney; back-off when unseen)."""
+        return self.bigram_matrix(np.asarray([w1]), np.asarray(w2s))[0]
+
+    def bigram_matrix(self, w1s: np.ndarray, w2s: np.ndarray) -> np.ndarray:
+        """log P(w2 | w1) for every pair: shape (len(w1s), len(w2s)); ids must be >= 0."""
+        keys = self._keys()
         q = (w1s.astype(np.int64)[:, None] * self.vocab_size + w2s.astype(np.int64)[None, :])
         out = self.bow[w1s][:, None] + self.uni[w2s][None, :]
         if len(keys):
             idx = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
             hit = keys[idx] == q
-            out = np.where(hit, self.bi_lp[idx], out)
+            if hit.any():
+                out[hit] = self._bigram_logp(idx[hit])
         return out
 
     def bigram(self, w1: int, w2: int) -> float:
