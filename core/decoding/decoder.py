@@ -99,10 +99,17 @@ class LexiconDecoder:
 
     # --- public ---------------------------------------------------------------------------
 
-    def decode(self, raw: str, nbest: int = 8) -> tuple[list[Sentence], list[Edge]]:
-        """N-best whole-input sentences, and the word edges that start at position 0."""
+    def decode(self, raw: str, nbest: int = 8,
+               history: int = BOS_ID) -> tuple[list[Sentence], list[Edge]]:
+        """N-best whole-input sentences, and the word edges that start at position 0.
+
+        `history` is the word id left of the input (the last committed word), so the first
+        word is scored by its bigram with what precedes it; BOS at the start of a clause.
+        """
         if not raw:
             return [], []
+        if history != self._root.word:
+            self._root = Hyp(0.0, history, "", (), 0, 0, CandidateSource.SENTENCE)
         graph = SyllableGraph(raw, self.fuzzy)
         n = len(raw)
         cols = [self._column(raw, graph, j, final=(j == n)) for j in range(n + 1)]
@@ -137,7 +144,7 @@ class LexiconDecoder:
             return _Column([self._root], [])
         # An interior column also depends on the next letter (it decides whether a lone
         # initial is an abbreviation), so that letter is part of its key.
-        key = (raw[: j + 1], final, self.user.version if self.user else 0)
+        key = (raw[: j + 1], final, self.user.version if self.user else 0, self._root.word)
         col = self._cache.get(key)
         if col is not None:
             self._cache.move_to_end(key)

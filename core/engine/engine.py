@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from core.decoding.decoder import Edge, LexiconDecoder, Sentence
+from core.decoding.decoder import BOS_ID, Edge, LexiconDecoder, Sentence
 from core.decoding.scorer import Path, PathScorer
 from core.engine.types import Candidate, CandidateSource, EngineConfig
 from core.lexicon.system import UNKNOWN_WORD_LOGP, SystemLexicon
@@ -163,8 +163,21 @@ class ImeEngine:
 
     def _ranked_sentences(self, n: int) -> list[Candidate]:
         want = max(n, RESCORE_NBEST if self._scorer else n)
-        sentences, _ = self.decoder.decode(self._raw, nbest=want)
+        sentences, _ = self.decoder.decode(self._raw, nbest=want, history=self._history())
         return self._rescore(sentences)[:n]
+
+    def _history(self) -> int:
+        """The lexicon word just left of the input: the longest word ending the committed text
+        (and the part already chosen); BOS after punctuation or at the start."""
+        left = self._context + "".join(c.text for c in self._selected)
+        for k in range(min(4, len(left)), 0, -1):
+            tail = left[-k:]
+            if not all("\u3400" <= ch <= "\u9fff" for ch in tail):
+                continue
+            wid = self._lex.word_id(tail)
+            if wid is not None:
+                return wid
+        return BOS_ID
 
     def _rescore(self, sentences: list[Sentence]) -> list[Candidate]:
         letters = len(self._raw)
@@ -185,7 +198,7 @@ class ImeEngine:
         if not self._raw:
             return []
         want = RESCORE_NBEST if self._scorer else self.config.max_sentences
-        sentences, edges0 = self.decoder.decode(self._raw, nbest=want)
+        sentences, edges0 = self.decoder.decode(self._raw, nbest=want, history=self._history())
         out = self._rescore(sentences)[: self.config.max_sentences]
         self._sentence_rank = {c.text: k for k, c in enumerate(out)}
         seen = {c.text for c in out}

@@ -150,10 +150,10 @@ class _PreferSecond:
 
 
 def test_scorer_rescores_with_context(engine: ImeEngine) -> None:
+    engine.set_context("老师说")
     engine.type("tamenzhengzaikaihui")
     second = texts(engine)[1]
     scorer = _PreferSecond(second)
-    engine.set_context("老师说")
     engine.set_scorer(scorer)
     assert texts(engine)[0] == second
     context, paths = scorer.calls[-1]
@@ -173,3 +173,15 @@ def test_a_failing_scorer_falls_back_to_the_lexicon(engine: ImeEngine) -> None:
     engine.type("nihao")
     assert texts(engine)[0] == "你好"
     assert engine.decoder_name == "n-gram"
+
+
+def test_committed_text_is_the_first_words_history(engine: ImeEngine) -> None:
+    engine.type("shihou")
+    alone = texts(engine, 1)[0]
+    engine.reset()
+    assert engine._history() == 0  # BOS: nothing committed yet
+    engine.set_context("我小")  # 小时候: "when I was little"
+    engine.type("shihou")
+    assert engine._history() == engine._lex.word_id("小")
+    assert texts(engine, 1)[0] == "时候"
+    assert alone in texts(engine, 5)
