@@ -152,3 +152,15 @@ def test_sigterm_stops_with_a_checkpoint(shards, tmp_path):
     _, ckpt = load_checkpoint(tmp_path / "run" / "last.pt")
     assert ckpt["step"] == 2
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_micro_batches_give_the_same_gradients(shards, tmp_path):
+    from core.model.network import load_checkpoint
+    from trainer.training.loop import Trainer
+
+    Trainer(tiny_config(shards, tmp_path / "one", max_steps=3)).run()
+    Trainer(tiny_config(shards, tmp_path / "four", max_steps=3, micro_batches=4)).run()
+    a, _ = load_checkpoint(tmp_path / "one" / "last.pt")
+    b, _ = load_checkpoint(tmp_path / "four" / "last.pt")
+    for k, v in a.state_dict().items():
+        assert torch.allclose(v, b.state_dict()[k], atol=1e-5), k

@@ -54,6 +54,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-minutes", type=float, default=None, help="stop and checkpoint after this wall time")
     g.add_argument("--weight-decay", type=float, default=_D.weight_decay, help="AdamW weight decay (matrices only)")
     g.add_argument("--clip", type=float, default=_D.clip, help="gradient-norm clipping")
+    g.add_argument("--micro-batches", type=int, default=_D.micro_batches,
+                   help="split each batch into this many length-sorted parts (same gradients, less padding; CPU)")
     g = p.add_argument_group("run")
     g.add_argument("--seed", type=int, default=_D.seed, help="seed of batches, masking and init")
     g.add_argument("--log-every", type=int, default=_D.log_every, help="steps between progress lines")
@@ -72,7 +74,7 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
         resume=not args.no_resume, d_model=args.d_model, n_layers=args.layers, n_heads=args.heads,
         d_ff=args.d_ff, dropout=args.dropout, batch_size=args.batch_size, lr=args.lr,
         min_lr_ratio=args.min_lr_ratio, warmup=args.warmup, max_steps=args.max_steps,
-        max_minutes=args.max_minutes, weight_decay=args.weight_decay, clip=args.clip,
+        max_minutes=args.max_minutes, weight_decay=args.weight_decay, clip=args.clip, micro_batches=args.micro_batches,
         seed=args.seed, log_every=args.log_every, eval_every=args.eval_every,
         ckpt_every=args.ckpt_every, device=args.device, bf16=not args.no_bf16,
         threads=args.threads, loader_workers=args.loader_workers,

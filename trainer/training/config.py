@@ -29,6 +29,7 @@ class TrainConfig:
     max_minutes: float | None = None   # stop (and checkpoint) after this much wall time
     weight_decay: float = 0.01
     clip: float = 1.0                  # gradient-norm clipping
+    micro_batches: int = 1             # split each batch into length-sorted parts (CPU: less padding)
     # bookkeeping
     seed: int = 1234
     log_every: int = 20
