@@ -230,12 +230,12 @@ def _vocab_fields(text: str) -> dict[str, Any]:
 def _learning_curve(metrics_path: str | None) -> list[dict[str, float]]:
     if not metrics_path or not Path(metrics_path).exists():
         return []
-    curve = []
+    by_step: dict[int, dict[str, float]] = {}  # a resumed run may re-log a step: keep the last
     for line in Path(metrics_path).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if rec.get("event") == "eval":
-            curve.append({k: rec[k] for k in ("step", "tokens_seen", "char_acc", "clause_exact")})
-    return curve
+            by_step[rec["step"]] = {k: rec[k] for k in ("step", "tokens_seen", "char_acc", "clause_exact")}
+    return [by_step[k] for k in sorted(by_step)]
 
 
 def _provenance(shards: str | None) -> dict[str, Any]:
