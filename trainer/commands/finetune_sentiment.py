@@ -31,6 +31,9 @@ def register(subparsers) -> None:
                    help="add a hashed char-bigram bag with this many buckets beside the encoder (0: off)")
     p.add_argument("--ngram-max", type=int, default=3, choices=[2, 3],
                    help="longest character n-gram in the bag")
+    p.add_argument("--bag-epochs", type=float, default=0.0,
+                   help="train the n-gram bag alone for this many epochs first (fast)")
+    p.add_argument("--bag-lr", type=float, default=1e-2)
     p.add_argument("--keep-layers", type=int, help="use only the backbone's first N blocks (faster)")
     p.add_argument("--epochs", type=float, default=3.0)
     p.add_argument("--batch-size", type=int, default=32)
@@ -72,6 +75,9 @@ class _Printer:
             mark = " *" if d["improved"] else ""
             print(f"  eval step {event.step} (epoch {d['epoch']:.2f}): dev acc {d['accuracy']:.4f} "
                   f"macro-F1 {d['macro_f1']:.4f} train loss {d['train_loss']:.4f}{mark}", flush=True)
+        elif event.kind == "bag":
+            print(f"  n-gram bag alone after {event.step} steps ({d['seconds']:.0f}s): dev acc "
+                  f"{d['accuracy']:.4f} macro-F1 {d['macro_f1']:.4f}", flush=True)
         elif event.kind == "stop":
             print(f"  stopping: {d['reason']}", flush=True)
 
@@ -100,6 +106,7 @@ def handler(args: argparse.Namespace) -> int:
             patience=args.patience, eval_every=args.eval_every,
             class_weights=not args.no_class_weights, max_minutes=args.max_minutes,
             device=args.device, threads=args.threads, seed=args.seed,
+            bag_epochs=args.bag_epochs, bag_lr=args.bag_lr,
         )
         opts = FinetuneOptions(
             train=args.train, dev=args.dev, tests=args.test, text_column=args.text_column,

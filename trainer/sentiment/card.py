@@ -15,14 +15,30 @@ def _row(name: str, m: dict) -> str:
     return f"| {name} | {100 * m['accuracy']:.2f} | {100 * m['macro_f1']:.2f} | {m['count']} |"
 
 
+def _summary(report: dict) -> str:
+    backbone = report.get("pretrained_backbone")
+    text = ("A sentiment classifier built on Yinzi's pinyin-hanzi encoder: "
+            + (f"the pretrained P2C backbone (`{Path(backbone).name}`) fine-tuned"
+               if backbone else "the P2C encoder architecture trained from a random init (no "
+               "pretrained backbone was available for this run)")
+            + " with pinyin and hanzi both visible; the head reads the [CLS] state joined with "
+            "the mean state")
+    net = report.get("net") or {}
+    if net.get("ngram_buckets"):
+        grams = "bigrams" if net.get("ngram_max", 2) == 2 else "2- and 3-grams"
+        text += (f", plus a bag of hashed character {grams} ({net['ngram_buckets']} buckets, "
+                 "computed inside the graph)")
+        if "ngram_max" in net:  # runs since the wide path was added
+            text += " that also has its own linear path to the logits"
+    return text + "."
+
+
 def write_card(path: Path, report: dict) -> None:
     spec = report["spec"]
     lines = [
         f"# {report['name']}: sentiment model card",
         "",
-        "A sentiment classifier built on Yinzi's pinyin-hanzi encoder: the pretrained P2C "
-        "backbone, fine-tuned with pinyin and hanzi both visible, a classification head on "
-        "the [CLS] state joined with the mean state.",
+        _summary(report),
         "",
         f"- classes: {', '.join(report['classes'])}",
         f"- backbone: `{report.get('pretrained_backbone') or 'random init'}`; d_model "

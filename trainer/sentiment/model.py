@@ -35,6 +35,11 @@ class SentimentNet(nn.Module):
             with torch.no_grad():
                 self.bigram_emb.weight[0].zero_()
             extra = ngram_dim
+            # The wide path: n-gram bag straight to logits, a linear model the deep head
+            # corrects. It can be trained alone first (cheap), see FinetuneConfig.bag_epochs.
+            self.bag_out = nn.Linear(ngram_dim, n_classes)
+            nn.init.zeros_(self.bag_out.weight)
+            nn.init.zeros_(self.bag_out.bias)
         self.head = nn.Sequential(
             nn.Dropout(head_dropout),
             nn.Linear(2 * spec.d_model + extra, spec.d_model),
@@ -53,9 +58,14 @@ class SentimentNet(nn.Module):
         mask = padding_mask(pinyin_ids).unsqueeze(-1).to(states.dtype)  # (B, T, 1)
         mean = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)    # (B, C)
         parts = [states[:, 0], mean]                                   # (B, C) each
-        if self.ngram_buckets:
-            parts.append(self._bigram_bag(hanzi_ids, pinyin_ids))      # (B, E)
-        return self.head(torch.cat(parts, dim=-1))
+        if not self.ngram_buckets:
+            return self.head(torch.cat(parts, dim=-1))
+        bag = self._bigram_bag(hanzi_ids, pinyin_ids)                  # (B, E)
+        return self.head(torch.cat([*parts, bag], dim=-1)) + self.bag_out(bag)
+
+    def bag_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
+        """The wide path alone (no encoder pass): what the bag warm-up trains."""
+        return self.bag_out(self._bigram_bag(hanzi_ids, pinyin_ids))
 
     def _bigram_bag(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
         """Mean embedding of the text's hashed character n-grams (2..ngram_max)."""

@@ -200,7 +200,11 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         net.encoder.load_state_dict(encoder_state)
     result: FinetuneResult | None = None
     if state is not None:
-        net.load_state_dict(state["model"] if "model" in state else state)
+        weights = state["model"] if "model" in state else state
+        # States saved before the wide path existed lack bag_out; its zero init reproduces them.
+        missing, unexpected = net.load_state_dict(weights, strict=False)
+        if unexpected or any(not k.startswith("bag_out.") for k in missing):
+            net.load_state_dict(weights)  # raises with the full list
         log(f"loaded fine-tuned weights from {opts.from_state}")
     else:
         result = finetune(net, train_set, dev_set, opts.train_config, callbacks=callbacks)

@@ -42,6 +42,8 @@ class FinetuneConfig:
     threads: int = 2               # torch CPU threads
     max_minutes: float | None = None  # wall-clock budget; the best state so far is kept
     bf16: bool = True              # autocast on CUDA
+    bag_epochs: float = 0.0        # train the n-gram bag alone this long first (seconds on a CPU)
+    bag_lr: float = 1e-2
 
     def __post_init__(self) -> None:
         if self.preset not in LR_PRESETS:
@@ -218,7 +220,7 @@ def finetune(
         w = counts.sum() / (k * np.maximum(counts, 1))
         weights = torch.tensor(w, dtype=torch.float32, device=device)
 
-    fresh = ("head.", "bigram_emb.")  # new layers learn at the head's rate
+    fresh = ("head.", "bigram_emb.", "bag_out.")  # new layers learn at the head's rate
     head_params = [p for n, p in net.named_parameters() if n.startswith(fresh)]
     body_decay = [p for n, p in net.named_parameters() if not n.startswith(fresh) and p.dim() >= 2]
     body_no_decay = [p for n, p in net.named_parameters() if not n.startswith(fresh) and p.dim() < 2]
@@ -266,6 +268,9 @@ def finetune(
         emit("eval", step, improved=improved, **record)
         return bad_evals >= cfg.patience
 
+    if cfg.bag_epochs > 0 and getattr(net, "ngram_buckets", 0):
+        _bag_warmup(net, train, dev, cfg, device, weights, rng, emit)
+
     done = False
     while not done:
         for idx in bucketed_batches(train.lengths, cfg.batch_size, rng):
@@ -309,3 +314,43 @@ def finetune(
                             tokens / max(seconds, 1e-9), stopped_early, str(device))
     emit("end", step, best_step=best_step, **best, seconds=seconds)
     return result
+
+
+def _bag_warmup(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, device, weights,
+                rng: np.random.Generator, emit) -> None:
+    """Fit the wide n-gram path alone: a linear model over hashed n-grams, many cheap epochs.
+
+    The deep head then starts from a model that already reads the lexical cues, and the
+    encoder's fine-tuning is spent on what a bag of n-grams cannot see.
+    """
+    params = list(net.bigram_emb.parameters()) + list(net.bag_out.parameters())
+    optimizer = torch.optim.Adam(params, lr=cfg.bag_lr)
+    batch = 128
+    steps_per_epoch = math.ceil(len(train) / batch)
+    total = max(1, int(steps_per_epoch * cfg.bag_epochs))
+    net.train()
+    step = 0
+    start = time.monotonic()
+    while step < total:
+        for idx in bucketed_batches(train.lengths, batch, rng):
+            if step >= total:
+                break
+            for group in optimizer.param_groups:
+                group["lr"] = cfg.bag_lr * (1 - step / total) + 1e-4
+            hanzi, pinyin, labels = (t.to(device) for t in train.batch(idx))
+            loss = F.cross_entropy(net.bag_logits(hanzi, pinyin), labels, weight=weights)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            step += 1
+    net.eval()
+    with torch.no_grad():
+        order = np.argsort(dev.lengths, kind="stable")
+        out = np.zeros((len(dev), net.n_classes), dtype=np.float32)
+        for s in range(0, len(order), 256):
+            idx = order[s : s + 256]
+            hanzi, pinyin, _ = dev.batch(idx)
+            out[idx] = torch.softmax(net.bag_logits(hanzi.to(device), pinyin.to(device)), -1).cpu().numpy()
+    net.train()
+    scores = _dev_scores(out, dev.labels, net.n_classes)
+    emit("bag", step, seconds=time.monotonic() - start, **scores)
