@@ -18,7 +18,6 @@ COMMANDS = (
     "export",
     "finetune_sentiment",
     "eval_sentiment",
-    "wizard",
 )
 
 
