@@ -28,13 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"trainer.commands.{name}")
-        except ModuleNotFoundError as exc:  # a subcommand not built in this checkout
-            if exc.name != f"trainer.commands.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"trainer.commands.{name}").register(sub)
     return parser
 
 
