@@ -48,7 +48,8 @@ def _print_analysis(analysis, out) -> None:
               f"positive [{bar:<20}] {s.overall.positive:.1%}   model: {s.model}", file=out)
         if len(s.sentences) > 1:
             for ss in s.sentences:
-                print(f"  {ss.score.label:<8} {ss.score.positive:5.1%}  {ss.sentence.text}", file=out)
+                print(f"  {ss.score.label:<8} P(positive) {ss.score.positive:5.1%}  {ss.sentence.text}",
+                      file=out)
     print("keywords (TF-IDF):  " + "  ".join(f"{k.word}:{k.weight:.2f}" for k in analysis.keywords_tfidf), file=out)
     print("keywords (TextRank): " + "  ".join(f"{k.word}:{k.weight:.2f}" for k in analysis.keywords_textrank), file=out)
     print("words: " + " / ".join(t.word for t in analysis.tokens), file=out)
