@@ -25,6 +25,10 @@ MAX_RAW = 512          # letters kept composing (long enough for any clause)
 RESCORE_NBEST = 8       # sentences the model sees per keystroke
 WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
 CONTEXT_CHARS = 32      # committed text remembered for the model
+# Weight of the model's log-probability against the lexicon score when the model folder does
+# not recommend one. Tuned on dev for the shipped CPU-trained model (see docs/RESULTS.md):
+# a small model is a tie-breaker; a bigger one earns a larger weight.
+DEFAULT_MODEL_WEIGHT = 0.1
 
 
 class ImeEngine:
@@ -34,13 +38,15 @@ class ImeEngine:
                  system_lexicon: SystemLexicon | None = None,
                  user_lexicon: UserLexicon | None = None,
                  scorer: PathScorer | None = None,
-                 model_weight: float = 1.0) -> None:
+                 model_weight: float | None = None) -> None:
         self.config = config or EngineConfig()
         self._lex = system_lexicon or SystemLexicon.default()
         self.user_lexicon = user_lexicon
         self.decoder = LexiconDecoder(self._lex, fuzzy=self.config.fuzzy, user=user_lexicon)
         self._scorer = scorer
-        self.model_weight = model_weight
+        # None: the weight the model folder recommends (`rescore_weight` in its manifest,
+        # tuned on dev), else DEFAULT_MODEL_WEIGHT.
+        self._model_weight = model_weight
         self._raw = ""
         self._selected: list[Candidate] = []
         self._selected_raw: list[str] = []  # the letters each selection consumed (for undo)
@@ -69,6 +75,17 @@ class ImeEngine:
     def set_scorer(self, scorer: PathScorer | None) -> None:
         self._scorer = scorer
         self._cands = None
+
+    @property
+    def model_weight(self) -> float:
+        if self._model_weight is not None:
+            return self._model_weight
+        recommended = getattr(self._scorer, "rescore_weight", None)
+        return float(recommended) if recommended is not None else DEFAULT_MODEL_WEIGHT
+
+    @model_weight.setter
+    def model_weight(self, value: float | None) -> None:
+        self._model_weight = value
 
     @property
     def scorer(self) -> PathScorer | None:
@@ -186,7 +203,8 @@ class ImeEngine:
             try:
                 model = self._scorer.score(self._context, [Path(s.text, s.syllables)
                                                            for s in sentences])
-                scores = [a + self.model_weight * b for a, b in zip(scores, model)]
+                w = self.model_weight
+                scores = [a + w * b for a, b in zip(scores, model)]
             except Exception as exc:  # a broken model must never break typing
                 log.error("model scoring failed, using the lexicon decoder alone: %s", exc)
                 self._scorer = None
