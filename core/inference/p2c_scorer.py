@@ -40,6 +40,7 @@ class OnnxPathScorer:
         self.provider = loaded.provider
         self.fallback_message = loaded.fallback_message
         self.context_chars = context_chars
+        self.rescore_weight: float | None = None  # set from the manifest by load_p2c_scorer
         self._table = vocab.candidate_table
         self._counts = vocab.candidate_counts
         self._py_cache: dict[tuple[str, ...], np.ndarray] = {}
@@ -208,4 +209,9 @@ def load_p2c_scorer(model_dir: str | Path, *, int8: bool = True, prefer_cuda: bo
                             expected_inputs=list(manifest.get("inputs", INPUTS)),
                             expected_outputs=list(manifest.get("outputs", OUTPUTS)))
     name = f"{manifest.get('name', model_dir.name)} {variant}"  # the engine appends the provider
-    return OnnxPathScorer(loaded, vocab, spec, name=name, context_chars=context_chars)
+    scorer = OnnxPathScorer(loaded, vocab, spec, name=name, context_chars=context_chars)
+    # The weight of this model's log-probabilities against the lexicon score, tuned on dev
+    # when the model was shipped (ImeEngine uses it unless told otherwise).
+    weight = manifest.get("rescore_weight")
+    scorer.rescore_weight = float(weight) if isinstance(weight, (int, float)) else None
+    return scorer
