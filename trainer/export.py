@@ -255,18 +255,14 @@ def _provenance(shards: str | None) -> dict[str, Any]:
             "corpus_manifest": _licence_notes(notes)}
 
 
-def _licence_notes(notes: Any) -> Any:
-    # Keep only what a reader of the card needs: per-file source and licence lines.
-    if isinstance(notes, dict) and "files" in notes and isinstance(notes["files"], (list, dict)):
-        files = notes["files"]
-        items = files.items() if isinstance(files, dict) else enumerate(files)
-        out = {}
-        for key, f in items:
-            if isinstance(f, dict):
-                name = f.get("file") or f.get("name") or str(key)
-                out[name] = {k: f[k] for k in ("source", "license", "licence", "notes") if k in f}
-        return out
-    return {}
+def _licence_notes(notes: Any) -> dict[str, dict[str, str]]:
+    """Per corpus file, its source/licence line and domain (from the corpus MANIFEST.json)."""
+    out: dict[str, dict[str, str]] = {}
+    entries = notes.get("sources") or notes.get("files") or [] if isinstance(notes, dict) else []
+    for f in entries if isinstance(entries, list) else []:
+        if isinstance(f, dict) and f.get("file"):
+            out[Path(f["file"]).name] = {k: str(f[k]) for k in ("source", "license", "domain") if k in f}
+    return out
 
 
 def _versions() -> dict[str, str]:
