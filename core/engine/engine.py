@@ -22,7 +22,7 @@ from core.pinyin.graph import split_for_display
 log = logging.getLogger(__name__)
 
 MAX_RAW = 512          # letters kept composing (long enough for any clause)
-RESCORE_NBEST = 8       # sentences the model sees per keystroke
+RESCORE_NBEST = 5       # sentences the model sees per keystroke (each distinct reading costs a row)
 WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
 CONTEXT_CHARS = 32      # committed text remembered for the model
 # Weight of the model's log-probability against the lexicon score when the model folder does
