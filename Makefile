@@ -47,7 +47,7 @@ lint: $(STAMP) ## ruff + import-linter layering contracts
 	$(VENV)/bin/ruff check core desktop trainer tests
 	$(VENV)/bin/lint-imports
 
-lexicon: $(STAMP) ## Regenerate the compiled system lexicon from jieba, pypinyin and $(DATA)/corpus
+lexicon: $(STAMP) ## Rebuild resources/lexicon from jieba, pypinyin and the corpus (DATA=../shared/data)
 	$(PY) -m core.lexicon.compile --corpus $(DATA)/corpus --out resources/lexicon
 
 eval: $(STAMP) ## Evaluate on the p2c dev set (DEV=file) and sentiment test files
