@@ -74,6 +74,28 @@ def export_onnx(model: P2CModel, vocab: Vocab, path: Path, *, opset: int = 18) -
                                  dynamic_shapes=dynamic, opset_version=opset, dynamo=True,
                                  external_data=False, verbose=False)
     prog.save(str(path))
+    strip_build_paths(path)
+
+
+def strip_build_paths(path: Path) -> None:
+    """Drop the exporter's per-node stack traces: they carry this machine's absolute paths
+    into a file we ship, and nothing reads them."""
+    import onnx
+
+    proto = onnx.load(str(path))
+
+    def clean(graph) -> None:
+        for node in graph.node:
+            node.doc_string = ""
+            del node.metadata_props[:]
+            for attr in node.attribute:
+                if attr.type == onnx.AttributeProto.GRAPH:
+                    clean(attr.g)
+
+    clean(proto.graph)
+    for fn in proto.functions:
+        clean(fn)
+    onnx.save(proto, str(path))
 
 
 def quantize_int8(src: Path, dst: Path) -> None:

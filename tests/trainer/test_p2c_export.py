@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -81,3 +82,10 @@ def test_init_from_a_model_folder_continues_training(exported, tmp_path):
     result = Trainer(tiny_config(tmp / "shards", tmp_path / "adapt", max_steps=3,
                                  init_from=str(tmp / "model"))).run()
     assert result["step"] == 3
+
+
+def test_exported_files_carry_no_build_paths(exported):
+    tmp, _ = exported
+    repo = str(Path(__file__).resolve().parents[2]).encode()
+    for f in (tmp / "model").glob("*.onnx"):
+        assert repo not in f.read_bytes(), f"{f.name} embeds the build machine's paths"

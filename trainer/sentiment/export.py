@@ -18,6 +18,7 @@ import torch
 from core.analysis.classifier import INPUT_NAMES, MANIFEST_FORMAT, OUTPUT_NAME
 from core.analysis.features import FeatureConfig
 from core.model.spec import PAD
+from trainer.export import strip_build_paths
 from trainer.sentiment.model import SentimentGraph, SentimentNet
 from trainer.sentiment.train import EncodedSet
 
@@ -40,6 +41,7 @@ def export_onnx(net: SentimentNet, path: Path, *, opset: int = 18) -> None:
             opset_version=opset, dynamo=True, external_data=False, verbose=False,
         )
     prog.save(str(path))
+    strip_build_paths(path)
 
 
 def quantize_int8(src: Path, dst: Path) -> None:
