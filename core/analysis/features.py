@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.model.spec import CLS, PAD, SEP, Vocab, is_han, normalize_char
-from core.pinyin.syllables import is_syllable, normalize_syllable
+from core.model.spec import CLS, PAD, SEP, Vocab, normalize_char, readings
 
 
 @dataclass(frozen=True)
@@ -32,24 +31,6 @@ def normalize_text(text: str) -> str:
     return " ".join("".join(normalize_char(c) for c in text).split())
 
 
-def readings(text: str) -> list[str | None]:
-    """Toneless syllable of each character in context (phrase-aware); None where none.
-
-    Mirrors trainer.data.annotate.readings, which the backbone was pretrained with.
-    """
-    from pypinyin import Style, lazy_pinyin
-
-    out = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [None] * len(s))
-    if len(out) != len(text):  # a non-Han run grouped differently: go char by char
-        out = [lazy_pinyin(c, style=Style.NORMAL, errors=lambda s: [None])[0] for c in text]
-    result: list[str | None] = []
-    for ch, syl in zip(text, out, strict=False):
-        if syl is None or not is_han(ch):
-            result.append(None)
-            continue
-        syl = normalize_syllable(syl)
-        result.append(syl if is_syllable(syl) else None)
-    return result
 
 
 def clip(text: str, cfg: FeatureConfig) -> str:

@@ -18,7 +18,16 @@ import numpy as np
 
 from core.decoding.scorer import Path as ScoredPath
 from core.inference.session import LoadedSession, ModelLoadError, create_session
-from core.model.spec import MASK, PAD, UNK, HanziVocab, ModelSpec, SpecError, Vocab, is_han
+from core.model.spec import (
+    MASK,
+    PAD,
+    UNK,
+    HanziVocab,
+    ModelSpec,
+    SpecError,
+    Vocab,
+    readings,
+)
 
 INPUTS = ("pinyin_ids", "hanzi_ids", "cand_ids", "target_ids")
 OUTPUTS = ("cand_logprobs", "target_logprob")
@@ -52,7 +61,7 @@ class OnnxPathScorer:
         text = context[-self.context_chars:]
         if not text:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        syls = _readings(text)
+        syls = readings(text)
         hz, py = self.vocab.encode_text(text, syls)
         return np.asarray(py, np.int64), np.asarray(hz, np.int64)
 
@@ -147,24 +156,8 @@ class OnnxPathScorer:
         return out
 
 
-@lru_cache(maxsize=256)
-def _readings_cached(text: str) -> tuple[str | None, ...]:
-    from pypinyin import Style, lazy_pinyin
-
-    from core.pinyin.syllables import is_syllable, normalize_syllable
-
-    out = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: ["#"] * len(s))
-    if len(out) != len(text):
-        out = [lazy_pinyin(ch, style=Style.NORMAL, errors=lambda s: ["#"])[0] for ch in text]
-    res: list[str | None] = []
-    for ch, s in zip(text, out):
-        s = normalize_syllable(s)
-        res.append(s if is_han(ch) and is_syllable(s) else None)
-    return tuple(res)
 
 
-def _readings(text: str) -> list[str | None]:
-    return list(_readings_cached(text))
 
 
 def read_manifest(model_dir: str | Path) -> dict[str, Any]:

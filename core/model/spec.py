@@ -12,13 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from core.pinyin.syllables import SYLLABLES, normalize_syllable
+from core.pinyin.syllables import SYLLABLES, is_syllable, normalize_syllable
 
 PAD, UNK, CLS, SEP = 0, 1, 2, 3
 NONE_PINYIN = 4   # pinyin id of a position with no reading (punctuation, latin, digits)
@@ -72,6 +72,29 @@ def is_han(ch: str) -> bool:
     """CJK Unified Ideographs and Extension A: the characters a pinyin input produces."""
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
+
+
+def readings(text: str) -> list[str | None]:
+    """One toneless syllable per character (None where there is no reading), phrase-aware.
+
+    The one place text becomes model pinyin: pretraining, the scorer's context and the
+    sentiment features all read it the same way.
+    """
+    return list(_readings_cached(text))
+
+
+@lru_cache(maxsize=256)
+def _readings_cached(text: str) -> tuple[str | None, ...]:
+    from pypinyin import Style, lazy_pinyin
+
+    out = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: ["#"] * len(s))
+    if len(out) != len(text):  # pypinyin grouped a non-Han run differently: go char by char
+        out = [lazy_pinyin(c, style=Style.NORMAL, errors=lambda s: ["#"])[0] for c in text]
+    result: list[str | None] = []
+    for ch, syl in zip(text, out):
+        syl = normalize_syllable(syl)
+        result.append(syl if is_han(ch) and is_syllable(syl) else None)
+    return tuple(result)
 
 
 def normalize_char(ch: str) -> str:

@@ -11,8 +11,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from core.model.spec import Vocab, is_han, normalize_char
-from core.pinyin.syllables import is_syllable, normalize_syllable
+from core.model.spec import Vocab, is_han, normalize_char, readings
 
 MAX_PIECE = 64          # characters per training piece (context windows are cut from these)
 MIN_HAN = 2             # pieces with fewer Han characters carry no P2C signal
@@ -47,21 +46,6 @@ def split_pieces(text: str, max_len: int = MAX_PIECE) -> Iterator[str]:
         yield current
 
 
-def readings(text: str) -> list[str | None]:
-    """One toneless syllable per character (None where there is no reading)."""
-    from pypinyin import Style, lazy_pinyin
-
-    out = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: ["#"] * len(s))
-    if len(out) != len(text):  # pypinyin grouped a non-Han run differently: go char by char
-        out = [lazy_pinyin(c, style=Style.NORMAL, errors=lambda s: ["#"])[0] for c in text]
-    result: list[str | None] = []
-    for ch, syl in zip(text, out):
-        if syl is None or not is_han(ch):
-            result.append(None)
-            continue
-        syl = normalize_syllable(syl)
-        result.append(syl if is_syllable(syl) else None)
-    return result
 
 
 def annotate_text(text: str, vocab: Vocab) -> tuple[list[int], list[int]]:

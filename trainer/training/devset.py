@@ -10,8 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.model.spec import PAD, Vocab
-from trainer.data.annotate import readings
+from core.model.spec import PAD, Vocab, readings
 from trainer.data.readers import iter_text_lines
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
