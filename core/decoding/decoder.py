@@ -221,7 +221,7 @@ class LexiconDecoder:
 
     def _edges_ending_at(self, raw: str, graph: SyllableGraph, j: int, final: bool) -> list[Edge]:
         edges: list[Edge] = []
-        reach = self._reachable(raw, graph)
+        reach = graph.reach
         lo = max(0, j - MAX_WORD_LETTERS)
         for i in range(lo, j):
             if not reach[i] or raw[i] == "'":
@@ -232,11 +232,6 @@ class LexiconDecoder:
                 edges.append(e)
         edges.extend(self._inexact_edges(raw, graph, j, final, reach))
         return edges
-
-    def _reachable(self, raw: str, graph: SyllableGraph) -> list[bool]:
-        if graph.reach is None:
-            graph.reach = graph.boundaries()
-        return graph.reach
 
     def _exact_edge(self, i: int, j: int, piece: str) -> Edge | None:
         key = piece.replace("'", "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from core.pinyin.fuzzy import FuzzyConfig
 from core.pinyin.syllables import (
@@ -133,7 +133,6 @@ class SyllableGraph:
 
     def __init__(self, raw: str, fuzzy: FuzzyConfig | None = None) -> None:
         self.raw = raw
-        self.reach: list[bool] | None = None  # filled by the decoder on first use
         n = len(raw)
         self.ends_at: list[list[Unit]] = [[] for _ in range(n + 1)]
         self.starts_at: list[list[Unit]] = [[] for _ in range(n + 1)]
@@ -163,6 +162,11 @@ class SyllableGraph:
                 for u in units:
                     self.ends_at[j].append(u)
                     self.starts_at[i].append(u)
+
+    @cached_property
+    def reach(self) -> list[bool]:
+        """reach[i]: raw[:i] can be fully covered by units (computed once per graph)."""
+        return self.boundaries()
 
     def boundaries(self) -> list[bool]:
         """reach[i]: raw[:i] can be fully covered by units (and apostrophes)."""
