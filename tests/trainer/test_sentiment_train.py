@@ -122,3 +122,40 @@ def test_bigram_bag_and_fewer_layers_export_with_parity(tmp_path):
     rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
                str(tmp_path / "again"), "--from-state", str(tmp_path / "s.pt"), "--max-len", "48", "--no-export"])
     assert rc == 0
+
+
+def test_wide_path_idf_ignores_padding_and_favours_rare_ngrams():
+    import torch
+
+    from core.model.spec import ModelSpec
+    from trainer.sentiment.model import SentimentNet
+
+    spec = ModelSpec(n_pinyin=20, n_hanzi=30, d_model=8, n_layers=1, n_heads=2, d_ff=16, max_len=16)
+    net = SentimentNet(spec, 2, wide_buckets=997, wide_max=2)
+    # Three texts: id 7 in all of them, id 9 in one; the last row is padded after two positions.
+    hanzi = torch.tensor([[7, 9, 7], [7, 8, 8], [7, 8, 0]])
+    pinyin = torch.tensor([[5, 5, 5], [5, 5, 5], [5, 5, 0]])
+    ids = net.wide_ids(hanzi, pinyin)
+    assert ids.shape == (3, 3 + 2)
+    assert int((ids[2] == 0).sum()) == 2                    # the padded unigram and bigram
+    net.fit_idf([(hanzi, pinyin)])
+    idf = net.wide_idf
+    common = int(net.wide_ids(torch.tensor([[7]]), torch.tensor([[5]]))[0, 0])
+    rare = int(net.wide_ids(torch.tensor([[9]]), torch.tensor([[5]]))[0, 0])
+    assert float(idf[0]) == 0.0
+    assert float(idf[rare]) > float(idf[common]) == pytest.approx(1.0)
+
+
+def test_wide_path_learns_alone_then_exports_with_parity(tmp_path, capsys):
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(160))
+    out = tmp_path / "out"
+    rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out", str(out),
+               "--epochs", "1", "--lr", "2e-3", "--threads", "1", "--max-len", "48",
+               "--wide-buckets", "4096", "--wide-epochs", "8", "--wide-lr", "0.1"])
+    assert rc == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "TF-IDF wide path alone" in x)
+    assert float(line.split("dev acc ")[1].split()[0]) >= 0.9   # the word cues are linear
+    manifest = json.loads((out / "model" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["net"]["wide_buckets"] == 4096
+    assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3

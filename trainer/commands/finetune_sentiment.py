@@ -34,6 +34,14 @@ def register(subparsers) -> None:
     p.add_argument("--bag-epochs", type=float, default=0.0,
                    help="train the n-gram bag alone for this many epochs first (fast)")
     p.add_argument("--bag-lr", type=float, default=1e-2)
+    p.add_argument("--wide-buckets", type=int, default=0,
+                   help="add a hashed TF-IDF logistic-regression path over character n-grams "
+                        "with this many buckets (0: off; 262144 suits ~50k reviews)")
+    p.add_argument("--wide-max", type=int, default=2, choices=[1, 2, 3],
+                   help="longest character n-gram the wide path reads")
+    p.add_argument("--wide-epochs", type=float, default=5.0,
+                   help="fit the wide path alone this many epochs first, then freeze it (0: train it jointly)")
+    p.add_argument("--wide-lr", type=float, default=2e-2)
     p.add_argument("--keep-layers", type=int, help="use only the backbone's first N blocks (faster)")
     p.add_argument("--epochs", type=float, default=3.0)
     p.add_argument("--batch-size", type=int, default=32)
@@ -78,6 +86,9 @@ class _Printer:
         elif event.kind == "bag":
             print(f"  n-gram bag alone after {event.step} steps ({d['seconds']:.0f}s): dev acc "
                   f"{d['accuracy']:.4f} macro-F1 {d['macro_f1']:.4f}", flush=True)
+        elif event.kind == "wide":
+            print(f"  TF-IDF wide path alone after {event.step} steps ({d['seconds']:.0f}s): dev acc "
+                  f"{d['accuracy']:.4f} macro-F1 {d['macro_f1']:.4f}", flush=True)
         elif event.kind == "stop":
             print(f"  stopping: {d['reason']}", flush=True)
 
@@ -107,6 +118,7 @@ def handler(args: argparse.Namespace) -> int:
             class_weights=not args.no_class_weights, max_minutes=args.max_minutes,
             device=args.device, threads=args.threads, seed=args.seed,
             bag_epochs=args.bag_epochs, bag_lr=args.bag_lr,
+            wide_epochs=args.wide_epochs, wide_lr=args.wide_lr,
         )
         opts = FinetuneOptions(
             train=args.train, dev=args.dev, tests=args.test, text_column=args.text_column,
@@ -117,6 +129,7 @@ def handler(args: argparse.Namespace) -> int:
             save_state=args.save_state, export=not args.no_export, train_config=cfg,
             encode_only=args.encode_only, ngram_buckets=args.ngram_buckets,
             keep_layers=args.keep_layers, ngram_max=args.ngram_max,
+            wide_buckets=args.wide_buckets, wide_max=args.wide_max,
         )
         if opts.encode_only and not opts.save_encoded:
             print("error: --encode-only needs --save-encoded DIR", file=sys.stderr)

@@ -5,8 +5,15 @@ trained to put a summary in [CLS], so the mean carries the signal early in fine-
 [CLS] learns to add to it. An optional bag of hashed character bigrams (fastText-style,
 computed inside the graph from the hanzi ids, so inputs stay the same) gives the head the
 lexical cues a small encoder learns slowly from 50k reviews.
+
+The optional wide path is a hashed TF-IDF logistic regression over character 1..n-grams,
+added to the logits: fitted alone first (convex, seconds per epoch), then frozen while the
+encoder and head learn what it gets wrong. Its inverse document frequencies are a buffer
+fitted on the training set, so the exported graph computes exactly what was trained.
 """
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import torch
 import torch.nn as nn
@@ -19,13 +26,16 @@ BIGRAM_MULT = 1_000_003  # hash of a bigram (a, b): (a * BIGRAM_MULT + b) mod bu
 
 class SentimentNet(nn.Module):
     def __init__(self, spec: ModelSpec, n_classes: int, *, head_dropout: float = 0.1,
-                 ngram_buckets: int = 0, ngram_dim: int = 64, ngram_max: int = 2) -> None:
+                 ngram_buckets: int = 0, ngram_dim: int = 64, ngram_max: int = 2,
+                 wide_buckets: int = 0, wide_max: int = 2) -> None:
         super().__init__()
         self.spec = spec
         self.n_classes = n_classes
         self.ngram_buckets = ngram_buckets
         self.ngram_dim = ngram_dim
         self.ngram_max = ngram_max  # 2: bigrams; 3: bigrams and trigrams share the table
+        self.wide_buckets = wide_buckets
+        self.wide_max = wide_max    # the wide path reads 1..wide_max-grams
         self.encoder = P2CEncoder(spec)
         extra = 0
         if ngram_buckets:
@@ -35,11 +45,17 @@ class SentimentNet(nn.Module):
             with torch.no_grad():
                 self.bigram_emb.weight[0].zero_()
             extra = ngram_dim
-            # The wide path: n-gram bag straight to logits, a linear model the deep head
+            # The bag's linear path: n-gram bag straight to logits, a linear model the deep head
             # corrects. It can be trained alone first (cheap), see FinetuneConfig.bag_epochs.
             self.bag_out = nn.Linear(ngram_dim, n_classes)
             nn.init.zeros_(self.bag_out.weight)
             nn.init.zeros_(self.bag_out.bias)
+        if wide_buckets:
+            # Row 0 is padding; its idf is 0, so it never contributes.
+            self.wide_w = nn.Embedding(wide_buckets + 1, n_classes)
+            nn.init.zeros_(self.wide_w.weight)
+            self.wide_bias = nn.Parameter(torch.zeros(n_classes))
+            self.register_buffer("wide_idf", torch.zeros(wide_buckets + 1))
         self.head = nn.Sequential(
             nn.Dropout(head_dropout),
             nn.Linear(2 * spec.d_model + extra, spec.d_model),
@@ -59,12 +75,57 @@ class SentimentNet(nn.Module):
         mean = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)    # (B, C)
         parts = [states[:, 0], mean]                                   # (B, C) each
         if not self.ngram_buckets:
-            return self.head(torch.cat(parts, dim=-1))
-        bag = self._bigram_bag(hanzi_ids, pinyin_ids)                  # (B, E)
-        return self.head(torch.cat([*parts, bag], dim=-1)) + self.bag_out(bag)
+            logits = self.head(torch.cat(parts, dim=-1))
+        else:
+            bag = self._bigram_bag(hanzi_ids, pinyin_ids)              # (B, E)
+            logits = self.head(torch.cat([*parts, bag], dim=-1)) + self.bag_out(bag)
+        if self.wide_buckets:
+            logits = logits + self.wide_logits(hanzi_ids, pinyin_ids)
+        return logits
+
+    # -- the wide path: hashed TF-IDF logistic regression --------------------------------------
+    def wide_ids(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
+        """(B, N) bucket ids (1..wide_buckets) of every 1..wide_max-gram, 0 at padding."""
+        real = pinyin_ids != 0
+        out = []
+        for n in range(1, self.wide_max + 1):
+            t = hanzi_ids.shape[1] - n + 1
+            if t <= 0:
+                break
+            code = hanzi_ids[:, :t]
+            ok = real[:, :t]
+            for j in range(1, n):
+                code = code * BIGRAM_MULT + hanzi_ids[:, j : j + t]
+                ok = ok & real[:, j : j + t]
+            ids = torch.remainder(code + n, self.wide_buckets) + 1
+            out.append(torch.where(ok, ids, torch.zeros_like(ids)))
+        return torch.cat(out, dim=1)
+
+    def wide_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
+        """(B, K): sum over n-grams of idf-weighted, L2-normalised weights, plus a bias."""
+        ids = self.wide_ids(hanzi_ids, pinyin_ids)                     # (B, N)
+        v = self.wide_idf[ids]                                          # (B, N), 0 at padding
+        norm = v.pow(2).sum(1, keepdim=True).clamp(min=1e-6).sqrt()    # (B, 1)
+        return ((v / norm).unsqueeze(-1) * self.wide_w(ids)).sum(1) + self.wide_bias
+
+    @torch.no_grad()
+    def fit_idf(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> None:
+        """Smoothed idf, ln((1 + N) / (1 + df)) + 1, over the training texts given as
+        (hanzi, pinyin) id batches; df counts each n-gram once per text."""
+        df = torch.zeros(self.wide_buckets + 1, dtype=torch.float64)
+        n_docs = 0
+        for hanzi, pinyin in batches:
+            ids, _ = self.wide_ids(hanzi, pinyin).sort(dim=1)             # (B, N)
+            first = torch.ones_like(ids, dtype=torch.bool)
+            first[:, 1:] = ids[:, 1:] != ids[:, :-1]
+            df += torch.bincount(ids[first], minlength=len(df)).to(df.dtype)
+            n_docs += hanzi.shape[0]
+        idf = torch.log((1 + n_docs) / (1 + df)) + 1
+        idf[0] = 0.0
+        self.wide_idf.copy_(idf.to(self.wide_idf.dtype))
 
     def bag_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
-        """The wide path alone (no encoder pass): what the bag warm-up trains."""
+        """The n-gram bag path alone (no encoder pass): what the bag warm-up trains."""
         return self.bag_out(self._bigram_bag(hanzi_ids, pinyin_ids))
 
     def _bigram_bag(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
@@ -91,7 +152,8 @@ class SentimentNet(nn.Module):
     def config(self) -> dict:
         """What a loader needs besides the spec to rebuild this network."""
         return {"n_classes": self.n_classes, "ngram_buckets": self.ngram_buckets,
-                "ngram_dim": self.ngram_dim, "ngram_max": self.ngram_max}
+                "ngram_dim": self.ngram_dim, "ngram_max": self.ngram_max,
+                "wide_buckets": self.wide_buckets, "wide_max": self.wide_max}
 
 
 class SentimentGraph(nn.Module):

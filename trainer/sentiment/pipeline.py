@@ -63,6 +63,8 @@ class FinetuneOptions:
     encode_only: bool = False       # stop after --save-encoded (prepare a run for another machine)
     ngram_buckets: int = 0          # hashed char-bigram bag beside the encoder (0 = off)
     ngram_max: int = 3              # longest hashed n-gram in the bag
+    wide_buckets: int = 0           # hashed TF-IDF logistic-regression path (0 = off)
+    wide_max: int = 2               # the wide path reads 1..wide_max-grams
     keep_layers: int | None = None  # use only the backbone's first N blocks (faster inference)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
 
@@ -181,6 +183,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
     buckets = opts.ngram_buckets
     ngram_max = opts.ngram_max
+    wide = {"wide_buckets": opts.wide_buckets, "wide_max": opts.wide_max}
     state = None
     if opts.keep_layers and opts.keep_layers < spec.n_layers:
         keep = opts.keep_layers
@@ -193,9 +196,10 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         state = torch.load(opts.from_state, map_location="cpu", weights_only=True)
         buckets = int(state.get("net", {}).get("ngram_buckets", buckets))
         ngram_max = int(state.get("net", {}).get("ngram_max", 2))
+        wide = {k: int(state.get("net", {}).get(k, 0 if k == "wide_buckets" else 2)) for k in wide}
         if "spec" in state:
             spec = ModelSpec.from_dict(state["spec"])
-    net = SentimentNet(spec, len(classes), ngram_buckets=buckets, ngram_max=ngram_max)
+    net = SentimentNet(spec, len(classes), ngram_buckets=buckets, ngram_max=ngram_max, **wide)
     if encoder_state is not None and state is None:  # fine-tuned weights replace it all
         net.encoder.load_state_dict(encoder_state)
     result: FinetuneResult | None = None

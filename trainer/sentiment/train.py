@@ -44,6 +44,9 @@ class FinetuneConfig:
     bf16: bool = True              # autocast on CUDA
     bag_epochs: float = 0.0        # train the n-gram bag alone this long first (seconds on a CPU)
     bag_lr: float = 1e-2
+    wide_epochs: float = 5.0       # fit the TF-IDF wide path alone this long, then freeze it
+    wide_lr: float = 2e-2
+    wide_l2: float = 3e-6          # L2 on the wide weights (per text, like LR's 1/(2CN))
 
     def __post_init__(self) -> None:
         if self.preset not in LR_PRESETS:
@@ -220,7 +223,7 @@ def finetune(
         w = counts.sum() / (k * np.maximum(counts, 1))
         weights = torch.tensor(w, dtype=torch.float32, device=device)
 
-    fresh = ("head.", "bigram_emb.", "bag_out.")  # new layers learn at the head's rate
+    fresh = ("head.", "bigram_emb.", "bag_out.", "wide_")  # new layers learn at the head's rate
     head_params = [p for n, p in net.named_parameters() if n.startswith(fresh)]
     body_decay = [p for n, p in net.named_parameters() if not n.startswith(fresh) and p.dim() >= 2]
     body_no_decay = [p for n, p in net.named_parameters() if not n.startswith(fresh) and p.dim() < 2]
@@ -268,6 +271,13 @@ def finetune(
         emit("eval", step, improved=improved, **record)
         return bad_evals >= cfg.patience
 
+    if getattr(net, "wide_buckets", 0):
+        net.fit_idf(train.batch(idx)[:2] for idx in _chunks(len(train), 512))
+        if cfg.wide_epochs > 0:
+            _wide_fit(net, train, dev, cfg, device, weights, rng, emit)
+            # Frozen from here: the deep part learns what the linear model gets wrong.
+            for p in (net.wide_w.weight, net.wide_bias):
+                p.requires_grad_(False)
     if cfg.bag_epochs > 0 and getattr(net, "ngram_buckets", 0):
         _bag_warmup(net, train, dev, cfg, device, weights, rng, emit)
 
@@ -314,6 +324,42 @@ def finetune(
                             tokens / max(seconds, 1e-9), stopped_early, str(device))
     emit("end", step, best_step=best_step, **best, seconds=seconds)
     return result
+
+
+def _chunks(n: int, size: int):
+    for i in range(0, n, size):
+        yield np.arange(i, min(n, i + size))
+
+
+def _wide_fit(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, device, weights,
+              rng: np.random.Generator, emit) -> None:
+    """Fit the TF-IDF wide path alone: logistic regression by Adam, linearly decayed."""
+    params = [net.wide_w.weight, net.wide_bias]
+    optimizer = torch.optim.Adam(params, lr=cfg.wide_lr)
+    batch = 256
+    total = max(1, int(math.ceil(len(train) / batch) * cfg.wide_epochs))
+    start = time.monotonic()
+    step = 0
+    while step < total:
+        for idx in bucketed_batches(train.lengths, batch, rng):
+            if step >= total:
+                break
+            for group in optimizer.param_groups:
+                group["lr"] = cfg.wide_lr * max(0.02, 1 - step / total)
+            hanzi, pinyin, labels = (t.to(device) for t in train.batch(idx))
+            loss = F.cross_entropy(net.wide_logits(hanzi, pinyin), labels, weight=weights)
+            loss = loss + cfg.wide_l2 * net.wide_w.weight.pow(2).sum()
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            step += 1
+    with torch.no_grad():
+        probs = []
+        for idx in _chunks(len(dev), 256):
+            hanzi, pinyin, _ = dev.batch(idx)
+            probs.append(torch.softmax(net.wide_logits(hanzi.to(device), pinyin.to(device)), -1).cpu().numpy())
+    scores = _dev_scores(np.concatenate(probs), dev.labels, net.n_classes)
+    emit("wide", step, seconds=time.monotonic() - start, **scores)
 
 
 def _bag_warmup(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, device, weights,
