@@ -183,6 +183,8 @@ def _initializer_map(model: P2CModel, path: Path) -> dict[str, str]:
 
 def export(cfg: ExportConfig) -> dict[str, Any]:
     model, ckpt = load_checkpoint(cfg.checkpoint)
+    # Read before anything is written: a continued model is often exported over its base.
+    base = _base_history(json.loads(ckpt.get("config", "{}")).get("init_from"))
     vocab = Vocab(HanziVocab(**_vocab_fields(ckpt["vocab_json"])))
     out = Path(cfg.out_dir)
     with tempfile.TemporaryDirectory() as tmp:
@@ -205,6 +207,24 @@ def export(cfg: ExportConfig) -> dict[str, Any]:
             shutil.copyfile(tmpd / f, out / f)
     vocab_sha = vocab.hanzi.save(out / "vocab.json")
     curve = _learning_curve(cfg.metrics)
+    training = {
+        "steps": int(ckpt["step"]), "tokens_seen": int(ckpt["tokens_seen"]),
+        "elapsed_s": round(float(ckpt.get("elapsed", 0.0)), 1),
+        "config": json.loads(ckpt.get("config", "{}")),
+        "last_dev": json.loads(ckpt.get("dev", "{}")),
+    }
+    if base is not None:
+        # Continued with --init-from: the card counts the whole lineage, the curve too.
+        b = base["training"]
+        training["base"] = {"name": base.get("name"), "steps": b.get("total_steps", b["steps"]),
+                            "tokens_seen": b.get("total_tokens_seen", b["tokens_seen"]),
+                            "elapsed_s": b.get("total_elapsed_s", b["elapsed_s"])}
+        training["total_steps"] = training["base"]["steps"] + training["steps"]
+        training["total_tokens_seen"] = training["base"]["tokens_seen"] + training["tokens_seen"]
+        training["total_elapsed_s"] = round(training["base"]["elapsed_s"] + training["elapsed_s"], 1)
+        curve = base.get("learning_curve", []) + [
+            {**p, "step": p["step"] + training["base"]["steps"],
+             "tokens_seen": p["tokens_seen"] + training["base"]["tokens_seen"]} for p in curve]
     manifest = {
         "format": "yinzi-model/1",
         "name": cfg.name,
@@ -218,12 +238,7 @@ def export(cfg: ExportConfig) -> dict[str, Any]:
         "outputs": {n: {"dtype": "float32", "shape": s} for n, s in zip(
             OUTPUTS, (["batch", "scored", "cands"], ["batch", "scored"]))},
         "special_ids": {"pad": PAD, "mask": MASK, "none_pinyin": 4},
-        "training": {
-            "steps": int(ckpt["step"]), "tokens_seen": int(ckpt["tokens_seen"]),
-            "elapsed_s": round(float(ckpt.get("elapsed", 0.0)), 1),
-            "config": json.loads(ckpt.get("config", "{}")),
-            "last_dev": json.loads(ckpt.get("dev", "{}")),
-        },
+        "training": training,
         "metrics": metrics,
         "learning_curve": curve,
         "data": _provenance(cfg.shards),
@@ -247,6 +262,17 @@ def _int8_gap(fp32: Path, int8: Path, vocab: Vocab) -> float:
 def _vocab_fields(text: str) -> dict[str, Any]:
     data = json.loads(text)
     return {"tokens": data["hanzi"], "readings": data["readings"]}
+
+
+def _base_history(init_from: str | None) -> dict[str, Any] | None:
+    """The manifest of the model folder a run started from (None for scratch or a *.pt)."""
+    if not init_from or not (Path(init_from) / "manifest.json").is_file():
+        return None
+    try:
+        manifest = json.loads((Path(init_from) / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    return manifest if manifest.get("kind") == "p2c" and "training" in manifest else None
 
 
 def _learning_curve(metrics_path: str | None) -> list[dict[str, float]]:
@@ -321,7 +347,14 @@ def model_card(m: dict[str, Any], notes: str = "") -> str:
         "## Training",
     ]
     t = m["training"]
-    lines.append(f"{t['steps']:,} steps, {t['tokens_seen']:,} tokens seen, {t['elapsed_s'] / 60:.1f} min of training.")
+    if "base" in t:
+        lines.append(f"Continued from {t['base']['name']} ({t['base']['tokens_seen']:,} tokens, "
+                     f"{t['base']['elapsed_s'] / 60:.1f} min) with `--init-from`: {t['steps']:,} more steps, "
+                     f"{t['tokens_seen']:,} more tokens, {t['elapsed_s'] / 60:.1f} min. In all "
+                     f"{t['total_steps']:,} steps, {t['total_tokens_seen']:,} tokens seen, "
+                     f"{t['total_elapsed_s'] / 60:.1f} min of training.")
+    else:
+        lines.append(f"{t['steps']:,} steps, {t['tokens_seen']:,} tokens seen, {t['elapsed_s'] / 60:.1f} min of training.")
     if notes:
         lines += ["", notes]
     met = m["metrics"]

@@ -84,6 +84,30 @@ def test_init_from_a_model_folder_continues_training(exported, tmp_path):
     assert result["step"] == 3
 
 
+def test_a_continued_model_counts_its_whole_lineage(exported, tmp_path):
+    """Exported over its own base (the path `--init-from resources/models/...` takes)."""
+    import shutil
+
+    from trainer.export import ExportConfig, export
+    from trainer.training.loop import Trainer
+    from trainer.training.reporting import JsonlMetrics
+
+    tmp, base = exported
+    folder = tmp_path / "model"
+    shutil.copytree(tmp / "model", folder)
+    Trainer(tiny_config(tmp / "shards", tmp_path / "adapt", max_steps=4, init_from=str(folder),
+                        dev=str(tmp / "dev.txt")),
+            [JsonlMetrics(tmp_path / "adapt" / "metrics.jsonl")]).run()
+    manifest = export(ExportConfig(checkpoint=str(tmp_path / "adapt" / "last.pt"), out_dir=str(folder),
+                                   name="tiny", metrics=str(tmp_path / "adapt" / "metrics.jsonl")))
+    t = manifest["training"]
+    assert t["steps"] == 4 and t["base"]["steps"] == base["training"]["steps"]
+    assert t["total_tokens_seen"] == base["training"]["tokens_seen"] + t["tokens_seen"]
+    steps = [p["step"] for p in manifest["learning_curve"]]
+    assert steps == sorted(steps) and steps[-1] == t["total_steps"]
+    assert "Continued from tiny" in (folder / "MODEL_CARD.md").read_text(encoding="utf-8")
+
+
 def test_exported_files_carry_no_build_paths(exported):
     tmp, _ = exported
     repo = str(Path(__file__).resolve().parents[2]).encode()
