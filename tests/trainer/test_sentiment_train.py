@@ -159,3 +159,18 @@ def test_wide_path_learns_alone_then_exports_with_parity(tmp_path, capsys):
     manifest = json.loads((out / "model" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["net"]["wide_buckets"] == 4096
     assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
+
+
+def test_a_run_from_an_encoded_folder_names_its_backbone(tmp_path):
+    """--save-encoded/--encoded (how a run is shipped to another machine) keeps provenance."""
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(80))
+    enc = tmp_path / "enc"
+    assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
+                 str(tmp_path / "a"), "--max-len", "48", "--save-encoded", str(enc), "--encode-only"]) == 0
+    out = tmp_path / "b"
+    assert main(["finetune-sentiment", "--encoded", str(enc), "--out", str(out), "--epochs", "1",
+                 "--threads", "1", "--lr", "2e-3"]) == 0
+    card = (out / "model" / "card.md").read_text(encoding="utf-8")
+    assert "random init" not in card
+    assert f"`{ckpt}`" in card

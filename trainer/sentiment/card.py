@@ -30,6 +30,11 @@ def _summary(report: dict) -> str:
                  "computed inside the graph)")
         if "ngram_max" in net:  # runs since the wide path was added
             text += " that also has its own linear path to the logits"
+    if net.get("wide_buckets"):
+        text += (f"; a wide path adds the logits of a hashed TF-IDF logistic regression over "
+                 f"character 1-{net.get('wide_max', 2)}-grams ({net['wide_buckets']} buckets, idf fitted "
+                 "on the training set, computed inside the graph), fitted alone first and then frozen "
+                 "while the encoder and head learned the residual")
     return text + "."
 
 

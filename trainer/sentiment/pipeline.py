@@ -129,9 +129,12 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         classes = meta["classes"]
         train_set, dev_set = EncodedSet.load(enc / "train.npz"), EncodedSet.load(enc / "dev.npz")
         data_notes = meta.get("data", {})
+        # The encoded folder carries the backbone's weights; its name travels in meta.json.
+        backbone_name = meta.get("backbone") or (str(enc / "backbone.pt") if encoder_state is not None else None)
         for f in sorted(enc.glob("test_*.npz")):
             tests[f.stem[len("test_"):]] = EncodedSet.load(f)
     else:
+        backbone_name = opts.backbone
         if not opts.train:
             raise DataError("no training file given")
         train, reports = _load_files(opts.train, opts, log)
@@ -174,6 +177,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         torch.save({"spec": spec.to_dict(), "encoder": encoder_state}, enc / "backbone.pt")
         (enc / "vocab.json").write_bytes(vocab_path.read_bytes())
         (enc / "meta.json").write_text(json.dumps({"classes": classes, "features": asdict(features),
+                                                   "backbone": backbone_name,
                                                    "data": data_notes}, ensure_ascii=False, indent=2))
         log(f"encoded sets and backbone written to {enc}")
         if opts.encode_only:
@@ -231,7 +235,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         "name": opts.name,
         "classes": classes,
         "spec": spec.to_dict(),
-        "pretrained_backbone": opts.backbone,
+        "pretrained_backbone": backbone_name,
         "net": net.config(),
         "config": asdict(opts.train_config),
         "data": data_notes,
@@ -251,7 +255,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
             net, model_dir, name=opts.name, classes=classes, features=features,
             vocab_path=vocab_path, parity_data=dev_set,
             metrics={k: {"accuracy": m.accuracy, "macro_f1": m.macro_f1} for k, m in results.items()},
-            provenance={"backbone": opts.backbone, "data": data_notes},
+            provenance={"backbone": backbone_name, "data": data_notes},
         )
         report["parity"] = manifest["parity"]
         log(f"exported {model_dir} (fp32 parity {manifest['parity']['fp32_max_abs_diff']:.1e}, "
