@@ -218,7 +218,8 @@ def export(cfg: ExportConfig) -> dict[str, Any]:
         b = base["training"]
         training["base"] = {"name": base.get("name"), "steps": b.get("total_steps", b["steps"]),
                             "tokens_seen": b.get("total_tokens_seen", b["tokens_seen"]),
-                            "elapsed_s": b.get("total_elapsed_s", b["elapsed_s"])}
+                            "elapsed_s": b.get("total_elapsed_s", b["elapsed_s"]),
+                            "data_totals": (base.get("data") or {}).get("totals")}
         training["total_steps"] = training["base"]["steps"] + training["steps"]
         training["total_tokens_seen"] = training["base"]["tokens_seen"] + training["tokens_seen"]
         training["total_elapsed_s"] = round(training["base"]["elapsed_s"] + training["elapsed_s"], 1)
@@ -378,9 +379,14 @@ def model_card(m: dict[str, Any], notes: str = "") -> str:
                          f"{100 * p['clause_exact']:.2f} % |")
     data = m.get("data") or {}
     if data:
-        lines += ["", "## Data", f"All of `../shared/data/corpus` ({data['totals']['tokens']:,} characters in "
-                  f"{data['totals']['pieces']:,} pieces; pinyin by pypinyin {data.get('pypinyin')}). "
-                  "Never trained on `p2c/`. Sources (licences from the corpus manifest, see the data README):", ""]
+        lines += ["", "## Data", f"Shards prepared by `yinzi-train prepare` from {len(data['sources'])} files "
+                  f"({data['totals']['tokens']:,} characters in {data['totals']['pieces']:,} pieces; pinyin by "
+                  f"pypinyin {data.get('pypinyin')}). Never trained on `p2c/`."]
+        base_totals = m["training"].get("base", {}).get("data_totals")
+        if base_totals:
+            lines.append(f"The base model {m['training']['base']['name']} was trained on shards of "
+                         f"{base_totals['tokens']:,} characters in {base_totals['pieces']:,} pieces.")
+        lines += ["Sources of this run (licences from the corpus manifest, see the data README):", ""]
         for s in data["sources"]:
             lic = (data.get("corpus_manifest") or {}).get(s["file"], {})
             extra = "; ".join(str(v) for v in lic.values())
