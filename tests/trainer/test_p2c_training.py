@@ -164,3 +164,19 @@ def test_micro_batches_give_the_same_gradients(shards, tmp_path):
     b, _ = load_checkpoint(tmp_path / "four" / "last.pt")
     for k, v in a.state_dict().items():
         assert torch.allclose(v, b.state_dict()[k], atol=1e-5), k
+
+
+def test_objective_flags_reach_the_masking_config():
+    import argparse
+
+    from trainer.commands.pretrain import add_arguments, config_from_args
+    from trainer.training.batches import MaskingConfig
+
+    p = argparse.ArgumentParser()
+    add_arguments(p)
+    default = config_from_args(p.parse_args(["--data", "d", "--out", "o"])).masking
+    assert default == MaskingConfig()
+    m = config_from_args(p.parse_args(["--data", "d", "--out", "o", "--p2c-rows", "0.9",
+                                       "--pinyin-noise", "0"])).masking
+    assert m.p2c_rows == 0.9
+    assert m.initial_prob == m.truncate_prob == m.last_truncate_prob == m.abbrev_rows == 0.0

@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 
+from trainer.training.batches import MaskingConfig
 from trainer.training.config import TrainConfig
 
 _D = TrainConfig(data="", out="")
@@ -56,6 +58,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--clip", type=float, default=_D.clip, help="gradient-norm clipping")
     g.add_argument("--micro-batches", type=int, default=_D.micro_batches,
                    help="split each batch into this many length-sorted parts (same gradients, less padding; CPU)")
+    g = p.add_argument_group("objective")
+    _M = MaskingConfig()
+    g.add_argument("--p2c-rows", type=float, default=_M.p2c_rows,
+                   help="share of rows in P2C mode (left context + fully masked span); the rest get "
+                        "random partial masking")
+    g.add_argument("--pinyin-noise", type=float, default=1.0,
+                   help="scale of the initials-only / truncated-syllable probabilities (0: clean pinyin)")
     g = p.add_argument_group("run")
     g.add_argument("--seed", type=int, default=_D.seed, help="seed of batches, masking and init")
     g.add_argument("--log-every", type=int, default=_D.log_every, help="steps between progress lines")
@@ -77,8 +86,16 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
         max_minutes=args.max_minutes, weight_decay=args.weight_decay, clip=args.clip, micro_batches=args.micro_batches,
         seed=args.seed, log_every=args.log_every, eval_every=args.eval_every,
         ckpt_every=args.ckpt_every, device=args.device, bf16=not args.no_bf16,
-        threads=args.threads, loader_workers=args.loader_workers,
+        threads=args.threads, loader_workers=args.loader_workers, masking=masking_from_args(args),
     )
+
+
+def masking_from_args(args: argparse.Namespace) -> MaskingConfig:
+    m = MaskingConfig()
+    k = getattr(args, "pinyin_noise", 1.0)
+    return replace(m, p2c_rows=getattr(args, "p2c_rows", m.p2c_rows),
+                   initial_prob=m.initial_prob * k, truncate_prob=m.truncate_prob * k,
+                   last_truncate_prob=m.last_truncate_prob * k, abbrev_rows=m.abbrev_rows * k)
 
 
 def run(args: argparse.Namespace) -> int:
