@@ -18,6 +18,7 @@ COMMANDS = (
     "export",
     "finetune_sentiment",
     "eval_sentiment",
+    "tune_rescore",
 )
 
 

@@ -1,0 +1,77 @@
+"""`yinzi-train tune-rescore`: pick the model's rescoring mode and weight, 2-fold on a dev file."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_WEIGHTS = (0.03, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "tune-rescore", help="choose the rescoring mode and weight of a p2c model on a dev file",
+        description="Scores the lexicon decoder's N-best sentences of every clause with the model "
+                    "(masked and agreement modes), then searches the weight 2-fold: tuned on even "
+                    "clauses and reported on odd ones, and the other way round. Write the result "
+                    "into the model's manifest with --write.")
+    p.add_argument("--input", type=Path, required=True, help="UTF-8 dev text (never a training file)")
+    p.add_argument("--model", type=Path, required=True, help="p2c model folder")
+    p.add_argument("--int8", action="store_true", help="score with the int8 ONNX file")
+    p.add_argument("--nbest", type=int, default=5, help="sentences rescored per clause (the engine uses 5)")
+    p.add_argument("--limit", type=int, default=None, help="first N clauses only")
+    p.add_argument("--weights", type=float, nargs="+", default=list(DEFAULT_WEIGHTS))
+    p.add_argument("--write", action="store_true",
+                   help="store rescore_mode/rescore_weight in the manifest when both folds agree on the mode")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import core.engine  # noqa: F401 - loads the engine package before the decoder (import order)
+    from core.decoding.decoder import BOS_ID, LexiconDecoder
+    from core.decoding.scorer import Path as ScoredPath
+    from core.inference.p2c_scorer import load_p2c_scorer, read_manifest
+    from core.inference.session import ModelLoadError
+    from core.lexicon.system import SystemLexicon
+    from trainer.evaluation.ime import query_of, read_clauses
+    from trainer.evaluation.rescore_tuning import collect, two_fold
+
+    if not args.input.exists():
+        print(f"no such file: {args.input}", file=sys.stderr)
+        return 2
+    try:
+        scorer = load_p2c_scorer(args.model, int8=args.int8, prefer_cuda=False)
+    except ModelLoadError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    clauses = read_clauses(args.input, args.limit)
+    decoder = LexiconDecoder(SystemLexicon.default())
+
+    def decode(ref: str) -> list:
+        return decoder.decode(query_of(ref), nbest=args.nbest, history=BOS_ID)[0]
+
+    def score(mode: str, sents: list) -> list[float]:
+        scorer.rescore_mode = mode
+        return scorer.score("", [ScoredPath(s.text, s.syllables) for s in sents])
+
+    items = collect(clauses, decode, score,
+                    progress=lambda n: print(f"  {n:,} / {len(clauses):,} clauses", file=sys.stderr, flush=True))
+    folds = two_fold(items, args.weights)
+    for f in folds:
+        print(f"tuned on {f.tuned_on}: {f.mode} at {f.weight:g} ({f.tuned[0]:.2f} / {f.tuned[1]:.2f}); "
+              f"held-out half: lexicon alone {f.held_out_lexicon[0]:.2f} / {f.held_out_lexicon[1]:.2f}, "
+              f"with the model {f.held_out_model[0]:.2f} / {f.held_out_model[1]:.2f}  (char % / exact %)")
+    if args.write:
+        if folds[0].mode != folds[1].mode:
+            print("the folds disagree on the mode: manifest left as it is", file=sys.stderr)
+            return 1
+        path = args.model / "manifest.json"
+        manifest = read_manifest(args.model)
+        manifest["rescore_mode"] = folds[0].mode
+        manifest["rescore_weight"] = round(sum(f.weight for f in folds) / 2, 4)
+        tmp = path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)  # atomic: the app never reads half a manifest
+        print(f"wrote rescore_mode {manifest['rescore_mode']}, rescore_weight {manifest['rescore_weight']} to {path}")
+    return 0

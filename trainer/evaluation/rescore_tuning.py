@@ -1,0 +1,84 @@
+"""Choosing how the model rescores the lexicon decoder's N-best sentences, 2-fold on a dev file.
+
+Each clause's N-best list (lexicon scores) is computed once and scored by the model in both
+modes ("masked" and "agreement", see core/inference/p2c_scorer.py). A grid of weights is then
+searched on one half of the clauses (by parity) and reported on the other half, and the other
+way round: the chosen setting is trusted only when it gains on the half it was not tuned on.
+Char accuracy here counts position-wise matches of same-length top-1s (N-best sentences always
+have the reference's length when the reference is among them).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+MODES = ("masked", "agreement")
+
+
+@dataclass
+class Scored:
+    """One clause: reference, its N-best texts, lexicon scores and model scores per mode."""
+
+    ref: str
+    texts: list[str]
+    lexicon: np.ndarray
+    model: dict[str, np.ndarray]
+
+
+def collect(clauses: Sequence[str], decode: Callable[[str], list], score: Callable[[str, list], list[float]],
+            *, progress: Callable[[int], None] | None = None) -> list[Scored]:
+    """`decode(clause)` -> N-best Sentence objects; `score(mode, sentences)` -> model scores."""
+    out = []
+    for i, ref in enumerate(clauses):
+        sents = decode(ref)
+        lex = np.array([s.score for s in sents], dtype=np.float64)
+        model = {m: (np.array(score(m, sents), dtype=np.float64) if len(sents) > 1 else np.zeros(len(sents)))
+                 for m in MODES}
+        out.append(Scored(ref, [s.text for s in sents], lex, model))
+        if progress and (i + 1) % 500 == 0:
+            progress(i + 1)
+    return out
+
+
+def accuracy(items: Sequence[Scored], mode: str, weight: float) -> tuple[float, float]:
+    """(char %, clause exact %) of the top-1 after adding weight * model score."""
+    chars = total = exact = 0
+    for it in items:
+        if not it.texts:
+            total += len(it.ref)
+            continue
+        best = it.texts[int(np.argmax(it.lexicon + weight * it.model[mode]))]
+        exact += best == it.ref
+        total += len(it.ref)
+        if len(best) == len(it.ref):
+            chars += sum(a == b for a, b in zip(best, it.ref))
+    n = max(len(items), 1)
+    return 100 * chars / max(total, 1), 100 * exact / n
+
+
+@dataclass
+class Fold:
+    tuned_on: str
+    mode: str
+    weight: float
+    tuned: tuple[float, float]
+    held_out_lexicon: tuple[float, float]
+    held_out_model: tuple[float, float]
+
+
+def two_fold(items: Sequence[Scored], weights: Sequence[float]) -> list[Fold]:
+    """Tune (mode, weight) on even clauses and test on odd ones, then the other way round.
+
+    Ties go to the smaller weight; exact and char accuracy count equally.
+    """
+    halves = {"even": list(items[0::2]), "odd": list(items[1::2])}
+    folds = []
+    for name, other in (("even", "odd"), ("odd", "even")):
+        grid = [(m, w) for m in MODES for w in weights]
+        scores = {g: accuracy(halves[name], *g) for g in grid}
+        best = max(grid, key=lambda g: (sum(scores[g]), -g[1]))
+        folds.append(Fold(name, best[0], best[1], scores[best], accuracy(halves[other], "masked", 0.0),
+                          accuracy(halves[other], *best)))
+    return folds
