@@ -131,33 +131,33 @@ class OnnxPathScorer:
             return []
         if self.rescore_mode == "agreement":
             return self._score_agreement(context, paths)
+        _check_lengths(paths)
         rows: dict[tuple[str, ...], int] = {}
         row_of = [rows.setdefault(tuple(p.syllables), len(rows)) for p in paths]
         reps = [ScoredPath(text="\u4e00" * len(syl), syllables=syl) for syl in rows]
-        for p in paths:
-            if len(p.text) != len(p.syllables):
-                raise ValueError(f"path {p.text!r} has {len(p.syllables)} syllables for {len(p.text)} characters")
         feed, _ = self.encode(context, reps)
         feed["target_ids"] = np.zeros_like(feed["target_ids"])
         (cand_lp,) = self._sess.run(["cand_logprobs"], feed)
         out = []
         for p, r in zip(paths, row_of):
-            n = min(len(p.text), cand_lp.shape[1])
-            chars = self._char_ids(p.text[:n])
-            cands = feed["cand_ids"][r, :n]                              # (n, K)
-            hit = cands == chars[:, None]
-            found = hit.any(axis=1) & (chars != UNK)
-            lp = cand_lp[r, :n][np.arange(n), hit.argmax(axis=1)]
-            # Characters outside the vocabulary or read otherwise than their syllable allows
-            # get a fixed penalty rather than vetoing the lexicon's choice.
-            out.append(float(np.where(found, lp, OOV_LOGPROB).sum()))
+            out.append(float(self._char_logprobs(p.text, feed["cand_ids"][r], cand_lp[r]).sum()))
         return out
+
+    def _char_logprobs(self, text: str, cands: np.ndarray, cand_lp: np.ndarray) -> np.ndarray:
+        """Per character of `text`, its log-probability in a row's (S, K) candidate output.
+
+        Characters outside the vocabulary or read otherwise than their syllable allows get a
+        fixed penalty rather than vetoing the lexicon's choice.
+        """
+        n = min(len(text), cand_lp.shape[0])
+        chars = self._char_ids(text[:n])
+        hit = cands[:n] == chars[:, None]                                # (n, K)
+        found = hit.any(axis=1) & (chars != UNK)
+        return np.where(found, cand_lp[:n][np.arange(n), hit.argmax(axis=1)], OOV_LOGPROB)
 
     def _score_agreement(self, context: str, paths: Sequence[ScoredPath]) -> list[float]:
         """Disputed characters scored given the undisputed ones (see the module docstring)."""
-        for p in paths:
-            if len(p.text) != len(p.syllables):
-                raise ValueError(f"path {p.text!r} has {len(p.syllables)} syllables for {len(p.text)} characters")
+        _check_lengths(paths)
         groups: dict[tuple[str, ...], list[int]] = {}
         for k, p in enumerate(paths):
             groups.setdefault(tuple(p.syllables), []).append(k)
@@ -179,14 +179,9 @@ class OnnxPathScorer:
         feed["target_ids"] = np.zeros_like(feed["target_ids"])
         (cand_lp,) = self._sess.run(["cand_logprobs"], feed)
         for r, (ks, disputed) in enumerate(zip(rows, disputes)):
-            n = min(len(disputed), cand_lp.shape[1])
-            cands = feed["cand_ids"][r, :n]                                      # (n, K)
             for k in ks:
-                chars = self._char_ids(paths[k].text[:n])
-                hit = cands == chars[:, None]
-                found = hit.any(axis=1) & (chars != UNK)
-                lp = np.where(found, cand_lp[r, :n][np.arange(n), hit.argmax(axis=1)], OOV_LOGPROB)
-                out[k] = float(lp[disputed[:n]].sum())
+                lp = self._char_logprobs(paths[k].text, feed["cand_ids"][r], cand_lp[r])
+                out[k] = float(lp[disputed[: len(lp)]].sum())
             best = max(out[k] for k in ks)
             for k in ks:
                 out[k] -= best
@@ -212,6 +207,12 @@ class OnnxPathScorer:
 
 
 
+
+
+def _check_lengths(paths: Sequence[ScoredPath]) -> None:
+    for p in paths:
+        if len(p.text) != len(p.syllables):
+            raise ValueError(f"path {p.text!r} has {len(p.syllables)} syllables for {len(p.text)} characters")
 
 
 def read_manifest(model_dir: str | Path) -> dict[str, Any]:

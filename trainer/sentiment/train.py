@@ -168,8 +168,9 @@ def setup_cpu_threads(threads: int) -> None:
 
 @torch.no_grad()
 def predict_proba(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 64,
-                  device: torch.device | None = None) -> np.ndarray:
-    """(N, K) probabilities in the original order."""
+                  device: torch.device | None = None, logits_fn=None) -> np.ndarray:
+    """(N, K) probabilities in the original order; `logits_fn` (default: the whole net) maps
+    (hanzi, pinyin) to logits, e.g. `net.wide_logits` to score one path alone."""
     device = device or next(net.parameters()).device
     was_training = net.training
     net.eval()
@@ -178,7 +179,7 @@ def predict_proba(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 6
     for start in range(0, len(order), batch_size):
         idx = order[start : start + batch_size]
         hanzi, pinyin, _ = data.batch(idx)
-        logits = net(hanzi.to(device), pinyin.to(device)).float()
+        logits = (logits_fn or net)(hanzi.to(device), pinyin.to(device)).float()
         out[idx] = torch.softmax(logits, dim=-1).cpu().numpy()
     net.train(was_training)
     return out
@@ -353,12 +354,8 @@ def _wide_fit(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, devi
             loss.backward()
             optimizer.step()
             step += 1
-    with torch.no_grad():
-        probs = []
-        for idx in _chunks(len(dev), 256):
-            hanzi, pinyin, _ = dev.batch(idx)
-            probs.append(torch.softmax(net.wide_logits(hanzi.to(device), pinyin.to(device)), -1).cpu().numpy())
-    scores = _dev_scores(np.concatenate(probs), dev.labels, net.n_classes)
+    probs = predict_proba(net, dev, batch_size=256, device=device, logits_fn=net.wide_logits)
+    scores = _dev_scores(probs, dev.labels, net.n_classes)
     emit("wide", step, seconds=time.monotonic() - start, **scores)
 
 
