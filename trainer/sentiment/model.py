@@ -24,6 +24,22 @@ from core.model.spec import ModelSpec
 BIGRAM_MULT = 1_000_003  # hash of a bigram (a, b): (a * BIGRAM_MULT + b) mod buckets
 
 
+def hashed_ngrams(hanzi_ids: torch.Tensor, real: torch.Tensor, n: int,
+                  buckets: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Bucket ids (1..buckets, 0 where not a real n-gram) of every n-gram, and the real mask.
+
+    Each order hashes into the same table with its own offset (n) to keep the orders apart.
+    """
+    t = hanzi_ids.shape[1] - n + 1
+    code = hanzi_ids[:, :t]
+    ok = real[:, :t]
+    for j in range(1, n):
+        code = code * BIGRAM_MULT + hanzi_ids[:, j : j + t]
+        ok = ok & real[:, j : j + t]
+    ids = torch.remainder(code + n, buckets) + 1                       # (B, t)
+    return torch.where(ok, ids, torch.zeros_like(ids)), ok
+
+
 class SentimentNet(nn.Module):
     def __init__(self, spec: ModelSpec, n_classes: int, *, head_dropout: float = 0.1,
                  ngram_buckets: int = 0, ngram_dim: int = 64, ngram_max: int = 2,
@@ -87,19 +103,8 @@ class SentimentNet(nn.Module):
     def wide_ids(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
         """(B, N) bucket ids (1..wide_buckets) of every 1..wide_max-gram, 0 at padding."""
         real = pinyin_ids != 0
-        out = []
-        for n in range(1, self.wide_max + 1):
-            t = hanzi_ids.shape[1] - n + 1
-            if t <= 0:
-                break
-            code = hanzi_ids[:, :t]
-            ok = real[:, :t]
-            for j in range(1, n):
-                code = code * BIGRAM_MULT + hanzi_ids[:, j : j + t]
-                ok = ok & real[:, j : j + t]
-            ids = torch.remainder(code + n, self.wide_buckets) + 1
-            out.append(torch.where(ok, ids, torch.zeros_like(ids)))
-        return torch.cat(out, dim=1)
+        orders = range(1, min(self.wide_max, hanzi_ids.shape[1]) + 1)
+        return torch.cat([hashed_ngrams(hanzi_ids, real, n, self.wide_buckets)[0] for n in orders], dim=1)
 
     def wide_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
         """(B, K): sum over n-grams of idf-weighted, L2-normalised weights, plus a bias."""
@@ -134,15 +139,7 @@ class SentimentNet(nn.Module):
         total = None
         count = None
         for n in range(2, self.ngram_max + 1):
-            t = hanzi_ids.shape[1] - n + 1
-            code = hanzi_ids[:, :t]
-            ok = real[:, :t]
-            for j in range(1, n):
-                code = code * BIGRAM_MULT + hanzi_ids[:, j : j + t]
-                ok = ok & real[:, j : j + t]
-            # Each order hashes into the same table with its own offset (n) to keep them apart.
-            ids = torch.remainder(code + n, self.ngram_buckets) + 1   # (B, t)
-            ids = torch.where(ok, ids, torch.zeros_like(ids))
+            ids, ok = hashed_ngrams(hanzi_ids, real, n, self.ngram_buckets)  # (B, t) each
             s = self.bigram_emb(ids).sum(1)                            # (B, E)
             c = ok.sum(1, keepdim=True)
             total = s if total is None else total + s
