@@ -2,7 +2,8 @@
 
 A model directory holds `manifest.json` (format, classes, feature settings, the backbone
 spec, file hashes), `vocab.json`, `model.onnx` (fp32) and `model.int8.onnx` (dynamic int8).
-The graph takes `hanzi` and `pinyin` (B, T) int64 and returns `probs` (B, K) float32.
+The graph takes `hanzi` and `pinyin` (B, T) int64 (and `words` (B, W) int64, hashed word
+n-gram ids, when the manifest's features set `word_buckets`) and returns `probs` (B, K) float32.
 """
 from __future__ import annotations
 
@@ -15,13 +16,19 @@ from pathlib import Path
 
 import numpy as np
 
-from core.analysis.features import FeatureConfig, encode_batch
+from core.analysis.features import FeatureConfig, encode_batch, pad_rows, word_ngram_ids
 from core.analysis.types import SentimentScore
 from core.inference.session import ModelLoadError, create_session
 from core.model.spec import Vocab
 
 MANIFEST_FORMAT = "yinzi-sentiment/1"
 INPUT_NAMES = ("hanzi", "pinyin")
+WORDS_INPUT = "words"
+
+
+def input_names(features: FeatureConfig) -> tuple[str, ...]:
+    """The graph's inputs for a model with these feature settings."""
+    return (*INPUT_NAMES, WORDS_INPUT) if features.word_buckets else INPUT_NAMES
 OUTPUT_NAME = "probs"
 DEFAULT_MODEL = "sentiment-default"
 
@@ -85,7 +92,8 @@ class SentimentClassifier:
             raise ModelLoadError(f"{onnx_path} is missing")
         # CPU by default: batch-1 sentences are faster on the CPU than a trip to the GPU.
         loaded = create_session(onnx_path, prefer_cuda=prefer_cuda, threads=threads,
-                                expected_inputs=INPUT_NAMES, expected_outputs=[OUTPUT_NAME])
+                                expected_inputs=input_names(self.manifest.features),
+                                expected_outputs=[OUTPUT_NAME])
         self.session = loaded.session
         self.provider = loaded.provider
         self.classes = self.manifest.classes
@@ -101,8 +109,12 @@ class SentimentClassifier:
         if not texts:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         start = time.perf_counter()
-        hanzi, pinyin = encode_batch(texts, self.vocab, self.manifest.features)
-        (probs,) = self.session.run([OUTPUT_NAME], {"hanzi": hanzi, "pinyin": pinyin})
+        features = self.manifest.features
+        hanzi, pinyin = encode_batch(texts, self.vocab, features)
+        feed = {"hanzi": hanzi, "pinyin": pinyin}
+        if features.word_buckets:
+            feed[WORDS_INPUT] = pad_rows([word_ngram_ids(t, features) for t in texts])
+        (probs,) = self.session.run([OUTPUT_NAME], feed)
         self.last_latency_ms = (time.perf_counter() - start) * 1000
         return probs
 

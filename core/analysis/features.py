@@ -4,10 +4,15 @@ Shared by the trainer and the ONNX classifier so both see exactly the same input
 backbone was pretrained with pinyin beside every known character, so both are visible here:
 each Han character gets its reading in context (pypinyin), anything else `[NONE]`.
 Long texts keep their head and tail: reviews put the verdict first or last.
+
+A model may also read hashed word n-grams (jieba words, 1..word_max in a row): its wide
+linear path then sees "不错", "不 推荐" as units, which character n-grams only approximate.
+The hash is crc32 of the UTF-8 words, so it is the same in every process and platform.
 """
 from __future__ import annotations
 
 import unicodedata
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +25,8 @@ from core.model.spec import CLS, PAD, SEP, Vocab, normalize_char, readings
 class FeatureConfig:
     max_len: int = 128      # positions including [CLS] and [SEP]; at most the backbone's max_len
     head_fraction: float = 0.5  # share of a truncated text's budget taken from its start
+    word_buckets: int = 0   # hashed word n-gram ids in 1..word_buckets (0: the model reads none)
+    word_max: int = 2       # longest word n-gram
 
 
 def normalize_text(text: str) -> str:
@@ -47,6 +54,33 @@ def encode(text: str, vocab: Vocab, cfg: FeatureConfig) -> tuple[list[int], list
     hz, py = vocab.encode_text(text, readings(text))
     # [CLS]/[SEP] carry the same id in both vocabularies (core/model/README.md).
     return [CLS, *hz, SEP], [CLS, *py, SEP]
+
+
+WORD_JOIN = "\x1f"  # between the words of an n-gram, so ("a", "bc") and ("ab", "c") differ
+
+
+def word_ngram_ids(text: str, cfg: FeatureConfig) -> list[int]:
+    """Bucket ids (1..word_buckets) of the jieba word 1..word_max-grams of the clipped text."""
+    if not cfg.word_buckets:
+        return []
+    import jieba  # imported here: models without word features never load its dictionary
+
+    words = [w for w in jieba.lcut(clip(normalize_text(text), cfg)) if not w.isspace()]
+    ids = []
+    for n in range(1, cfg.word_max + 1):
+        for i in range(len(words) - n + 1):
+            key = f"{n}{WORD_JOIN}{WORD_JOIN.join(words[i : i + n])}".encode()
+            ids.append(zlib.crc32(key) % cfg.word_buckets + 1)
+    return ids
+
+
+def pad_rows(rows: Sequence[Sequence[int]]) -> np.ndarray:
+    """(B, W) int64, right-padded with 0 (PAD); W >= 1 so an empty text still has a column."""
+    width = max([1, *(len(r) for r in rows)])
+    out = np.zeros((len(rows), width), dtype=np.int64)
+    for i, r in enumerate(rows):
+        out[i, : len(r)] = r
+    return out
 
 
 def encode_batch(

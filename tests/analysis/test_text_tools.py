@@ -70,3 +70,18 @@ def test_keywords(method):
 def test_keywords_unknown_method():
     with pytest.raises(ValueError, match="textrank"):
         keywords("文本", method="lda")
+
+
+def test_word_ngram_ids_are_stable_ordered_and_in_range():
+    from core.analysis.features import FeatureConfig, pad_rows, word_ngram_ids
+
+    cfg = FeatureConfig(word_buckets=1000, word_max=2)
+    a = word_ngram_ids("房间很干净，服务不错", cfg)
+    assert a == word_ngram_ids("房间很干净，服务不错", cfg)   # crc32, not Python's salted hash
+    assert all(1 <= i <= 1000 for i in a)
+    # Word order matters for bigrams: the same words in another order share only unigrams.
+    b = word_ngram_ids("服务不错，房间很干净", cfg)
+    assert sorted(a) != sorted(b)
+    assert word_ngram_ids("房间", FeatureConfig()) == []    # models without word features
+    padded = pad_rows([a, []])
+    assert padded.shape == (2, len(a)) and padded[1].sum() == 0

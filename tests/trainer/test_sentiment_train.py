@@ -174,3 +174,56 @@ def test_a_run_from_an_encoded_folder_names_its_backbone(tmp_path):
     card = (out / "model" / "card.md").read_text(encoding="utf-8")
     assert "random init" not in card
     assert f"`{ckpt}`" in card
+
+
+def test_word_ngrams_feed_the_wide_path_and_the_shipped_classifier(tmp_path):
+    """--word-buckets: a third graph input that the app's classifier fills from jieba words."""
+    from core.analysis.classifier import SentimentClassifier
+
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(160))
+    extra = write_tsv(tmp_path / "extra.tsv", make_texts(40, seed=3))
+    test = write_tsv(tmp_path / "test.tsv", make_texts(40, seed=7))
+    out = tmp_path / "out"
+    rc = main(["finetune-sentiment", "--train", str(train), str(extra), "--train-weights", "1", "3",
+               "--test", str(test), "--backbone", str(ckpt), "--out", str(out), "--epochs", "1",
+               "--lr", "2e-3", "--threads", "1", "--max-len", "48", "--wide-buckets", "4096",
+               "--word-buckets", "2048", "--wide-epochs", "8", "--wide-lr", "0.1"])
+    assert rc == 0
+    manifest = json.loads((out / "model" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["features"]["word_buckets"] == 2048
+    assert "words" in manifest["inputs"]
+    assert manifest["net"]["word_buckets"] == 2048
+    assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["data"]["train_weights"] == [1.0, 3.0]
+    assert report["onnx_metrics"]["test (fp32)"]["accuracy"] >= 0.9
+    clf = SentimentClassifier(out / "model", int8=False)
+    probs = clf.predict_proba(["房间很好，服务不错", "手机很差，太失望"])
+    assert probs.argmax(1).tolist() == [1, 0]
+
+
+def test_train_weights_must_match_the_training_files(tmp_path, capsys):
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(40))
+    rc = main(["finetune-sentiment", "--train", str(train), "--train-weights", "1", "2",
+               "--backbone", str(ckpt), "--out", str(tmp_path / "o"), "--max-len", "48"])
+    assert rc != 0
+    assert "2 file weights for 1 training files" in capsys.readouterr().err
+
+
+def test_weighted_loss_counts_a_weighted_row_as_repeated_rows():
+    import torch
+    import torch.nn.functional as F
+
+    from trainer.sentiment.train import weighted_loss
+
+    logits = torch.tensor([[2.0, -1.0], [0.3, 0.1], [-0.5, 1.5]])
+    labels = torch.tensor([0, 1, 1])
+    cw = torch.tensor([1.0, 2.5])
+    plain = weighted_loss(logits, labels, cw, None)
+    assert float(plain) == pytest.approx(float(F.cross_entropy(logits, labels, weight=cw)))
+    assert float(weighted_loss(logits, labels, cw, torch.ones(3))) == pytest.approx(float(plain))
+    weighted = weighted_loss(logits, labels, cw, torch.tensor([1.0, 3.0, 1.0]))
+    repeated = F.cross_entropy(logits[[0, 1, 1, 1, 2]], labels[[0, 1, 1, 1, 2]], weight=cw)
+    assert float(weighted) == pytest.approx(float(repeated))

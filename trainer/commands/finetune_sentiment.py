@@ -15,6 +15,9 @@ def register(subparsers) -> None:
         "0/1 or neg/pos, optionally a neutral class), evaluate, and export ONNX fp32 + int8.",
     )
     p.add_argument("--train", nargs="+", default=[], metavar="FILE", help="labelled training files")
+    p.add_argument("--train-weights", nargs="+", type=float, default=[], metavar="W",
+                   help="loss weight of each --train file, in order (default 1 each); e.g. up-weight "
+                        "the files closest to the texts you will analyse")
     p.add_argument("--dev", metavar="FILE", help="dev file (default: a stratified split of train)")
     p.add_argument("--test", nargs="*", default=[], metavar="FILE", help="files to report at the end")
     p.add_argument("--text-column", default="text")
@@ -39,6 +42,11 @@ def register(subparsers) -> None:
                         "with this many buckets (0: off; 262144 suits ~50k reviews)")
     p.add_argument("--wide-max", type=int, default=2, choices=[1, 2, 3],
                    help="longest character n-gram the wide path reads")
+    p.add_argument("--word-buckets", type=int, default=0,
+                   help="the wide path also reads hashed jieba word 1..--word-max-grams in this many "
+                        "extra buckets (0: off; needs --wide-buckets)")
+    p.add_argument("--word-max", type=int, default=2, choices=[1, 2, 3],
+                   help="longest word n-gram the wide path reads")
     p.add_argument("--wide-epochs", type=float, default=5.0,
                    help="fit the wide path alone this many epochs first, then freeze it (0: train it jointly)")
     p.add_argument("--wide-lr", type=float, default=2e-2)
@@ -130,7 +138,12 @@ def handler(args: argparse.Namespace) -> int:
             encode_only=args.encode_only, ngram_buckets=args.ngram_buckets,
             keep_layers=args.keep_layers, ngram_max=args.ngram_max,
             wide_buckets=args.wide_buckets, wide_max=args.wide_max,
+            word_buckets=args.word_buckets, word_max=args.word_max, train_weights=args.train_weights,
         )
+        if opts.word_buckets and not opts.wide_buckets:
+            print("error: --word-buckets needs --wide-buckets (word n-grams feed the wide path)",
+                  file=sys.stderr)
+            return 2
         if opts.encode_only and not opts.save_encoded:
             print("error: --encode-only needs --save-encoded DIR", file=sys.stderr)
             return 2

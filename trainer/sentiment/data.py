@@ -45,6 +45,7 @@ class Example:
     text: str
     label: int
     line: int = 0
+    weight: float = 1.0   # loss weight (a whole file can be up-weighted, e.g. in-domain data)
 
 
 @dataclass(frozen=True)

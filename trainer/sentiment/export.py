@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from core.analysis.classifier import INPUT_NAMES, MANIFEST_FORMAT, OUTPUT_NAME
+from core.analysis.classifier import INPUT_NAMES, MANIFEST_FORMAT, OUTPUT_NAME, WORDS_INPUT
 from core.analysis.features import FeatureConfig
 from core.model.spec import PAD
 from trainer.export import strip_build_paths
@@ -34,11 +34,19 @@ def export_onnx(net: SentimentNet, path: Path, *, opset: int = 18) -> None:
     pinyin = torch.full((2, 12), 10, dtype=torch.long)
     pinyin[1, 8:] = PAD
     b, t = torch.export.Dim("batch"), torch.export.Dim("length")
+    args: tuple[torch.Tensor, ...] = (hanzi, pinyin)
+    names = list(INPUT_NAMES)
+    shapes: dict = {"hanzi": {0: b, 1: t}, "pinyin": {0: b, 1: t}}
+    if net.word_buckets:
+        words = torch.tensor([[1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 0, 0, 0, 0]], dtype=torch.long)
+        args += (words,)
+        names.append(WORDS_INPUT)
+        shapes[WORDS_INPUT] = {0: b, 1: torch.export.Dim("words")}
     with torch.no_grad():
         prog = torch.onnx.export(
-            graph, (hanzi, pinyin), input_names=list(INPUT_NAMES), output_names=[OUTPUT_NAME],
-            dynamic_shapes={"hanzi": {0: b, 1: t}, "pinyin": {0: b, 1: t}},
-            opset_version=opset, dynamo=True, external_data=False, verbose=False,
+            graph, args, input_names=names, output_names=[OUTPUT_NAME],
+            dynamic_shapes=shapes, opset_version=opset, dynamo=True, external_data=False,
+            verbose=False,
         )
     prog.save(str(path))
     strip_build_paths(path)
@@ -77,8 +85,9 @@ def _ort_probs(path: Path, data: EncodedSet, index) -> np.ndarray:
     options.intra_op_num_threads = 1
     options.log_severity_level = 3
     session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-    hanzi, pinyin, _ = data.batch(index)
-    return session.run([OUTPUT_NAME], {"hanzi": hanzi.numpy(), "pinyin": pinyin.numpy()})[0]
+    inputs, _ = data.batch(index)
+    names = (*INPUT_NAMES, WORDS_INPUT)[: len(inputs)]
+    return session.run([OUTPUT_NAME], {n: t.numpy() for n, t in zip(names, inputs, strict=True)})[0]
 
 
 def check_parity(net: SentimentNet, onnx_path: Path, data: EncodedSet, *, tol: float = 1e-3) -> float:
@@ -89,9 +98,9 @@ def check_parity(net: SentimentNet, onnx_path: Path, data: EncodedSet, *, tol: f
     for index in ([0], list(range(min(n, 3))), list(range(max(0, n - 7), n))):
         if not index:
             continue
-        hanzi, pinyin, _ = data.batch(index)
+        inputs, _ = data.batch(index)
         with torch.no_grad():
-            ref = torch.softmax(net(hanzi, pinyin), dim=-1).numpy()
+            ref = torch.softmax(net(*inputs), dim=-1).numpy()
         got = _ort_probs(onnx_path, data, index)
         worst = max(worst, float(np.abs(ref - got).max()))
     if worst > tol:
@@ -132,7 +141,8 @@ def write_model_dir(
         "files": {"fp32": fp32.name, "int8": int8.name, "vocab": "vocab.json"},
         "sha256": {p.name: _sha256(p) for p in (fp32, int8)},
         "vocab_sha256": _sha256(out_dir / "vocab.json"),
-        "inputs": {"hanzi": ["batch", "time"], "pinyin": ["batch", "time"]},
+        "inputs": {"hanzi": ["batch", "time"], "pinyin": ["batch", "time"],
+                   **({WORDS_INPUT: ["batch", "words"]} if net.word_buckets else {})},
         "outputs": {OUTPUT_NAME: ["batch", len(classes)]},
         "parity": {"fp32_max_abs_diff": parity, "int8_argmax_agreement": agree},
         "metrics": metrics,

@@ -10,6 +10,8 @@ The optional wide path is a hashed TF-IDF logistic regression over character 1..
 added to the logits: fitted alone first (convex, seconds per epoch), then frozen while the
 encoder and head learn what it gets wrong. Its inverse document frequencies are a buffer
 fitted on the training set, so the exported graph computes exactly what was trained.
+With `word_buckets` it also reads hashed jieba word 1..n-grams (a third input, `words`,
+computed by core.analysis.features), in rows after the character n-grams' rows of its table.
 """
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ def hashed_ngrams(hanzi_ids: torch.Tensor, real: torch.Tensor, n: int,
 class SentimentNet(nn.Module):
     def __init__(self, spec: ModelSpec, n_classes: int, *, head_dropout: float = 0.1,
                  ngram_buckets: int = 0, ngram_dim: int = 64, ngram_max: int = 2,
-                 wide_buckets: int = 0, wide_max: int = 2) -> None:
+                 wide_buckets: int = 0, wide_max: int = 2, word_buckets: int = 0) -> None:
         super().__init__()
         self.spec = spec
         self.n_classes = n_classes
@@ -52,6 +54,7 @@ class SentimentNet(nn.Module):
         self.ngram_max = ngram_max  # 2: bigrams; 3: bigrams and trigrams share the table
         self.wide_buckets = wide_buckets
         self.wide_max = wide_max    # the wide path reads 1..wide_max-grams
+        self.word_buckets = word_buckets if wide_buckets else 0  # word n-grams need the wide path
         self.encoder = P2CEncoder(spec)
         extra = 0
         if ngram_buckets:
@@ -68,10 +71,11 @@ class SentimentNet(nn.Module):
             nn.init.zeros_(self.bag_out.bias)
         if wide_buckets:
             # Row 0 is padding; its idf is 0, so it never contributes.
-            self.wide_w = nn.Embedding(wide_buckets + 1, n_classes)
+            rows = wide_buckets + self.word_buckets + 1
+            self.wide_w = nn.Embedding(rows, n_classes)
             nn.init.zeros_(self.wide_w.weight)
             self.wide_bias = nn.Parameter(torch.zeros(n_classes))
-            self.register_buffer("wide_idf", torch.zeros(wide_buckets + 1))
+            self.register_buffer("wide_idf", torch.zeros(rows))
         self.head = nn.Sequential(
             nn.Dropout(head_dropout),
             nn.Linear(2 * spec.d_model + extra, spec.d_model),
@@ -84,8 +88,9 @@ class SentimentNet(nn.Module):
                 nn.init.normal_(module.weight, std=0.02)
                 nn.init.zeros_(module.bias)
 
-    def forward(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
-        """(B, T) ids -> (B, K) logits."""
+    def forward(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor,
+                words: torch.Tensor | None = None) -> torch.Tensor:
+        """(B, T) ids (and (B, W) word n-gram ids, 0-padded) -> (B, K) logits."""
         states = self.encoder(pinyin_ids, hanzi_ids)                  # (B, T, C)
         mask = padding_mask(pinyin_ids).unsqueeze(-1).to(states.dtype)  # (B, T, 1)
         mean = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)    # (B, C)
@@ -96,31 +101,40 @@ class SentimentNet(nn.Module):
             bag = self._bigram_bag(hanzi_ids, pinyin_ids)              # (B, E)
             logits = self.head(torch.cat([*parts, bag], dim=-1)) + self.bag_out(bag)
         if self.wide_buckets:
-            logits = logits + self.wide_logits(hanzi_ids, pinyin_ids)
+            logits = logits + self.wide_logits(hanzi_ids, pinyin_ids, words)
         return logits
 
     # -- the wide path: hashed TF-IDF logistic regression --------------------------------------
-    def wide_ids(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
-        """(B, N) bucket ids (1..wide_buckets) of every 1..wide_max-gram, 0 at padding."""
+    def wide_ids(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor,
+                 words: torch.Tensor | None = None) -> torch.Tensor:
+        """(B, N) table rows of every character 1..wide_max-gram (1..wide_buckets) and every
+        word n-gram (after them), 0 at padding."""
         real = pinyin_ids != 0
         orders = range(1, min(self.wide_max, hanzi_ids.shape[1]) + 1)
-        return torch.cat([hashed_ngrams(hanzi_ids, real, n, self.wide_buckets)[0] for n in orders], dim=1)
+        parts = [hashed_ngrams(hanzi_ids, real, n, self.wide_buckets)[0] for n in orders]
+        if self.word_buckets:
+            if words is None:
+                raise ValueError("this model reads word n-grams: pass `words` (core.analysis.features)")
+            parts.append(torch.where(words > 0, words + self.wide_buckets, torch.zeros_like(words)))
+        return torch.cat(parts, dim=1)
 
-    def wide_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
+    def wide_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor,
+                    words: torch.Tensor | None = None) -> torch.Tensor:
         """(B, K): sum over n-grams of idf-weighted, L2-normalised weights, plus a bias."""
-        ids = self.wide_ids(hanzi_ids, pinyin_ids)                     # (B, N)
+        ids = self.wide_ids(hanzi_ids, pinyin_ids, words)              # (B, N)
         v = self.wide_idf[ids]                                          # (B, N), 0 at padding
         norm = v.pow(2).sum(1, keepdim=True).clamp(min=1e-6).sqrt()    # (B, 1)
         return ((v / norm).unsqueeze(-1) * self.wide_w(ids)).sum(1) + self.wide_bias
 
     @torch.no_grad()
-    def fit_idf(self, batches: Iterable[tuple[torch.Tensor, torch.Tensor]]) -> None:
+    def fit_idf(self, batches: Iterable[tuple[torch.Tensor, ...]]) -> None:
         """Smoothed idf, ln((1 + N) / (1 + df)) + 1, over the training texts given as
-        (hanzi, pinyin) id batches; df counts each n-gram once per text."""
-        df = torch.zeros(self.wide_buckets + 1, dtype=torch.float64)
+        (hanzi, pinyin[, words]) id batches; df counts each n-gram once per text."""
+        df = torch.zeros(len(self.wide_idf), dtype=torch.float64)
         n_docs = 0
-        for hanzi, pinyin in batches:
-            ids, _ = self.wide_ids(hanzi, pinyin).sort(dim=1)             # (B, N)
+        for inputs in batches:
+            hanzi = inputs[0]
+            ids, _ = self.wide_ids(*inputs).sort(dim=1)                   # (B, N)
             first = torch.ones_like(ids, dtype=torch.bool)
             first[:, 1:] = ids[:, 1:] != ids[:, :-1]
             df += torch.bincount(ids[first], minlength=len(df)).to(df.dtype)
@@ -129,7 +143,8 @@ class SentimentNet(nn.Module):
         idf[0] = 0.0
         self.wide_idf.copy_(idf.to(self.wide_idf.dtype))
 
-    def bag_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
+    def bag_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor,
+                   words: torch.Tensor | None = None) -> torch.Tensor:
         """The n-gram bag path alone (no encoder pass): what the bag warm-up trains."""
         return self.bag_out(self._bigram_bag(hanzi_ids, pinyin_ids))
 
@@ -150,7 +165,8 @@ class SentimentNet(nn.Module):
         """What a loader needs besides the spec to rebuild this network."""
         return {"n_classes": self.n_classes, "ngram_buckets": self.ngram_buckets,
                 "ngram_dim": self.ngram_dim, "ngram_max": self.ngram_max,
-                "wide_buckets": self.wide_buckets, "wide_max": self.wide_max}
+                "wide_buckets": self.wide_buckets, "wide_max": self.wide_max,
+                "word_buckets": self.word_buckets}
 
 
 class SentimentGraph(nn.Module):
@@ -160,8 +176,9 @@ class SentimentGraph(nn.Module):
         super().__init__()
         self.net = net
 
-    def forward(self, hanzi: torch.Tensor, pinyin: torch.Tensor) -> torch.Tensor:
-        return torch.softmax(self.net(hanzi, pinyin), dim=-1)
+    def forward(self, hanzi: torch.Tensor, pinyin: torch.Tensor,
+                words: torch.Tensor | None = None) -> torch.Tensor:
+        return torch.softmax(self.net(hanzi, pinyin, words), dim=-1)
 
 
 def from_backbone(encoder: P2CEncoder, n_classes: int) -> SentimentNet:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import torch
 
-from core.analysis.features import FeatureConfig, encode
+from core.analysis.features import FeatureConfig, encode, word_ngram_ids
 from core.model.spec import ModelSpec, Vocab
 from trainer.sentiment.data import (
     CLASS_NAMES,
@@ -45,6 +45,7 @@ Log = Callable[[str], None]
 @dataclass
 class FinetuneOptions:
     train: list[str] = field(default_factory=list)   # labelled files, concatenated
+    train_weights: list[float] = field(default_factory=list)  # loss weight per train file (default 1)
     dev: str | None = None          # dev file; None = a stratified split of train
     tests: list[str] = field(default_factory=list)   # files evaluated at the end (never trained on)
     text_column: str = "text"
@@ -65,13 +66,18 @@ class FinetuneOptions:
     ngram_max: int = 3              # longest hashed n-gram in the bag
     wide_buckets: int = 0           # hashed TF-IDF logistic-regression path (0 = off)
     wide_max: int = 2               # the wide path reads 1..wide_max-grams
+    word_buckets: int = 0           # the wide path also reads hashed jieba word n-grams (0 = off)
+    word_max: int = 2               # ... 1..word_max words in a row
     keep_layers: int | None = None  # use only the backbone's first N blocks (faster inference)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
 
 
 def _encode(examples: Sequence[Example], vocab: Vocab, features: FeatureConfig) -> EncodedSet:
+    words = [word_ngram_ids(e.text, features) for e in examples] if features.word_buckets else None
+    weights = [e.weight for e in examples]
     return EncodedSet.from_pairs([encode(e.text, vocab, features) for e in examples],
-                                 [e.label for e in examples])
+                                 [e.label for e in examples], words=words,
+                                 weights=None if all(w == 1.0 for w in weights) else weights)
 
 
 def load_backbone(opts: FinetuneOptions) -> tuple[ModelSpec, dict | None, Vocab, Path]:
@@ -98,13 +104,20 @@ def load_backbone(opts: FinetuneOptions) -> tuple[ModelSpec, dict | None, Vocab,
     return spec, None, vocab, Path(opts.vocab)
 
 
-def _load_files(paths: Sequence[str], opts: FinetuneOptions, log: Log, *, dedupe: bool = True
-                ) -> tuple[list[Example], list[LoadReport]]:
+def _load_files(paths: Sequence[str], opts: FinetuneOptions, log: Log, *, dedupe: bool = True,
+                weights: Sequence[float] = ()) -> tuple[list[Example], list[LoadReport]]:
+    if weights and len(weights) != len(paths):
+        raise DataError(f"{len(weights)} file weights for {len(paths)} training files: give one per file")
+    if any(w <= 0 for w in weights):
+        raise DataError("file weights must be positive")
     examples: list[Example] = []
     reports = []
-    for p in paths:
+    for i, p in enumerate(paths):
         ex, rep = load_labelled(p, text_column=opts.text_column, label_column=opts.label_column,
                                 dedupe=dedupe)
+        if weights and weights[i] != 1.0:
+            ex = [dataclasses.replace(e, weight=float(weights[i])) for e in ex]
+            log(f"{p}: loss weight {weights[i]:g}")
         log(rep.summary())
         examples.extend(ex)
         reports.append(rep)
@@ -116,7 +129,9 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     out = Path(opts.out)
     out.mkdir(parents=True, exist_ok=True)
     spec, encoder_state, vocab, vocab_path = load_backbone(opts)
-    features = FeatureConfig(max_len=min(opts.max_len, spec.max_len))
+    features = FeatureConfig(max_len=min(opts.max_len, spec.max_len),
+                             word_buckets=opts.word_buckets if opts.wide_buckets else 0,
+                             word_max=opts.word_max)
     t0 = time.monotonic()
 
     # -- data ------------------------------------------------------------------------------
@@ -127,6 +142,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         enc = Path(opts.encoded)
         meta = json.loads((enc / "meta.json").read_text(encoding="utf-8"))
         classes = meta["classes"]
+        features = FeatureConfig(**meta.get("features", asdict(features)))
         train_set, dev_set = EncodedSet.load(enc / "train.npz"), EncodedSet.load(enc / "dev.npz")
         data_notes = meta.get("data", {})
         # The encoded folder carries the backbone's weights; its name travels in meta.json.
@@ -137,7 +153,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         backbone_name = opts.backbone
         if not opts.train:
             raise DataError("no training file given")
-        train, reports = _load_files(opts.train, opts, log)
+        train, reports = _load_files(opts.train, opts, log, weights=opts.train_weights)
         if opts.dev:
             dev, dev_reports = _load_files([opts.dev], opts, log)
             reports += dev_reports
@@ -161,7 +177,8 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         for name, ex in test_examples.items():
             tests[name] = _encode(ex, vocab, features)
             test_texts[name] = [e.text for e in ex]
-        data_notes = {"train_files": opts.train, "dev_file": opts.dev, "test_files": opts.tests,
+        data_notes = {"train_files": opts.train, "train_weights": list(opts.train_weights) or None,
+                      "dev_file": opts.dev, "test_files": opts.tests,
                       "train_rows": len(train), "dev_rows": len(dev),
                       "load_reports": [{"path": r.path, "rows": r.rows, "kept": r.kept,
                                         "duplicates": r.duplicates, "conflicts": r.conflicts,
@@ -187,7 +204,8 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
     buckets = opts.ngram_buckets
     ngram_max = opts.ngram_max
-    wide = {"wide_buckets": opts.wide_buckets, "wide_max": opts.wide_max}
+    wide = {"wide_buckets": opts.wide_buckets, "wide_max": opts.wide_max,
+            "word_buckets": features.word_buckets}
     state = None
     if opts.keep_layers and opts.keep_layers < spec.n_layers:
         keep = opts.keep_layers
@@ -200,7 +218,10 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         state = torch.load(opts.from_state, map_location="cpu", weights_only=True)
         buckets = int(state.get("net", {}).get("ngram_buckets", buckets))
         ngram_max = int(state.get("net", {}).get("ngram_max", 2))
-        wide = {k: int(state.get("net", {}).get(k, 0 if k == "wide_buckets" else 2)) for k in wide}
+        wide = {k: int(state.get("net", {}).get(k, 2 if k == "wide_max" else 0)) for k in wide}
+        if wide["word_buckets"] != features.word_buckets:
+            raise DataError(f"{opts.from_state} reads {wide['word_buckets']} word buckets but the "
+                            f"data was encoded with {features.word_buckets}: pass the same --word-buckets")
         if "spec" in state:
             spec = ModelSpec.from_dict(state["spec"])
     net = SentimentNet(spec, len(classes), ngram_buckets=buckets, ngram_max=ngram_max, **wide)

@@ -17,6 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from core.analysis.features import pad_rows
 from core.model.spec import PAD
 
 # Peak learning rates that suit a ~5M-parameter encoder (BERT-base's 2e-5 is far too low
@@ -72,12 +73,19 @@ def lr_at(step: int, *, total: int, peak: float, warmup: int) -> float:
 # -- encoded data ----------------------------------------------------------------------------
 @dataclass
 class EncodedSet:
-    """Texts as flat id arrays: example i is `hanzi[offsets[i]:offsets[i+1]]`."""
+    """Texts as flat id arrays: example i is `hanzi[offsets[i]:offsets[i+1]]`.
+
+    Optional: hashed word n-gram ids (`words[word_offsets[i]:word_offsets[i+1]]`) for models
+    that read them, and per-example loss weights (e.g. up-weighting in-domain files).
+    """
 
     hanzi: np.ndarray     # (N_tokens,) int32
     pinyin: np.ndarray    # (N_tokens,) int32
     offsets: np.ndarray   # (N + 1,) int64
     labels: np.ndarray    # (N,) int64
+    words: np.ndarray | None = None         # (N_words,) int32
+    word_offsets: np.ndarray | None = None  # (N + 1,) int64
+    weights: np.ndarray | None = None       # (N,) float32; None = all 1
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -86,33 +94,53 @@ class EncodedSet:
     def lengths(self) -> np.ndarray:
         return np.diff(self.offsets)
 
+    @staticmethod
+    def _flatten(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+        offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum([len(r) for r in rows])
+        flat = np.fromiter((i for r in rows for i in r), dtype=np.int32, count=int(offsets[-1]))
+        return flat, offsets
+
     @classmethod
-    def from_pairs(cls, pairs: Sequence[tuple[list[int], list[int]]], labels: Sequence[int]) -> EncodedSet:
-        lengths = [len(h) for h, _ in pairs]
-        offsets = np.zeros(len(pairs) + 1, dtype=np.int64)
-        offsets[1:] = np.cumsum(lengths)
-        hanzi = np.fromiter((i for h, _ in pairs for i in h), dtype=np.int32, count=int(offsets[-1]))
-        pinyin = np.fromiter((i for _, p in pairs for i in p), dtype=np.int32, count=int(offsets[-1]))
-        return cls(hanzi, pinyin, offsets, np.asarray(labels, dtype=np.int64))
+    def from_pairs(cls, pairs: Sequence[tuple[list[int], list[int]]], labels: Sequence[int], *,
+                   words: Sequence[Sequence[int]] | None = None,
+                   weights: Sequence[float] | None = None) -> EncodedSet:
+        hanzi, offsets = cls._flatten([h for h, _ in pairs])
+        pinyin, _ = cls._flatten([p for _, p in pairs])
+        flat_words, word_offsets = cls._flatten(words) if words is not None else (None, None)
+        w = None if weights is None else np.asarray(weights, dtype=np.float32)
+        return cls(hanzi, pinyin, offsets, np.asarray(labels, dtype=np.int64), flat_words, word_offsets, w)
 
     def save(self, path: str | Path) -> None:
-        np.savez_compressed(path, hanzi=self.hanzi, pinyin=self.pinyin, offsets=self.offsets, labels=self.labels)
+        extra = {k: v for k, v in (("words", self.words), ("word_offsets", self.word_offsets),
+                                   ("weights", self.weights)) if v is not None}
+        np.savez_compressed(path, hanzi=self.hanzi, pinyin=self.pinyin, offsets=self.offsets,
+                            labels=self.labels, **extra)
 
     @classmethod
     def load(cls, path: str | Path) -> EncodedSet:
         with np.load(path) as data:
-            return cls(data["hanzi"], data["pinyin"], data["offsets"], data["labels"])
+            opt = {k: data[k] for k in ("words", "word_offsets", "weights") if k in data}
+            return cls(data["hanzi"], data["pinyin"], data["offsets"], data["labels"], **opt)
 
-    def batch(self, index: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        lengths = self.lengths[list(index)]
-        width = int(lengths.max())
+    def batch(self, index: Sequence[int]) -> tuple[tuple[torch.Tensor, ...], torch.Tensor]:
+        """The model inputs ((hanzi, pinyin) or (hanzi, pinyin, words)) and the labels."""
+        index = list(index)
+        width = int(self.lengths[index].max())
         hanzi = np.full((len(index), width), PAD, dtype=np.int64)
         pinyin = np.full((len(index), width), PAD, dtype=np.int64)
         for row, i in enumerate(index):
             a, b = self.offsets[i], self.offsets[i + 1]
             hanzi[row, : b - a] = self.hanzi[a:b]
             pinyin[row, : b - a] = self.pinyin[a:b]
-        return torch.from_numpy(hanzi), torch.from_numpy(pinyin), torch.from_numpy(self.labels[list(index)])
+        inputs = [torch.from_numpy(hanzi), torch.from_numpy(pinyin)]
+        if self.words is not None:
+            wo = self.word_offsets
+            inputs.append(torch.from_numpy(pad_rows([self.words[wo[i] : wo[i + 1]] for i in index])))
+        return tuple(inputs), torch.from_numpy(self.labels[index])
+
+    def weight_of(self, index: Sequence[int]) -> torch.Tensor | None:
+        return None if self.weights is None else torch.from_numpy(self.weights[list(index)])
 
 
 def bucketed_batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -170,7 +198,7 @@ def setup_cpu_threads(threads: int) -> None:
 def predict_proba(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 64,
                   device: torch.device | None = None, logits_fn=None) -> np.ndarray:
     """(N, K) probabilities in the original order; `logits_fn` (default: the whole net) maps
-    (hanzi, pinyin) to logits, e.g. `net.wide_logits` to score one path alone."""
+    the inputs (hanzi, pinyin[, words]) to logits, e.g. `net.wide_logits` for one path alone."""
     device = device or next(net.parameters()).device
     was_training = net.training
     net.eval()
@@ -178,8 +206,8 @@ def predict_proba(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 6
     out = np.zeros((len(data), net.n_classes), dtype=np.float32)
     for start in range(0, len(order), batch_size):
         idx = order[start : start + batch_size]
-        hanzi, pinyin, _ = data.batch(idx)
-        logits = (logits_fn or net)(hanzi.to(device), pinyin.to(device)).float()
+        inputs, _ = data.batch(idx)
+        logits = (logits_fn or net)(*(t.to(device) for t in inputs)).float()
         out[idx] = torch.softmax(logits, dim=-1).cpu().numpy()
     net.train(was_training)
     return out
@@ -273,7 +301,7 @@ def finetune(
         return bad_evals >= cfg.patience
 
     if getattr(net, "wide_buckets", 0):
-        net.fit_idf(train.batch(idx)[:2] for idx in _chunks(len(train), 512))
+        net.fit_idf(train.batch(idx)[0] for idx in _chunks(len(train), 512))
         if cfg.wide_epochs > 0:
             _wide_fit(net, train, dev, cfg, device, weights, rng, emit)
             # Frozen from here: the deep part learns what the linear model gets wrong.
@@ -291,11 +319,14 @@ def finetune(
             lr = lr_at(step, total=total, peak=cfg.peak_lr, warmup=warmup)
             for group in optimizer.param_groups:
                 group["lr"] = lr * group["mult"]
-            hanzi, pinyin, labels = (t.to(device, non_blocking=True) for t in train.batch(idx))
+            inputs, labels = train.batch(idx)
+            inputs = tuple(t.to(device, non_blocking=True) for t in inputs)
+            labels = labels.to(device)
+            pinyin = inputs[1]
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=autocast):
-                logits = net(hanzi, pinyin)
-            loss = F.cross_entropy(logits.float(), labels, weight=weights,
-                                   label_smoothing=cfg.label_smoothing)
+                logits = net(*inputs)
+            loss = weighted_loss(logits.float(), labels, weights, train.weight_of(idx),
+                                 label_smoothing=cfg.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -327,6 +358,26 @@ def finetune(
     return result
 
 
+def weighted_loss(logits: torch.Tensor, labels: torch.Tensor, class_weights: torch.Tensor | None,
+                  example_weights: torch.Tensor | None, *, label_smoothing: float = 0.0) -> torch.Tensor:
+    """Cross-entropy with class weights and optional per-example weights.
+
+    Without example weights this is exactly F.cross_entropy(weight=class_weights); with them
+    each example's term is scaled and the mean is over the combined weights, so an
+    up-weighted file counts as if its rows were repeated.
+    """
+    if example_weights is None:
+        return F.cross_entropy(logits, labels, weight=class_weights, label_smoothing=label_smoothing)
+    per = F.cross_entropy(logits, labels, weight=class_weights, reduction="none",
+                          label_smoothing=label_smoothing)
+    w = example_weights.to(per.device, per.dtype)
+    if class_weights is not None:
+        w_norm = w * class_weights[labels]
+    else:
+        w_norm = w
+    return (per * w).sum() / w_norm.sum().clamp(min=1e-12)
+
+
 def _chunks(n: int, size: int):
     for i in range(0, n, size):
         yield np.arange(i, min(n, i + size))
@@ -347,8 +398,9 @@ def _wide_fit(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, devi
                 break
             for group in optimizer.param_groups:
                 group["lr"] = cfg.wide_lr * max(0.02, 1 - step / total)
-            hanzi, pinyin, labels = (t.to(device) for t in train.batch(idx))
-            loss = F.cross_entropy(net.wide_logits(hanzi, pinyin), labels, weight=weights)
+            inputs, labels = train.batch(idx)
+            logits = net.wide_logits(*(t.to(device) for t in inputs))
+            loss = weighted_loss(logits, labels.to(device), weights, train.weight_of(idx))
             loss = loss + cfg.wide_l2 * net.wide_w.weight.pow(2).sum()
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
@@ -380,8 +432,9 @@ def _bag_warmup(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, de
                 break
             for group in optimizer.param_groups:
                 group["lr"] = cfg.bag_lr * (1 - step / total) + 1e-4
-            hanzi, pinyin, labels = (t.to(device) for t in train.batch(idx))
-            loss = F.cross_entropy(net.bag_logits(hanzi, pinyin), labels, weight=weights)
+            inputs, labels = train.batch(idx)
+            logits = net.bag_logits(*(t.to(device) for t in inputs))
+            loss = weighted_loss(logits, labels.to(device), weights, train.weight_of(idx))
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
@@ -392,8 +445,8 @@ def _bag_warmup(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, de
         out = np.zeros((len(dev), net.n_classes), dtype=np.float32)
         for s in range(0, len(order), 256):
             idx = order[s : s + 256]
-            hanzi, pinyin, _ = dev.batch(idx)
-            out[idx] = torch.softmax(net.bag_logits(hanzi.to(device), pinyin.to(device)), -1).cpu().numpy()
+            inputs, _ = dev.batch(idx)
+            out[idx] = torch.softmax(net.bag_logits(*(t.to(device) for t in inputs)), -1).cpu().numpy()
     net.train()
     scores = _dev_scores(out, dev.labels, net.n_classes)
     emit("bag", step, seconds=time.monotonic() - start, **scores)
