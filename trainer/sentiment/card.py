@@ -33,8 +33,11 @@ def _summary(report: dict) -> str:
     if net.get("wide_buckets"):
         text += (f"; a wide path adds the logits of a hashed TF-IDF logistic regression over "
                  f"character 1-{net.get('wide_max', 2)}-grams ({net['wide_buckets']} buckets, idf fitted "
-                 "on the training set, computed inside the graph), fitted alone first and then frozen "
-                 "while the encoder and head learned the residual")
+                 "on the training set, computed inside the graph)")
+        if net.get("word_buckets"):
+            text += (f" and over hashed jieba word 1-2-grams ({net['word_buckets']} more buckets; the "
+                     "word ids are a third input, computed by core/analysis/features.py)")
+        text += ", fitted alone first and then frozen while the encoder and head learned the residual"
     return text + "."
 
 
@@ -48,7 +51,9 @@ def write_card(path: Path, report: dict) -> None:
         f"- classes: {', '.join(report['classes'])}",
         f"- backbone: `{report.get('pretrained_backbone') or 'random init'}`; d_model "
         f"{spec['d_model']}, {spec['n_layers']} layers, {spec['n_heads']} heads, max_len {spec['max_len']}",
-        "- inputs: `hanzi`, `pinyin` (B, T) int64 (see core/analysis/features.py); output `probs` (B, K)",
+        "- inputs: `hanzi`, `pinyin` (B, T) int64"
+        + (", `words` (B, W) int64" if (report.get("net") or {}).get("word_buckets") else "")
+        + " (see core/analysis/features.py); output `probs` (B, K)",
         "- files: `model.onnx` (fp32), `model.int8.onnx` (dynamic int8), `vocab.json`, `manifest.json`",
         "",
         "## Figures (accuracy %, macro-F1 %)",
@@ -72,6 +77,9 @@ def write_card(path: Path, report: dict) -> None:
     if data:
         lines += ["", "## Data", "",
                   f"- train files: {', '.join(Path(p).name for p in data.get('train_files', []))} "
+                  + (f"(loss weights {', '.join(f'{w:g}' for w in data['train_weights'])}) "
+                     if data.get("train_weights") else "")
+                  +
                   f"({data.get('train_rows')} rows after validation, de-duplication and removal of "
                   "rows overlapping dev/test)",
                   f"- dev: {Path(data['dev_file']).name if data.get('dev_file') else 'stratified split'} "
