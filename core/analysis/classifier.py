@@ -24,13 +24,13 @@ from core.model.spec import Vocab
 MANIFEST_FORMAT = "yinzi-sentiment/1"
 INPUT_NAMES = ("hanzi", "pinyin")
 WORDS_INPUT = "words"
+OUTPUT_NAME = "probs"
+DEFAULT_MODEL = "sentiment-default"
 
 
 def input_names(features: FeatureConfig) -> tuple[str, ...]:
     """The graph's inputs for a model with these feature settings."""
     return (*INPUT_NAMES, WORDS_INPUT) if features.word_buckets else INPUT_NAMES
-OUTPUT_NAME = "probs"
-DEFAULT_MODEL = "sentiment-default"
 
 
 @dataclass(frozen=True)

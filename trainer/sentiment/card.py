@@ -75,11 +75,11 @@ def write_card(path: Path, report: dict) -> None:
                   f"- config: `{report['config']}`"]
     data = report.get("data") or {}
     if data:
+        weights = data.get("train_weights")
+        weights_note = f"(loss weights {', '.join(f'{w:g}' for w in weights)}) " if weights else ""
         lines += ["", "## Data", "",
                   f"- train files: {', '.join(Path(p).name for p in data.get('train_files', []))} "
-                  + (f"(loss weights {', '.join(f'{w:g}' for w in data['train_weights'])}) "
-                     if data.get("train_weights") else "")
-                  +
+                  f"{weights_note}"
                   f"({data.get('train_rows')} rows after validation, de-duplication and removal of "
                   "rows overlapping dev/test)",
                   f"- dev: {Path(data['dev_file']).name if data.get('dev_file') else 'stratified split'} "

@@ -133,19 +133,20 @@ class SentimentNet(nn.Module):
         df = torch.zeros(len(self.wide_idf), dtype=torch.float64)
         n_docs = 0
         for inputs in batches:
-            hanzi = inputs[0]
             ids, _ = self.wide_ids(*inputs).sort(dim=1)                   # (B, N)
             first = torch.ones_like(ids, dtype=torch.bool)
             first[:, 1:] = ids[:, 1:] != ids[:, :-1]
             df += torch.bincount(ids[first], minlength=len(df)).to(df.dtype)
-            n_docs += hanzi.shape[0]
+            n_docs += ids.shape[0]
         idf = torch.log((1 + n_docs) / (1 + df)) + 1
         idf[0] = 0.0
         self.wide_idf.copy_(idf.to(self.wide_idf.dtype))
 
     def bag_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor,
                    words: torch.Tensor | None = None) -> torch.Tensor:
-        """The n-gram bag path alone (no encoder pass): what the bag warm-up trains."""
+        """The n-gram bag path alone (no encoder pass): what the bag warm-up trains.
+
+        `words` is accepted so every path takes the same inputs; the bag reads characters only."""
         return self.bag_out(self._bigram_bag(hanzi_ids, pinyin_ids))
 
     def _bigram_bag(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor) -> torch.Tensor:
