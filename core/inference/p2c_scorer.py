@@ -41,6 +41,7 @@ OUTPUTS = ("cand_logprobs", "target_logprob")
 CONTEXT_CHARS = 16
 # A path character outside the model's vocabulary (rare Han) gets this log-probability, about
 # what the model gives a plausible but unlikely candidate: it should not veto the lexicon.
+RESCORE_MODES = ("masked", "agreement")  # see the module docstring
 OOV_LOGPROB = -8.0
 
 
@@ -129,9 +130,9 @@ class OnnxPathScorer:
         """
         if not paths:
             return []
+        _check_lengths(paths)
         if self.rescore_mode == "agreement":
             return self._score_agreement(context, paths)
-        _check_lengths(paths)
         rows: dict[tuple[str, ...], int] = {}
         row_of = [rows.setdefault(tuple(p.syllables), len(rows)) for p in paths]
         reps = [ScoredPath(text="\u4e00" * len(syl), syllables=syl) for syl in rows]
@@ -157,7 +158,6 @@ class OnnxPathScorer:
 
     def _score_agreement(self, context: str, paths: Sequence[ScoredPath]) -> list[float]:
         """Disputed characters scored given the undisputed ones (see the module docstring)."""
-        _check_lengths(paths)
         groups: dict[tuple[str, ...], list[int]] = {}
         for k, p in enumerate(paths):
             groups.setdefault(tuple(p.syllables), []).append(k)
@@ -263,7 +263,7 @@ def load_p2c_scorer(model_dir: str | Path, *, int8: bool = True, prefer_cuda: bo
     weight = manifest.get("rescore_weight")
     scorer.rescore_weight = float(weight) if isinstance(weight, (int, float)) else None
     mode = manifest.get("rescore_mode", "masked")
-    if mode not in ("masked", "agreement"):
+    if mode not in RESCORE_MODES:
         raise ModelLoadError(f"{model_dir}/manifest.json: unknown rescore_mode {mode!r} (masked or agreement)")
     scorer.rescore_mode = mode
     return scorer

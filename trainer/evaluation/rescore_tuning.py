@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-MODES = ("masked", "agreement")
+from core.inference.p2c_scorer import RESCORE_MODES as MODES
 
 
 @dataclass
