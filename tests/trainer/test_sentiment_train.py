@@ -227,3 +227,16 @@ def test_weighted_loss_counts_a_weighted_row_as_repeated_rows():
     weighted = weighted_loss(logits, labels, cw, torch.tensor([1.0, 3.0, 1.0]))
     repeated = F.cross_entropy(logits[[0, 1, 1, 1, 2]], labels[[0, 1, 1, 1, 2]], weight=cw)
     assert float(weighted) == pytest.approx(float(repeated))
+
+
+def test_an_encoded_folder_with_word_ngrams_needs_the_wide_path(tmp_path, capsys):
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(40))
+    enc = tmp_path / "enc"
+    assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
+                 str(tmp_path / "a"), "--max-len", "48", "--wide-buckets", "1024", "--word-buckets", "512",
+                 "--save-encoded", str(enc), "--encode-only"]) == 0
+    rc = main(["finetune-sentiment", "--encoded", str(enc), "--out", str(tmp_path / "b"), "--epochs", "1",
+               "--threads", "1"])
+    assert rc != 0
+    assert "pass --wide-buckets too" in capsys.readouterr().err

@@ -143,6 +143,11 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         meta = json.loads((enc / "meta.json").read_text(encoding="utf-8"))
         classes = meta["classes"]
         features = FeatureConfig(**meta.get("features", asdict(features)))
+        if features.word_buckets and not opts.wide_buckets and not opts.from_state:
+            # The word ids feed only the wide path; without it the app would be asked for an
+            # input the exported graph does not have.
+            raise DataError(f"{enc} was encoded with word n-grams ({features.word_buckets} buckets): "
+                            "pass --wide-buckets too")
         train_set, dev_set = EncodedSet.load(enc / "train.npz"), EncodedSet.load(enc / "dev.npz")
         data_notes = meta.get("data", {})
         # The encoded folder carries the backbone's weights; its name travels in meta.json.
