@@ -39,9 +39,9 @@ from core.model.spec import (
 INPUTS = ("pinyin_ids", "hanzi_ids", "cand_ids", "target_ids")
 OUTPUTS = ("cand_logprobs", "target_logprob")
 CONTEXT_CHARS = 16
+RESCORE_MODES = ("masked", "agreement")  # see the module docstring
 # A path character outside the model's vocabulary (rare Han) gets this log-probability, about
 # what the model gives a plausible but unlikely candidate: it should not veto the lexicon.
-RESCORE_MODES = ("masked", "agreement")  # see the module docstring
 OOV_LOGPROB = -8.0
 
 
@@ -264,6 +264,6 @@ def load_p2c_scorer(model_dir: str | Path, *, int8: bool = True, prefer_cuda: bo
     scorer.rescore_weight = float(weight) if isinstance(weight, (int, float)) else None
     mode = manifest.get("rescore_mode", "masked")
     if mode not in RESCORE_MODES:
-        raise ModelLoadError(f"{model_dir}/manifest.json: unknown rescore_mode {mode!r} (masked or agreement)")
+        raise ModelLoadError(f"{model_dir}/manifest.json: unknown rescore_mode {mode!r} (one of {', '.join(RESCORE_MODES)})")
     scorer.rescore_mode = mode
     return scorer

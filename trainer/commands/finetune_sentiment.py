@@ -140,10 +140,6 @@ def handler(args: argparse.Namespace) -> int:
             wide_buckets=args.wide_buckets, wide_max=args.wide_max,
             word_buckets=args.word_buckets, word_max=args.word_max, train_weights=args.train_weights,
         )
-        if opts.word_buckets and not opts.wide_buckets:
-            print("error: --word-buckets needs --wide-buckets (word n-grams feed the wide path)",
-                  file=sys.stderr)
-            return 2
         if opts.encode_only and not opts.save_encoded:
             print("error: --encode-only needs --save-encoded DIR", file=sys.stderr)
             return 2

@@ -126,12 +126,13 @@ def _load_files(paths: Sequence[str], opts: FinetuneOptions, log: Log, *, dedupe
 
 def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback] = ()) -> dict:
     """The whole pipeline; returns the report dict (also written as report.json)."""
+    if opts.word_buckets and not opts.wide_buckets:
+        raise DataError("--word-buckets needs --wide-buckets (word n-grams feed the wide path)")
     out = Path(opts.out)
     out.mkdir(parents=True, exist_ok=True)
     spec, encoder_state, vocab, vocab_path = load_backbone(opts)
     features = FeatureConfig(max_len=min(opts.max_len, spec.max_len),
-                             word_buckets=opts.word_buckets if opts.wide_buckets else 0,
-                             word_max=opts.word_max)
+                             word_buckets=opts.word_buckets, word_max=opts.word_max)
     t0 = time.monotonic()
 
     # -- data ------------------------------------------------------------------------------

@@ -371,10 +371,8 @@ def weighted_loss(logits: torch.Tensor, labels: torch.Tensor, class_weights: tor
     per = F.cross_entropy(logits, labels, weight=class_weights, reduction="none",
                           label_smoothing=label_smoothing)
     w = example_weights.to(per.device, per.dtype)
-    if class_weights is not None:
-        w_norm = w * class_weights[labels]
-    else:
-        w_norm = w
+    # `per` already carries the class weights; the denominator needs them too (as F.cross_entropy's mean does).
+    w_norm = w if class_weights is None else w * class_weights[labels]
     return (per * w).sum() / w_norm.sum().clamp(min=1e-12)
 
 
@@ -439,14 +437,6 @@ def _bag_warmup(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, de
             loss.backward()
             optimizer.step()
             step += 1
-    net.eval()
-    with torch.no_grad():
-        order = np.argsort(dev.lengths, kind="stable")
-        out = np.zeros((len(dev), net.n_classes), dtype=np.float32)
-        for s in range(0, len(order), 256):
-            idx = order[s : s + 256]
-            inputs, _ = dev.batch(idx)
-            out[idx] = torch.softmax(net.bag_logits(*(t.to(device) for t in inputs)), -1).cpu().numpy()
-    net.train()
+    out = predict_proba(net, dev, batch_size=256, device=device, logits_fn=net.bag_logits)
     scores = _dev_scores(out, dev.labels, net.n_classes)
     emit("bag", step, seconds=time.monotonic() - start, **scores)
