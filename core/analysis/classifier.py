@@ -2,8 +2,9 @@
 
 A model directory holds `manifest.json` (format, classes, feature settings, the backbone
 spec, file hashes), `vocab.json`, `model.onnx` (fp32) and `model.int8.onnx` (dynamic int8).
-The graph takes `hanzi` and `pinyin` (B, T) int64 (and `words` (B, W) int64, hashed word
-n-gram ids, when the manifest's features set `word_buckets`) and returns `probs` (B, K) float32.
+The graph takes `hanzi` and `pinyin` (B, T) int64 (and `words` (B, W) int64, the wide path's
+hashed n-gram ids, when the manifest's features set `word_buckets` or `char_buckets`) and
+returns `probs` (B, K) float32.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.analysis.features import FeatureConfig, encode_batch, pad_rows, word_ngram_ids
+from core.analysis.features import FeatureConfig, encode_batch, pad_rows, wide_input_ids
 from core.analysis.types import SentimentScore
 from core.inference.session import ModelLoadError, create_session
 from core.model.spec import Vocab
@@ -30,7 +31,7 @@ DEFAULT_MODEL = "sentiment-default"
 
 def input_names(features: FeatureConfig) -> tuple[str, ...]:
     """The graph's inputs for a model with these feature settings."""
-    return (*INPUT_NAMES, WORDS_INPUT) if features.word_buckets else INPUT_NAMES
+    return (*INPUT_NAMES, WORDS_INPUT) if features.reads_ids else INPUT_NAMES
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,8 @@ class SentimentClassifier:
         features = self.manifest.features
         hanzi, pinyin = encode_batch(texts, self.vocab, features)
         feed = {"hanzi": hanzi, "pinyin": pinyin}
-        if features.word_buckets:
-            feed[WORDS_INPUT] = pad_rows([word_ngram_ids(t, features) for t in texts])
+        if features.reads_ids:
+            feed[WORDS_INPUT] = pad_rows([wide_input_ids(t, features) for t in texts])
         (probs,) = self.session.run([OUTPUT_NAME], feed)
         self.last_latency_ms = (time.perf_counter() - start) * 1000
         return probs

@@ -8,6 +8,12 @@ Long texts keep their head and tail: reviews put the verdict first or last.
 A model may also read hashed word n-grams (jieba words, 1..word_max in a row): its wide
 linear path then sees "不错", "不 推荐" as units, which character n-grams only approximate.
 The hash is crc32 of the UTF-8 words, so it is the same in every process and platform.
+
+Newer models (`char_buckets` set) get all of the wide path's n-grams from here, characters
+and words, over a longer window (`wide_chars`) than the encoder's: a third of the reviews
+are longer than the encoder's 126 characters, and a linear model reads a 1,000-character
+review as cheaply as a short one. Older models hash the characters inside the graph, from
+the encoder's clipped ids.
 """
 from __future__ import annotations
 
@@ -27,6 +33,14 @@ class FeatureConfig:
     head_fraction: float = 0.5  # share of a truncated text's budget taken from its start
     word_buckets: int = 0   # hashed word n-gram ids in 1..word_buckets (0: the model reads none)
     word_max: int = 2       # longest word n-gram
+    char_buckets: int = 0   # hashed char n-gram ids in 1..char_buckets, computed here (0: in the graph)
+    char_max: int = 2       # longest char n-gram
+    wide_chars: int = 0     # characters the n-gram features read, head and tail (0: the encoder's window)
+
+    @property
+    def reads_ids(self) -> bool:
+        """Whether the graph takes the `words` input (hashed n-gram ids from wide_input_ids)."""
+        return bool(self.word_buckets or self.char_buckets)
 
 
 def normalize_text(text: str) -> str:
@@ -40,12 +54,17 @@ def normalize_text(text: str) -> str:
 
 
 
-def clip(text: str, cfg: FeatureConfig) -> str:
-    budget = cfg.max_len - 2
+def clip(text: str, cfg: FeatureConfig, budget: int | None = None) -> str:
+    """The text's head and tail within `budget` characters (default: the encoder's window)."""
+    budget = cfg.max_len - 2 if budget is None else budget
     if len(text) <= budget:
         return text
     head = int(budget * cfg.head_fraction)
     return text[:head] + text[len(text) - (budget - head):]
+
+
+def _wide_window(text: str, cfg: FeatureConfig) -> str:
+    return clip(normalize_text(text), cfg, cfg.wide_chars or None)
 
 
 def encode(text: str, vocab: Vocab, cfg: FeatureConfig) -> tuple[list[int], list[int]]:
@@ -60,18 +79,44 @@ WORD_JOIN = "\x1f"  # between the words of an n-gram, so ("a", "bc") and ("ab", 
 
 
 def word_ngram_ids(text: str, cfg: FeatureConfig) -> list[int]:
-    """Bucket ids (1..word_buckets) of the jieba word 1..word_max-grams of the clipped text."""
+    """Bucket ids (1..word_buckets) of the jieba word 1..word_max-grams of the clipped text
+    (of the wide window when `wide_chars` is set)."""
     if not cfg.word_buckets:
         return []
     import jieba  # imported here: models without word features never load its dictionary
 
-    words = [w for w in jieba.lcut(clip(normalize_text(text), cfg)) if not w.isspace()]
+    words = [w for w in jieba.lcut(_wide_window(text, cfg)) if not w.isspace()]
     ids = []
     for n in range(1, cfg.word_max + 1):
         for i in range(len(words) - n + 1):
             key = f"{n}{WORD_JOIN}{WORD_JOIN.join(words[i : i + n])}".encode()
             ids.append(zlib.crc32(key) % cfg.word_buckets + 1)
     return ids
+
+
+def char_ngram_ids(text: str, cfg: FeatureConfig) -> list[int]:
+    """Bucket ids (1..char_buckets) of the character 1..char_max-grams of the wide window."""
+    if not cfg.char_buckets:
+        return []
+    window = _wide_window(text, cfg)
+    ids = []
+    for n in range(1, cfg.char_max + 1):
+        for i in range(len(window) - n + 1):
+            gram = window[i : i + n]
+            if not gram.isspace():
+                ids.append(zlib.crc32(f"{n}{WORD_JOIN}{gram}".encode()) % cfg.char_buckets + 1)
+    return ids
+
+
+def wide_input_ids(text: str, cfg: FeatureConfig) -> list[int]:
+    """The graph's `words` input for one text: table rows of the wide path.
+
+    Older models: word n-gram ids only (the graph offsets them past its character rows).
+    Models with `char_buckets`: character ids (1..char_buckets), then word ids after them.
+    """
+    if not cfg.char_buckets:
+        return word_ngram_ids(text, cfg)
+    return char_ngram_ids(text, cfg) + [cfg.char_buckets + w for w in word_ngram_ids(text, cfg)]
 
 
 def pad_rows(rows: Sequence[Sequence[int]]) -> np.ndarray:

@@ -85,3 +85,22 @@ def test_word_ngram_ids_are_stable_ordered_and_in_range():
     assert word_ngram_ids("房间", FeatureConfig()) == []    # models without word features
     padded = pad_rows([a, []])
     assert padded.shape == (2, len(a)) and padded[1].sum() == 0
+
+
+def test_wide_input_ids_read_the_long_window_and_keep_chars_and_words_apart():
+    from core.analysis.features import FeatureConfig, char_ngram_ids, wide_input_ids
+
+    # A 300-character review whose verdict sits in the middle, outside the encoder's window.
+    text = "房" * 150 + "垃圾" + "间" * 150
+    old = FeatureConfig(max_len=48, word_buckets=1000)                 # the encoder's window only
+    new = FeatureConfig(max_len=48, word_buckets=1000, char_buckets=500, wide_chars=1024)
+    verdict = set(char_ngram_ids("垃圾", new))
+    assert verdict <= set(wide_input_ids(text, new))
+    clipped = FeatureConfig(max_len=48, char_buckets=500)             # no wide_chars: encoder's window
+    assert not verdict & set(char_ngram_ids(text, clipped))
+    ids = wide_input_ids(text, new)
+    chars = char_ngram_ids(text, new)
+    assert ids[: len(chars)] == chars and all(1 <= i <= 500 for i in chars)
+    assert all(500 < i <= 1500 for i in ids[len(chars):])             # word rows after the char rows
+    assert old.reads_ids and new.reads_ids and not FeatureConfig().reads_ids
+    assert wide_input_ids(text, old) == [i for i in wide_input_ids(text, old) if i <= 1000]

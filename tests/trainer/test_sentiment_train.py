@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+import random
 
 import numpy as np
 import pytest
-from sentiment_fixtures import make_backbone, make_texts, write_tsv
+from sentiment_fixtures import NEGATIVE, POSITIVE, make_backbone, make_texts, write_tsv
 
 from trainer.cli import main
 from trainer.sentiment.train import FinetuneConfig, bucketed_batches, lr_at
@@ -194,6 +195,9 @@ def test_word_ngrams_feed_the_wide_path_and_the_shipped_classifier(tmp_path):
     assert manifest["features"]["word_buckets"] == 2048
     assert "words" in manifest["inputs"]
     assert manifest["net"]["word_buckets"] == 2048
+    # By default the wide path reads 1024 characters, hashed outside the graph.
+    assert manifest["features"]["char_buckets"] == 4096 and manifest["features"]["wide_chars"] == 1024
+    assert manifest["net"]["wide_from_input"] is True
     assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["data"]["train_weights"] == [1.0, 3.0]
@@ -240,3 +244,32 @@ def test_an_encoded_folder_with_word_ngrams_needs_the_wide_path(tmp_path, capsys
                "--threads", "1"])
     assert rc != 0
     assert "pass --wide-buckets too" in capsys.readouterr().err
+
+
+def test_wide_path_reads_past_the_encoders_window(tmp_path):
+    """A verdict in the middle of a long text, where the encoder's head+tail window cannot see
+    it, still decides the label through the wide path (--wide-chars), and the app's classifier
+    computes the same inputs."""
+    from core.analysis.classifier import SentimentClassifier
+
+    ckpt = make_backbone(tmp_path)
+    rng = random.Random(5)
+    filler = "今天我们一起去那里看了看然后回家" * 4   # the same in every text: it carries no label
+
+    def long_text(i: int) -> str:  # i // 2 keeps texts apart (no de-duplication), says nothing of i % 2
+        return f"{i // 2}{filler}{rng.choice(POSITIVE if i % 2 else NEGATIVE)}{filler}{i // 2}"
+
+    rows = [(i % 2, long_text(i)) for i in range(200)]
+    train = write_tsv(tmp_path / "train.tsv", rows[:160])
+    test = write_tsv(tmp_path / "test.tsv", rows[160:])
+    results = {}
+    for chars in ("0", "256"):
+        out = tmp_path / f"out{chars}"
+        assert main(["finetune-sentiment", "--train", str(train), "--test", str(test), "--backbone", str(ckpt),
+                     "--out", str(out), "--epochs", "0.5", "--lr", "1e-4", "--threads", "1", "--max-len", "32",
+                     "--wide-buckets", "4096", "--wide-chars", chars, "--wide-epochs", "8", "--wide-lr", "0.1"]) == 0
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        results[chars] = report["onnx_metrics"]["test (fp32)"]["accuracy"]
+        clf = SentimentClassifier(out / "model", int8=False)
+        assert clf.predict_proba([r[1] for r in rows[160:]]).shape == (40, 2)
+    assert results["256"] >= 0.9 > results["0"]

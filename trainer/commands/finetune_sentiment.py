@@ -42,6 +42,9 @@ def register(subparsers) -> None:
                         "with this many buckets (0: off; 262144 suits ~50k reviews)")
     p.add_argument("--wide-max", type=int, default=2, choices=[1, 2, 3],
                    help="longest character n-gram the wide path reads")
+    p.add_argument("--wide-chars", type=int, default=1024,
+                   help="characters of each text the wide path reads, head and tail (0: only the "
+                        "encoder's window, as models before 2026-11-29 did)")
     p.add_argument("--word-buckets", type=int, default=0,
                    help="the wide path also reads hashed jieba word 1..--word-max-grams in this many "
                         "extra buckets (0: off; needs --wide-buckets)")
@@ -138,7 +141,8 @@ def handler(args: argparse.Namespace) -> int:
             encode_only=args.encode_only, ngram_buckets=args.ngram_buckets,
             keep_layers=args.keep_layers, ngram_max=args.ngram_max,
             wide_buckets=args.wide_buckets, wide_max=args.wide_max,
-            word_buckets=args.word_buckets, word_max=args.word_max, train_weights=args.train_weights,
+            word_buckets=args.word_buckets, word_max=args.word_max, wide_chars=args.wide_chars,
+            train_weights=args.train_weights,
         )
         if opts.encode_only and not opts.save_encoded:
             print("error: --encode-only needs --save-encoded DIR", file=sys.stderr)

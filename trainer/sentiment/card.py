@@ -30,7 +30,15 @@ def _summary(report: dict) -> str:
                  "computed inside the graph)")
         if "ngram_max" in net:  # runs since the wide path was added
             text += " that also has its own linear path to the logits"
-    if net.get("wide_buckets"):
+    if net.get("wide_buckets") and net.get("wide_from_input"):
+        chars = (report.get("features") or {}).get("wide_chars")
+        text += (f"; a wide path adds the logits of a hashed TF-IDF logistic regression over "
+                 f"character 1-{net.get('wide_max', 2)}-grams ({net['wide_buckets']} buckets)"
+                 + (f" and jieba word 1-2-grams ({net['word_buckets']} more buckets)" if net.get("word_buckets") else "")
+                 + f" of the first and last {chars or 'few hundred'} characters, not just the encoder's window "
+                 "(idf fitted on the training set; the n-gram ids are a third input, `words`, computed "
+                 "by core/analysis/features.py)")
+    elif net.get("wide_buckets"):
         text += (f"; a wide path adds the logits of a hashed TF-IDF logistic regression over "
                  f"character 1-{net.get('wide_max', 2)}-grams ({net['wide_buckets']} buckets, idf fitted "
                  "on the training set, computed inside the graph)")
@@ -52,7 +60,7 @@ def write_card(path: Path, report: dict) -> None:
         f"- backbone: `{report.get('pretrained_backbone') or 'random init'}`; d_model "
         f"{spec['d_model']}, {spec['n_layers']} layers, {spec['n_heads']} heads, max_len {spec['max_len']}",
         "- inputs: `hanzi`, `pinyin` (B, T) int64"
-        + (", `words` (B, W) int64" if (report.get("net") or {}).get("word_buckets") else "")
+        + (", `words` (B, W) int64" if any((report.get("net") or {}).get(k) for k in ("word_buckets", "wide_from_input")) else "")
         + " (see core/analysis/features.py); output `probs` (B, K)",
         "- files: `model.onnx` (fp32), `model.int8.onnx` (dynamic int8), `vocab.json`, `manifest.json`",
         "",

@@ -37,7 +37,7 @@ def export_onnx(net: SentimentNet, path: Path, *, opset: int = 18) -> None:
     args: tuple[torch.Tensor, ...] = (hanzi, pinyin)
     names = list(INPUT_NAMES)
     shapes: dict = {"hanzi": {0: b, 1: t}, "pinyin": {0: b, 1: t}}
-    if net.word_buckets:
+    if net.reads_ids:
         words = torch.tensor([[1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 0, 0, 0, 0]], dtype=torch.long)
         args += (words,)
         names.append(WORDS_INPUT)
@@ -142,7 +142,7 @@ def write_model_dir(
         "sha256": {p.name: _sha256(p) for p in (fp32, int8)},
         "vocab_sha256": _sha256(out_dir / "vocab.json"),
         "inputs": {"hanzi": ["batch", "time"], "pinyin": ["batch", "time"],
-                   **({WORDS_INPUT: ["batch", "words"]} if net.word_buckets else {})},
+                   **({WORDS_INPUT: ["batch", "words"]} if net.reads_ids else {})},
         "outputs": {OUTPUT_NAME: ["batch", len(classes)]},
         "parity": {"fp32_max_abs_diff": parity, "int8_argmax_agreement": agree},
         "metrics": metrics,

@@ -12,6 +12,9 @@ encoder and head learn what it gets wrong. Its inverse document frequencies are 
 fitted on the training set, so the exported graph computes exactly what was trained.
 With `word_buckets` it also reads hashed jieba word 1..n-grams (a third input, `words`,
 computed by core.analysis.features), in rows after the character n-grams' rows of its table.
+With `wide_from_input` the `words` input carries the character n-gram rows as well (hashed
+by core.analysis.features over a longer window than the encoder's), and the graph hashes
+nothing itself.
 """
 from __future__ import annotations
 
@@ -45,7 +48,8 @@ def hashed_ngrams(hanzi_ids: torch.Tensor, real: torch.Tensor, n: int,
 class SentimentNet(nn.Module):
     def __init__(self, spec: ModelSpec, n_classes: int, *, head_dropout: float = 0.1,
                  ngram_buckets: int = 0, ngram_dim: int = 64, ngram_max: int = 2,
-                 wide_buckets: int = 0, wide_max: int = 2, word_buckets: int = 0) -> None:
+                 wide_buckets: int = 0, wide_max: int = 2, word_buckets: int = 0,
+                 wide_from_input: bool = False) -> None:
         super().__init__()
         self.spec = spec
         self.n_classes = n_classes
@@ -55,6 +59,7 @@ class SentimentNet(nn.Module):
         self.wide_buckets = wide_buckets
         self.wide_max = wide_max    # the wide path reads 1..wide_max-grams
         self.word_buckets = word_buckets if wide_buckets else 0  # word n-grams need the wide path
+        self.wide_from_input = bool(wide_from_input and wide_buckets)
         self.encoder = P2CEncoder(spec)
         extra = 0
         if ngram_buckets:
@@ -109,6 +114,10 @@ class SentimentNet(nn.Module):
                  words: torch.Tensor | None = None) -> torch.Tensor:
         """(B, N) table rows of every character 1..wide_max-gram (1..wide_buckets) and every
         word n-gram (after them), 0 at padding."""
+        if self.wide_from_input:
+            if words is None:
+                raise ValueError("this model reads its n-gram ids: pass `words` (core.analysis.features)")
+            return words
         real = pinyin_ids != 0
         orders = range(1, min(self.wide_max, hanzi_ids.shape[1]) + 1)
         parts = [hashed_ngrams(hanzi_ids, real, n, self.wide_buckets)[0] for n in orders]
@@ -167,7 +176,12 @@ class SentimentNet(nn.Module):
         return {"n_classes": self.n_classes, "ngram_buckets": self.ngram_buckets,
                 "ngram_dim": self.ngram_dim, "ngram_max": self.ngram_max,
                 "wide_buckets": self.wide_buckets, "wide_max": self.wide_max,
-                "word_buckets": self.word_buckets}
+                "word_buckets": self.word_buckets, "wide_from_input": self.wide_from_input}
+
+    @property
+    def reads_ids(self) -> bool:
+        """Whether the network takes the third input, `words`."""
+        return bool(self.word_buckets or self.wide_from_input)
 
 
 class SentimentGraph(nn.Module):

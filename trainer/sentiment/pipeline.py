@@ -16,7 +16,7 @@ from pathlib import Path
 
 import torch
 
-from core.analysis.features import FeatureConfig, encode, word_ngram_ids
+from core.analysis.features import FeatureConfig, encode, wide_input_ids
 from core.model.spec import ModelSpec, Vocab
 from trainer.sentiment.data import (
     CLASS_NAMES,
@@ -68,12 +68,13 @@ class FinetuneOptions:
     wide_max: int = 2               # the wide path reads 1..wide_max-grams
     word_buckets: int = 0           # the wide path also reads hashed jieba word n-grams (0 = off)
     word_max: int = 2               # ... 1..word_max words in a row
+    wide_chars: int = 1024          # characters the wide path reads, head and tail (0: the encoder's 126)
     keep_layers: int | None = None  # use only the backbone's first N blocks (faster inference)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
 
 
 def _encode(examples: Sequence[Example], vocab: Vocab, features: FeatureConfig) -> EncodedSet:
-    words = [word_ngram_ids(e.text, features) for e in examples] if features.word_buckets else None
+    words = [wide_input_ids(e.text, features) for e in examples] if features.reads_ids else None
     weights = [e.weight for e in examples]
     return EncodedSet.from_pairs([encode(e.text, vocab, features) for e in examples],
                                  [e.label for e in examples], words=words,
@@ -131,8 +132,11 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     out = Path(opts.out)
     out.mkdir(parents=True, exist_ok=True)
     spec, encoder_state, vocab, vocab_path = load_backbone(opts)
+    wide_chars = opts.wide_chars if opts.wide_buckets else 0
     features = FeatureConfig(max_len=min(opts.max_len, spec.max_len),
-                             word_buckets=opts.word_buckets, word_max=opts.word_max)
+                             word_buckets=opts.word_buckets, word_max=opts.word_max,
+                             char_buckets=opts.wide_buckets if wide_chars else 0,
+                             char_max=opts.wide_max if wide_chars else 2, wide_chars=wide_chars)
     t0 = time.monotonic()
 
     # -- data ------------------------------------------------------------------------------
@@ -144,11 +148,14 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         meta = json.loads((enc / "meta.json").read_text(encoding="utf-8"))
         classes = meta["classes"]
         features = FeatureConfig(**meta.get("features", asdict(features)))
-        if features.word_buckets and not opts.wide_buckets and not opts.from_state:
-            # The word ids feed only the wide path; without it the app would be asked for an
+        if features.reads_ids and not opts.wide_buckets and not opts.from_state:
+            # The n-gram ids feed only the wide path; without it the app would be asked for an
             # input the exported graph does not have.
-            raise DataError(f"{enc} was encoded with word n-grams ({features.word_buckets} buckets): "
-                            "pass --wide-buckets too")
+            raise DataError(f"{enc} was encoded with n-gram ids for the wide path: pass --wide-buckets too")
+        if features.char_buckets and opts.wide_buckets and opts.wide_buckets != features.char_buckets \
+                and not opts.from_state:
+            raise DataError(f"{enc} hashed character n-grams into {features.char_buckets} buckets: "
+                            f"pass --wide-buckets {features.char_buckets}")
         train_set, dev_set = EncodedSet.load(enc / "train.npz"), EncodedSet.load(enc / "dev.npz")
         data_notes = meta.get("data", {})
         # The encoded folder carries the backbone's weights; its name travels in meta.json.
@@ -210,8 +217,9 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
     buckets = opts.ngram_buckets
     ngram_max = opts.ngram_max
-    wide = {"wide_buckets": opts.wide_buckets, "wide_max": opts.wide_max,
-            "word_buckets": features.word_buckets}
+    wide = {"wide_buckets": features.char_buckets or opts.wide_buckets,
+            "wide_max": features.char_max if features.char_buckets else opts.wide_max,
+            "word_buckets": features.word_buckets, "wide_from_input": int(bool(features.char_buckets))}
     state = None
     if opts.keep_layers and opts.keep_layers < spec.n_layers:
         keep = opts.keep_layers
@@ -228,6 +236,9 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         if wide["word_buckets"] != features.word_buckets:
             raise DataError(f"{opts.from_state} reads {wide['word_buckets']} word buckets but the "
                             f"data was encoded with {features.word_buckets}: pass the same --word-buckets")
+        if bool(wide["wide_from_input"]) != bool(features.char_buckets):
+            raise DataError(f"{opts.from_state} and the data disagree on where the wide path's "
+                            "character n-grams come from: pass the --wide-chars the model was trained with")
         if "spec" in state:
             spec = ModelSpec.from_dict(state["spec"])
     net = SentimentNet(spec, len(classes), ngram_buckets=buckets, ngram_max=ngram_max, **wide)
@@ -264,6 +275,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         "spec": spec.to_dict(),
         "pretrained_backbone": backbone_name,
         "net": net.config(),
+        "features": asdict(features),
         "config": asdict(opts.train_config),
         "data": data_notes,
         "training": None if result is None else {
