@@ -273,3 +273,41 @@ def test_wide_path_reads_past_the_encoders_window(tmp_path):
         clf = SentimentClassifier(out / "model", int8=False)
         assert clf.predict_proba([r[1] for r in rows[160:]]).shape == (40, 2)
     assert results["256"] >= 0.9 > results["0"]
+
+
+def test_blend_trains_the_encoder_alone_and_weighs_it_on_dev(tmp_path, capsys):
+    """--blend: the encoder learns the labels on its own; its weight beside the wide path is
+    chosen on dev, saved in the state and the exported graph."""
+    import torch
+
+    from core.model.spec import ModelSpec
+    from trainer.sentiment.model import SentimentNet
+    from trainer.sentiment.train import BLEND_SCALES
+
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(160))
+    out = tmp_path / "out"
+    state = tmp_path / "state.pt"
+    assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out", str(out),
+                 "--epochs", "1", "--lr", "2e-3", "--threads", "1", "--max-len", "48", "--wide-buckets", "4096",
+                 "--wide-epochs", "8", "--wide-lr", "0.1", "--blend", "--save-state", str(state)]) == 0
+    printed = capsys.readouterr().out
+    line = next(x for x in printed.splitlines() if x.strip().startswith("blend:"))
+    scale = float(line.split("wide + ")[1].split()[0])
+    assert scale in BLEND_SCALES
+    manifest = json.loads((out / "model" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["net"]["blend"] is True
+    assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
+    saved = torch.load(state, weights_only=True)
+    assert float(saved["model"]["deep_scale"]) == pytest.approx(scale)
+    # Older nets keep their state layout: no deep_scale saved, so their states load as before.
+    spec = ModelSpec(n_pinyin=20, n_hanzi=30, d_model=8, n_layers=1, n_heads=2, d_ff=16, max_len=16)
+    assert "deep_scale" not in SentimentNet(spec, 2, wide_buckets=64).state_dict()
+
+
+def test_blend_needs_the_wide_path(tmp_path, capsys):
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(40))
+    assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
+                 str(tmp_path / "o"), "--blend"]) == 2
+    assert "--blend needs --wide-buckets" in capsys.readouterr().err

@@ -53,6 +53,10 @@ def register(subparsers) -> None:
     p.add_argument("--wide-epochs", type=float, default=5.0,
                    help="fit the wide path alone this many epochs first, then freeze it (0: train it jointly)")
     p.add_argument("--wide-lr", type=float, default=2e-2)
+    p.add_argument("--blend", action="store_true",
+                   help="with --wide-buckets: train the encoder on the labels alone (not on what the "
+                        "wide path gets wrong) and add its logits with a weight chosen on dev; "
+                        "wants more --epochs (3)")
     p.add_argument("--keep-layers", type=int, help="use only the backbone's first N blocks (faster)")
     p.add_argument("--epochs", type=float, default=3.0)
     p.add_argument("--batch-size", type=int, default=32)
@@ -100,6 +104,9 @@ class _Printer:
         elif event.kind == "wide":
             print(f"  TF-IDF wide path alone after {event.step} steps ({d['seconds']:.0f}s): dev acc "
                   f"{d['accuracy']:.4f} macro-F1 {d['macro_f1']:.4f}", flush=True)
+        elif event.kind == "blend":
+            print(f"  blend: encoder alone dev acc {d['deep_accuracy']:.4f}; wide + {d['scale']:g} x encoder: "
+                  f"dev acc {d['accuracy']:.4f} macro-F1 {d['macro_f1']:.4f}", flush=True)
         elif event.kind == "stop":
             print(f"  stopping: {d['reason']}", flush=True)
 
@@ -129,7 +136,7 @@ def handler(args: argparse.Namespace) -> int:
             class_weights=not args.no_class_weights, max_minutes=args.max_minutes,
             device=args.device, threads=args.threads, seed=args.seed,
             bag_epochs=args.bag_epochs, bag_lr=args.bag_lr,
-            wide_epochs=args.wide_epochs, wide_lr=args.wide_lr,
+            wide_epochs=args.wide_epochs, wide_lr=args.wide_lr, blend=args.blend,
         )
         opts = FinetuneOptions(
             train=args.train, dev=args.dev, tests=args.test, text_column=args.text_column,

@@ -45,7 +45,13 @@ def _summary(report: dict) -> str:
         if net.get("word_buckets"):
             text += (f" and over hashed jieba word 1-2-grams ({net['word_buckets']} more buckets; the "
                      "word ids are a third input, computed by core/analysis/features.py)")
-        text += ", fitted alone first and then frozen while the encoder and head learned the residual"
+        if net.get("blend"):
+            scale = report.get("blend_scale")
+            text += (", fitted alone first; the encoder and head were then trained on the labels alone, "
+                     "as a second model, and the graph adds their logits"
+                     + (f" times {scale:g}" if scale is not None else "") + ", a weight chosen on dev")
+        else:
+            text += ", fitted alone first and then frozen while the encoder and head learned the residual"
     return text + "."
 
 

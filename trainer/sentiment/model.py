@@ -12,6 +12,11 @@ encoder and head learn what it gets wrong. Its inverse document frequencies are 
 fitted on the training set, so the exported graph computes exactly what was trained.
 With `word_buckets` it also reads hashed jieba word 1..n-grams (a third input, `words`,
 computed by core.analysis.features), in rows after the character n-grams' rows of its table.
+With `blend` the encoder and head are not trained on what the wide path gets wrong but on
+the labels alone, as a second, independent model, and the graph adds their logits times a
+weight (`deep_scale`) chosen on dev. The wide path fits the training set closely, so the
+residual it leaves there is small and unlike the errors it makes on new text; an encoder
+trained on its own learns more, and the two disagree where it helps.
 With `wide_from_input` the `words` input carries the character n-gram rows as well (hashed
 by core.analysis.features over a longer window than the encoder's), and the graph hashes
 nothing itself.
@@ -49,7 +54,7 @@ class SentimentNet(nn.Module):
     def __init__(self, spec: ModelSpec, n_classes: int, *, head_dropout: float = 0.1,
                  ngram_buckets: int = 0, ngram_dim: int = 64, ngram_max: int = 2,
                  wide_buckets: int = 0, wide_max: int = 2, word_buckets: int = 0,
-                 wide_from_input: bool = False) -> None:
+                 wide_from_input: bool = False, blend: bool = False) -> None:
         super().__init__()
         self.spec = spec
         self.n_classes = n_classes
@@ -60,6 +65,10 @@ class SentimentNet(nn.Module):
         self.wide_max = wide_max    # the wide path reads 1..wide_max-grams
         self.word_buckets = word_buckets if wide_buckets else 0  # word n-grams need the wide path
         self.wide_from_input = bool(wide_from_input and wide_buckets)
+        self.blend = bool(blend and wide_buckets)
+        # Weight of the deep logits beside the wide path's; saved only by blended models, so
+        # the state of an older model loads unchanged (and its weight stays 1).
+        self.register_buffer("deep_scale", torch.ones(()), persistent=self.blend)
         self.encoder = P2CEncoder(spec)
         extra = 0
         if ngram_buckets:
@@ -96,6 +105,16 @@ class SentimentNet(nn.Module):
     def forward(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor,
                 words: torch.Tensor | None = None) -> torch.Tensor:
         """(B, T) ids (and (B, W) word n-gram ids, 0-padded) -> (B, K) logits."""
+        logits = self.deep_logits(hanzi_ids, pinyin_ids, words)
+        if self.blend:
+            logits = self.deep_scale * logits
+        if self.wide_buckets:
+            logits = logits + self.wide_logits(hanzi_ids, pinyin_ids, words)
+        return logits
+
+    def deep_logits(self, hanzi_ids: torch.Tensor, pinyin_ids: torch.Tensor,
+                    words: torch.Tensor | None = None) -> torch.Tensor:
+        """(B, K): the encoder and head (and the n-gram bag), without the wide path."""
         states = self.encoder(pinyin_ids, hanzi_ids)                  # (B, T, C)
         mask = padding_mask(pinyin_ids).unsqueeze(-1).to(states.dtype)  # (B, T, 1)
         mean = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)    # (B, C)
@@ -105,8 +124,6 @@ class SentimentNet(nn.Module):
         else:
             bag = self._bigram_bag(hanzi_ids, pinyin_ids)              # (B, E)
             logits = self.head(torch.cat([*parts, bag], dim=-1)) + self.bag_out(bag)
-        if self.wide_buckets:
-            logits = logits + self.wide_logits(hanzi_ids, pinyin_ids, words)
         return logits
 
     # -- the wide path: hashed TF-IDF logistic regression --------------------------------------
@@ -176,7 +193,8 @@ class SentimentNet(nn.Module):
         return {"n_classes": self.n_classes, "ngram_buckets": self.ngram_buckets,
                 "ngram_dim": self.ngram_dim, "ngram_max": self.ngram_max,
                 "wide_buckets": self.wide_buckets, "wide_max": self.wide_max,
-                "word_buckets": self.word_buckets, "wide_from_input": self.wide_from_input}
+                "word_buckets": self.word_buckets, "wide_from_input": self.wide_from_input,
+                "blend": self.blend}
 
     @property
     def reads_ids(self) -> bool:

@@ -127,6 +127,8 @@ def _load_files(paths: Sequence[str], opts: FinetuneOptions, log: Log, *, dedupe
 
 def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback] = ()) -> dict:
     """The whole pipeline; returns the report dict (also written as report.json)."""
+    if opts.train_config.blend and not (opts.wide_buckets or opts.from_state):
+        raise DataError("--blend needs --wide-buckets (it weighs the encoder beside the wide path)")
     if opts.word_buckets and not opts.wide_buckets:
         raise DataError("--word-buckets needs --wide-buckets (word n-grams feed the wide path)")
     out = Path(opts.out)
@@ -219,7 +221,8 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     ngram_max = opts.ngram_max
     wide = {"wide_buckets": features.char_buckets or opts.wide_buckets,
             "wide_max": features.char_max if features.char_buckets else opts.wide_max,
-            "word_buckets": features.word_buckets, "wide_from_input": int(bool(features.char_buckets))}
+            "word_buckets": features.word_buckets, "wide_from_input": int(bool(features.char_buckets)),
+            "blend": int(opts.train_config.blend)}
     state = None
     if opts.keep_layers and opts.keep_layers < spec.n_layers:
         keep = opts.keep_layers
@@ -283,6 +286,7 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
             "device": result.device, "best_step": result.best_step, "best_dev": result.best_dev,
             "stopped_early": result.stopped_early, "history": result.history},
         "torch_metrics": {k: m.to_dict() for k, m in results.items()},
+        "blend_scale": float(net.deep_scale) if net.blend else None,
     }
 
     # -- export ----------------------------------------------------------------------------

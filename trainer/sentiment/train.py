@@ -48,6 +48,8 @@ class FinetuneConfig:
     wide_epochs: float = 5.0       # fit the TF-IDF wide path alone this long, then freeze it
     wide_lr: float = 2e-2
     wide_l2: float = 3e-6          # L2 on the wide weights (per text, like LR's 1/(2CN))
+    blend: bool = False            # train the encoder on the labels alone, then weigh it beside the
+                                   # wide path on dev (the net must be built with blend=True)
 
     def __post_init__(self) -> None:
         if self.preset not in LR_PRESETS:
@@ -195,10 +197,10 @@ def setup_cpu_threads(threads: int) -> None:
 
 
 @torch.no_grad()
-def predict_proba(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 64,
-                  device: torch.device | None = None, logits_fn=None) -> np.ndarray:
-    """(N, K) probabilities in the original order; `logits_fn` (default: the whole net) maps
-    the inputs (hanzi, pinyin[, words]) to logits, e.g. `net.wide_logits` for one path alone."""
+def predict_logits(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 64,
+                   device: torch.device | None = None, logits_fn=None) -> np.ndarray:
+    """(N, K) logits in the original order; `logits_fn` (default: the whole net) maps the
+    inputs (hanzi, pinyin[, words]) to logits, e.g. `net.wide_logits` for one path alone."""
     device = device or next(net.parameters()).device
     was_training = net.training
     net.eval()
@@ -207,10 +209,16 @@ def predict_proba(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 6
     for start in range(0, len(order), batch_size):
         idx = order[start : start + batch_size]
         inputs, _ = data.batch(idx)
-        logits = (logits_fn or net)(*(t.to(device) for t in inputs)).float()
-        out[idx] = torch.softmax(logits, dim=-1).cpu().numpy()
+        out[idx] = (logits_fn or net)(*(t.to(device) for t in inputs)).float().cpu().numpy()
     net.train(was_training)
     return out
+
+
+def predict_proba(net: torch.nn.Module, data: EncodedSet, *, batch_size: int = 64,
+                  device: torch.device | None = None, logits_fn=None) -> np.ndarray:
+    """(N, K) probabilities in the original order (see predict_logits)."""
+    logits = predict_logits(net, data, batch_size=batch_size, device=device, logits_fn=logits_fn)
+    return torch.softmax(torch.from_numpy(logits), dim=-1).numpy()
 
 
 def _dev_scores(probs: np.ndarray, labels: np.ndarray, n_classes: int) -> dict:
@@ -283,9 +291,13 @@ def finetune(
     loss_sum = 0.0
     loss_n = 0
 
+    blend = cfg.blend and getattr(net, "blend", False)
+    # Blended: the deep part is trained and chosen as a model of its own; the wide path joins at the end.
+    forward = net.deep_logits if blend else net
+
     def evaluate() -> bool:
         nonlocal best, best_step, best_state, bad_evals, loss_sum, loss_n
-        scores = _dev_scores(predict_proba(net, dev, device=device), dev.labels, k)
+        scores = _dev_scores(predict_proba(net, dev, device=device, logits_fn=forward), dev.labels, k)
         elapsed = time.monotonic() - start
         record = {"at_step": step, "epoch": step / steps_per_epoch, "train_loss": loss_sum / max(1, loss_n),
                   "seconds": elapsed, "tokens_per_s": tokens / max(elapsed, 1e-9), **scores}
@@ -304,7 +316,8 @@ def finetune(
         net.fit_idf(train.batch(idx)[0] for idx in _chunks(len(train), 512))
         if cfg.wide_epochs > 0:
             _wide_fit(net, train, dev, cfg, device, weights, rng, emit)
-            # Frozen from here: the deep part learns what the linear model gets wrong.
+            # Frozen from here: the deep part learns what the linear model gets wrong (or, with
+            # blend, learns the labels on its own).
             for p in (net.wide_w.weight, net.wide_bias):
                 p.requires_grad_(False)
     if cfg.bag_epochs > 0 and getattr(net, "ngram_buckets", 0):
@@ -324,7 +337,7 @@ def finetune(
             labels = labels.to(device)
             pinyin = inputs[1]
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=autocast):
-                logits = net(*inputs)
+                logits = forward(*inputs)
             loss = weighted_loss(logits.float(), labels, weights, train.weight_of(idx),
                                  label_smoothing=cfg.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
@@ -352,6 +365,9 @@ def finetune(
         evaluate()
     seconds = time.monotonic() - start
     net.load_state_dict(best_state)
+    if blend:
+        best = _tune_blend(net, dev, device, emit)
+        best_state = {n: t.detach().cpu().clone() for n, t in net.state_dict().items()}
     result = FinetuneResult(best_state, best_step, best, history, step, seconds,
                             tokens / max(seconds, 1e-9), stopped_early, str(device))
     emit("end", step, best_step=best_step, **best, seconds=seconds)
@@ -407,6 +423,26 @@ def _wide_fit(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, devi
     probs = predict_proba(net, dev, batch_size=256, device=device, logits_fn=net.wide_logits)
     scores = _dev_scores(probs, dev.labels, net.n_classes)
     emit("wide", step, seconds=time.monotonic() - start, **scores)
+
+
+BLEND_SCALES = tuple(round(0.1 * i, 1) for i in range(1, 21))  # deep logits x 0.1 .. 2.0
+
+
+def _tune_blend(net, dev: EncodedSet, device, emit) -> dict:
+    """Choose the deep logits' weight beside the wide path by dev macro-F1 (the smallest of
+    equal bests: the wide path is the steadier of the two); sets net.deep_scale."""
+    deep = torch.from_numpy(predict_logits(net, dev, device=device, logits_fn=net.deep_logits))
+    wide = torch.from_numpy(predict_logits(net, dev, device=device, logits_fn=net.wide_logits))
+    best_scale, best = 1.0, {"macro_f1": -1.0}
+    for scale in BLEND_SCALES:
+        probs = torch.softmax(wide + scale * deep, dim=-1).numpy()
+        scores = _dev_scores(probs, dev.labels, net.n_classes)
+        if scores["macro_f1"] > best["macro_f1"]:
+            best_scale, best = scale, scores
+    net.deep_scale.fill_(best_scale)
+    deep_alone = _dev_scores(torch.softmax(deep, -1).numpy(), dev.labels, net.n_classes)
+    emit("blend", 0, scale=best_scale, deep_accuracy=deep_alone["accuracy"], **best)
+    return best
 
 
 def _bag_warmup(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, device, weights,
