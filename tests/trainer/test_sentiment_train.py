@@ -297,6 +297,7 @@ def test_blend_trains_the_encoder_alone_and_weighs_it_on_dev(tmp_path, capsys):
     assert scale in BLEND_SCALES
     manifest = json.loads((out / "model" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["net"]["blend"] is True
+    assert f"times {scale:g}, a weight chosen on dev" in (out / "model" / "card.md").read_text(encoding="utf-8")
     assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
     saved = torch.load(state, weights_only=True)
     assert float(saved["model"]["deep_scale"]) == pytest.approx(scale)

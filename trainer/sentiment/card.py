@@ -35,9 +35,9 @@ def _summary(report: dict) -> str:
         text += (f"; a wide path adds the logits of a hashed TF-IDF logistic regression over "
                  f"character 1-{net.get('wide_max', 2)}-grams ({net['wide_buckets']} buckets)"
                  + (f" and jieba word 1-2-grams ({net['word_buckets']} more buckets)" if net.get("word_buckets") else "")
-                 + f" of the first and last {chars or 'few hundred'} characters, not just the encoder's window "
-                 "(idf fitted on the training set; the n-gram ids are a third input, `words`, computed "
-                 "by core/analysis/features.py)")
+                 + f" of up to {chars or 'all'} characters of each text (head and tail), not just the "
+                 "encoder's window (idf fitted on the training set; the n-gram ids are a third input, "
+                 "`words`, computed by core/analysis/features.py)")
     elif net.get("wide_buckets"):
         text += (f"; a wide path adds the logits of a hashed TF-IDF logistic regression over "
                  f"character 1-{net.get('wide_max', 2)}-grams ({net['wide_buckets']} buckets, idf fitted "
@@ -45,13 +45,13 @@ def _summary(report: dict) -> str:
         if net.get("word_buckets"):
             text += (f" and over hashed jieba word 1-2-grams ({net['word_buckets']} more buckets; the "
                      "word ids are a third input, computed by core/analysis/features.py)")
-        if net.get("blend"):
-            scale = report.get("blend_scale")
-            text += (", fitted alone first; the encoder and head were then trained on the labels alone, "
-                     "as a second model, and the graph adds their logits"
-                     + (f" times {scale:g}" if scale is not None else "") + ", a weight chosen on dev")
-        else:
-            text += ", fitted alone first and then frozen while the encoder and head learned the residual"
+    if net.get("wide_buckets") and net.get("blend"):
+        scale = report.get("blend_scale")
+        text += (", fitted alone first; the encoder and head were then trained on the labels alone, "
+                 "as a second model, and the graph adds their logits"
+                 + (f" times {scale:g}" if scale is not None else "") + ", a weight chosen on dev")
+    elif net.get("wide_buckets"):
+        text += ", fitted alone first and then frozen while the encoder and head learned the residual"
     return text + "."
 
 
