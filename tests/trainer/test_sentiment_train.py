@@ -312,3 +312,6 @@ def test_blend_needs_the_wide_path(tmp_path, capsys):
     assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
                  str(tmp_path / "o"), "--blend"]) == 2
     assert "--blend needs --wide-buckets" in capsys.readouterr().err
+    assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
+                 str(tmp_path / "o"), "--blend", "--wide-buckets", "64", "--wide-epochs", "0"]) == 2
+    assert "--blend needs --wide-epochs > 0" in capsys.readouterr().err

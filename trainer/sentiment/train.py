@@ -56,6 +56,9 @@ class FinetuneConfig:
             raise ValueError(f"unknown preset {self.preset!r}; choose {', '.join(LR_PRESETS)}")
         if self.epochs <= 0 or self.batch_size <= 0:
             raise ValueError("epochs and batch size must be positive")
+        if self.blend and self.wide_epochs <= 0:
+            # Blended training never passes the wide path a gradient: it must be fitted first.
+            raise ValueError("--blend needs --wide-epochs > 0 (the wide path is fitted alone first)")
 
     @property
     def peak_lr(self) -> float:
