@@ -64,6 +64,8 @@ def clip(text: str, cfg: FeatureConfig, budget: int | None = None) -> str:
 
 
 def _wide_window(text: str, cfg: FeatureConfig) -> str:
+    """What the wide path's n-grams are read from: `wide_chars` of head and tail, else the
+    encoder's window."""
     return clip(normalize_text(text), cfg, cfg.wide_chars or None)
 
 
