@@ -83,31 +83,12 @@ WORD_JOIN = "\x1f"  # between the words of an n-gram, so ("a", "bc") and ("ab", 
 def word_ngram_ids(text: str, cfg: FeatureConfig) -> list[int]:
     """Bucket ids (1..word_buckets) of the jieba word 1..word_max-grams of the clipped text
     (of the wide window when `wide_chars` is set)."""
-    if not cfg.word_buckets:
-        return []
-    import jieba  # imported here: models without word features never load its dictionary
-
-    words = [w for w in jieba.lcut(_wide_window(text, cfg)) if not w.isspace()]
-    ids = []
-    for n in range(1, cfg.word_max + 1):
-        for i in range(len(words) - n + 1):
-            key = f"{n}{WORD_JOIN}{WORD_JOIN.join(words[i : i + n])}".encode()
-            ids.append(zlib.crc32(key) % cfg.word_buckets + 1)
-    return ids
+    return _word_ids(_wide_window(text, cfg), cfg) if cfg.word_buckets else []
 
 
 def char_ngram_ids(text: str, cfg: FeatureConfig) -> list[int]:
     """Bucket ids (1..char_buckets) of the character 1..char_max-grams of the wide window."""
-    if not cfg.char_buckets:
-        return []
-    window = _wide_window(text, cfg)
-    ids = []
-    for n in range(1, cfg.char_max + 1):
-        for i in range(len(window) - n + 1):
-            gram = window[i : i + n]
-            if not gram.isspace():
-                ids.append(zlib.crc32(f"{n}{WORD_JOIN}{gram}".encode()) % cfg.char_buckets + 1)
-    return ids
+    return _char_ids(_wide_window(text, cfg), cfg) if cfg.char_buckets else []
 
 
 def wide_input_ids(text: str, cfg: FeatureConfig) -> list[int]:
@@ -118,7 +99,31 @@ def wide_input_ids(text: str, cfg: FeatureConfig) -> list[int]:
     """
     if not cfg.char_buckets:
         return word_ngram_ids(text, cfg)
-    return char_ngram_ids(text, cfg) + [cfg.char_buckets + w for w in word_ngram_ids(text, cfg)]
+    window = _wide_window(text, cfg)  # normalised and clipped once for both kinds
+    words = _word_ids(window, cfg) if cfg.word_buckets else []
+    return _char_ids(window, cfg) + [cfg.char_buckets + w for w in words]
+
+
+def _word_ids(window: str, cfg: FeatureConfig) -> list[int]:
+    import jieba  # imported here: models without word features never load its dictionary
+
+    words = [w for w in jieba.lcut(window) if not w.isspace()]
+    ids = []
+    for n in range(1, cfg.word_max + 1):
+        for i in range(len(words) - n + 1):
+            key = f"{n}{WORD_JOIN}{WORD_JOIN.join(words[i : i + n])}".encode()
+            ids.append(zlib.crc32(key) % cfg.word_buckets + 1)
+    return ids
+
+
+def _char_ids(window: str, cfg: FeatureConfig) -> list[int]:
+    ids = []
+    for n in range(1, cfg.char_max + 1):
+        for i in range(len(window) - n + 1):
+            gram = window[i : i + n]
+            if not gram.isspace():
+                ids.append(zlib.crc32(f"{n}{WORD_JOIN}{gram}".encode()) % cfg.char_buckets + 1)
+    return ids
 
 
 def pad_rows(rows: Sequence[Sequence[int]]) -> np.ndarray:
