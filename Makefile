@@ -60,7 +60,7 @@ bench: $(STAMP) ## Benchmarks: engine keystroke latency, lexicon load, app paint
 	$(PY) -m core.bench --input $(DEV)
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.bench
 
-screenshots: $(STAMP) ## PNGs of the main window with the candidate bar open (Xvfb, CJK font)
+screenshots: $(STAMP) ## PNGs of the main window, candidate bar, analysis panel, batch window (Xvfb, CJK font)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) -m desktop.screenshots --out docs/screenshots
 
 bundle: $(STAMP) ## PyInstaller one-folder bundle of the typing app (no torch)

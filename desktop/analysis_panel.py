@@ -12,6 +12,9 @@ import html
 from core.analysis import Analysis, Analyzer
 from desktop.background import LatestWins
 from desktop.qt import (
+    QEvent,
+    QFont,
+    QFontMetrics,
     QFrame,
     QLabel,
     QProgressBar,
@@ -24,7 +27,7 @@ from desktop.qt import (
 )
 
 DEFAULT_DELAY_MS = 250
-PINYIN_CHARS_PER_ROW = 14
+PINYIN_CHARS_PER_ROW = 14  # at most; fewer when the view is narrow
 LABEL_NAMES = {"positive": "积极 positive", "negative": "消极 negative", "neutral": "中性 neutral"}
 
 
@@ -68,8 +71,8 @@ def keywords_html(analysis: Analysis) -> str:
             f"<b>TextRank</b>&nbsp; {chips(analysis.keywords_textrank)}")
 
 
-def pinyin_html(analysis: Analysis) -> str:
-    """Rows of two-line cells (reading over character); heteronyms in a second colour."""
+def pinyin_html(analysis: Analysis, per_row: int = PINYIN_CHARS_PER_ROW) -> str:
+    """Rows of `per_row` two-line cells (reading over character); heteronyms in a second colour."""
     rows: list[str] = []
     chars = [c for c in analysis.pinyin if c.char not in "\r"]
     line: list = []
@@ -80,7 +83,7 @@ def pinyin_html(analysis: Analysis) -> str:
             line = []
             continue
         line.append(c)
-        if len(line) >= PINYIN_CHARS_PER_ROW:
+        if len(line) >= per_row:
             lines.append(line)
             line = []
     if line:
@@ -91,7 +94,8 @@ def pinyin_html(analysis: Analysis) -> str:
         for c in chunk:
             colour = "#b03a2e" if c.is_heteronym else "#555555"
             title = "/".join(c.alternatives)
-            top.append(f'<td align="center" style="color:{colour};font-size:small" title="{html.escape(title)}">'
+            # nowrap: a narrow dock must never split a syllable over two lines
+            top.append(f'<td align="center" nowrap style="color:{colour};font-size:small" title="{html.escape(title)}">'
                        f"{html.escape(c.reading) or '&nbsp;'}</td>")
             bottom.append(f'<td align="center">{html.escape(c.char) if c.char.strip() else "&nbsp;"}</td>')
         rows.append(f'<table cellspacing="2"><tr>{"".join(top)}</tr><tr>{"".join(bottom)}</tr></table>')
@@ -116,6 +120,7 @@ class AnalysisPanel(QWidget):
         self.analyzer = analyzer or Analyzer()
         self._text = ""
         self.last_analysis: Analysis | None = None
+        self._pinyin_row = PINYIN_CHARS_PER_ROW
         self._worker = LatestWins(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -141,6 +146,7 @@ class AnalysisPanel(QWidget):
         self.keywords_label.setTextFormat(Qt.TextFormat.RichText)
         self.pinyin_view = _read_only_view(self)
         self.pinyin_view.setObjectName("pinyinView")
+        self.pinyin_view.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
@@ -208,8 +214,32 @@ class AnalysisPanel(QWidget):
             self.model_label.setText(self.tr("model: {0} · {1:.1f} ms").format(s.model, ms))
         self.sentences_view.setHtml(sentences_html(analysis))
         self.keywords_label.setText(keywords_html(analysis))
-        self.pinyin_view.setHtml(pinyin_html(analysis))
+        self._render_pinyin()
         self.analysisUpdated.emit(analysis)
+
+    # -- pinyin layout ---------------------------------------------------------------------
+    def pinyin_per_row(self) -> int:
+        """Characters per pinyin row that fit the view: each cell is as wide as a long reading."""
+        small = QFont(self.pinyin_view.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.83))
+        cell = max(QFontMetrics(small).horizontalAdvance("zhuàng"),
+                   QFontMetrics(self.pinyin_view.font()).horizontalAdvance("汉")) + 6
+        usable = self.pinyin_view.viewport().width() - 12
+        return max(4, min(PINYIN_CHARS_PER_ROW, usable // cell))
+
+    def _render_pinyin(self) -> None:
+        if self.last_analysis is None:
+            return
+        self._pinyin_row = self.pinyin_per_row()
+        self.pinyin_view.setHtml(pinyin_html(self.last_analysis, self._pinyin_row))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        # Re-flow the pinyin rows when their view is resized (the panel's own resizeEvent
+        # comes before the layout has resized the view); cheap, no re-analysis.
+        if (event.type() == QEvent.Type.Resize and watched is self.pinyin_view.viewport()
+                and self.last_analysis is not None and self.pinyin_per_row() != self._pinyin_row):
+            self._render_pinyin()
+        return super().eventFilter(watched, event)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.label.setText(self.tr("Analysis failed"))

@@ -25,6 +25,8 @@ from core.analysis.batch import (
     run_batch,
 )
 from core.analysis.tabular import TableError, detect_format, read_columns
+from core.analysis.timeline import Timeline
+from desktop.analysis_panel import sentiment_colour
 from desktop.background import BackgroundRunner
 from desktop.qt import (
     QAbstractItemView,
@@ -34,7 +36,11 @@ from desktop.qt import (
     QBarSet,
     QChart,
     QChartView,
+    QColor,
     QComboBox,
+    QDate,
+    QDateTime,
+    QDateTimeAxis,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -49,6 +55,7 @@ from desktop.qt import (
     QSplitter,
     Qt,
     QTableView,
+    QTime,
     QValueAxis,
     QVBoxLayout,
     QWidget,
@@ -96,6 +103,8 @@ class ResultsModel(QAbstractTableModel):
             return str(value)
         if role == Qt.ItemDataRole.ToolTipRole and col == "text":
             return row.text
+        if role == Qt.ItemDataRole.BackgroundRole and col == "sentiment" and row.label:
+            return QColor(sentiment_colour(row.positive))  # the panel's colours
         return None
 
     def append(self, rows: list[ResultRow]) -> None:
@@ -139,7 +148,7 @@ class BatchWindow(QWidget):
         self._bridge = _Bridge(self)
         self._bridge.chunkReady.connect(self._on_chunk)
         self._counts: dict[str, int] = defaultdict(int)
-        self._by_date: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+        self._timeline = Timeline()
         self._started = 0.0
 
         self.open_button = QPushButton(self.tr("Open file…"), self)
@@ -163,8 +172,12 @@ class BatchWindow(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # file order until the user sorts
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)  # the text takes what the others leave
+        for col, width in zip(COLUMNS, (60, 84, 84, 72, 150), strict=False):
+            header.resizeSection(COLUMNS.index(col), width)
 
         self.dist_chart = QChart()
         self.dist_chart.setTitle(self.tr("Sentiment distribution"))
@@ -198,6 +211,11 @@ class BatchWindow(QWidget):
         split.addWidget(charts)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        # Without sizes the table's natural width takes nearly all of it and squeezes the
+        # charts to a sliver.
+        split.setSizes([640, 440])
+        for view in (self.dist_view, self.time_view):
+            view.setMinimumWidth(300)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -249,7 +267,7 @@ class BatchWindow(QWidget):
         self._cancel.clear()
         self.model.clear()
         self._counts.clear()
-        self._by_date.clear()
+        self._timeline.clear()
         self.summary = None
         self.progress.setRange(0, 0)  # busy until the first chunk tells the size
         self.status.setText(self.tr("Loading the model…"))
@@ -271,9 +289,7 @@ class BatchWindow(QWidget):
             if r.label:
                 self._counts[r.label] += 1
                 if r.date:
-                    slot = self._by_date[r.date[:10]]
-                    slot[0] += r.positive
-                    slot[1] += 1
+                    self._timeline.add(r.date, r.positive)
         total = max(progress.total or 0, progress.done)
         self.progress.setRange(0, total)
         self.progress.setValue(progress.done)
@@ -326,6 +342,7 @@ class BatchWindow(QWidget):
             x.append(labels)
             y = QValueAxis()
             y.setRange(0, max(self._counts.values()) * 1.1)
+            y.applyNiceNumbers()  # round ticks (0, 50, 100…), not fractions of the maximum
             y.setLabelFormat("%d")
             self.dist_chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
             self.dist_chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -334,25 +351,43 @@ class BatchWindow(QWidget):
         self.time_chart.removeAllSeries()
         for axis in self.time_chart.axes():
             self.time_chart.removeAxis(axis)
-        dates = sorted(self._by_date)
-        self.time_view.setVisible(bool(dates))
-        if len(dates) >= 1:
+        buckets = self._timeline.buckets()
+        self.time_view.setVisible(bool(buckets))
+        if buckets:
+            unit = self._timeline.granularity
+            title = {"day": self.tr("Positive share by day"), "week": self.tr("Positive share by week"),
+                     "month": self.tr("Positive share by month")}[unit]
+            if self._timeline.undated:
+                title += self.tr(" ({0:,} without a readable date)").format(self._timeline.undated)
+            self.time_chart.setTitle(title)
             line = QLineSeries()
-            for i, d in enumerate(dates):
-                total, n = self._by_date[d]
-                line.append(float(i), total / n)
+            line.setPointsVisible(True)
+            for b in buckets:
+                line.append(float(QDateTime(QDate(b.start.year, b.start.month, b.start.day),
+                                            QTime(0, 0)).toMSecsSinceEpoch()), b.positive)
             self.time_chart.addSeries(line)
-            x = QBarCategoryAxis()
-            x.append(dates)
+            x = QDateTimeAxis()
+            one_year = buckets[0].start.year == buckets[-1].start.year
+            x.setFormat("yyyy-MM" if unit == "month" else "MM-dd" if one_year else "yy-MM-dd")
+            x.setTickCount(min(5, max(2, len(buckets))))
+            if one_year and unit != "month":
+                x.setTitleText(str(buckets[0].start.year))
+            if len(buckets) == 1:  # a one-point axis has no width: pad it by a day each side
+                ms = line.at(0).x()
+                x.setRange(QDateTime.fromMSecsSinceEpoch(int(ms - 86_400_000)),
+                           QDateTime.fromMSecsSinceEpoch(int(ms + 86_400_000)))
             y = QValueAxis()
             y.setRange(0.0, 1.0)
+            y.setTickCount(6)  # 0.0, 0.2 … 1.0
+            y.setLabelFormat("%.1f")
             self.time_chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
             self.time_chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+            line.attachAxis(x)
             line.attachAxis(y)
 
     def time_series(self) -> list[tuple[str, float]]:
-        """(date, mean positive probability) in date order: what the time chart shows."""
-        return [(d, self._by_date[d][0] / self._by_date[d][1]) for d in sorted(self._by_date)]
+        """(bucket start, mean positive probability) in date order: what the time chart shows."""
+        return [(b.start.isoformat(), b.positive) for b in self._timeline.buckets()]
 
     def label_counts(self) -> dict[str, int]:
         return dict(self._counts)

@@ -1,7 +1,8 @@
 """Write PNG screenshots of the app: `make screenshots` (under Xvfb with a CJK font).
 
 The main window is shown with text typed and the candidate bar open, in Chinese and in
-English UI; also the settings dialog and the user dictionary. User data goes to a temporary
+English UI; also the settings dialog, the user dictionary, the analysis panel on a mixed
+review and the batch window after a run. User data goes to a temporary
 YINZI_HOME so a developer's own dictionary never appears in the docs.
 """
 from __future__ import annotations
@@ -61,6 +62,60 @@ def _learn_phrases(window, app, phrases: list[tuple[str, list[str]]]) -> None:
         if controller.composing:
             controller.commit_raw()
         app.processEvents()
+
+
+SAMPLE_REVIEW = ("这家酒店位置很好，离地铁站只有五分钟。房间干净，早餐也不错。"
+                 "但是隔音太差了，晚上被吵醒好几次。前台的态度也很冷淡。")
+SAMPLE_ROWS = ("房间干净，服务周到，下次还来。", "物流很快，包装完好，质量不错。", "屏幕清晰，运行流畅，很满意。",
+               "电池不耐用，半天就没电了，后悔买了。", "客服态度很差，问题一直没解决。", "味道一般，价格偏贵。",
+               "性价比很高，推荐购买。", "衣服有色差，洗了一次就缩水。")
+
+
+def _wait(signal_pairs, ms: int) -> None:
+    from desktop.qt import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    for signal in signal_pairs:
+        signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _shoot_analysis(window, app, out: Path) -> Path | None:
+    """The analysis dock on a review that praises, then complains."""
+    panel = window.analysis_panel
+    if panel is None:
+        return None
+    panel.set_text(SAMPLE_REVIEW)
+    panel.flush()
+    _wait([panel.analysisUpdated, panel.analysisFailed], 30000)
+    app.processEvents()
+    path = out / "analysis_panel_zh_CN.png"
+    panel.grab().save(str(path))
+    return path
+
+
+def _shoot_batch(window, app, out: Path) -> Path | None:
+    """The batch window after a run over a small dated CSV (written here, not from any data set)."""
+    import csv
+
+    source = Path(os.environ["YINZI_HOME"]) / "reviews.csv"
+    with open(source, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["日期", "评论"])
+        for i in range(240):
+            writer.writerow([f"2026-{1 + i // 40:02d}-{1 + i % 28:02d}", SAMPLE_ROWS[(i * 7 + i // 40) % len(SAMPLE_ROWS)]])
+    batch = window.open_batch_window()
+    if batch is None:
+        return None
+    batch.open_file(source)
+    batch.start()
+    _wait([batch.finished, batch.failed], 60000)
+    app.processEvents()
+    path = out / "batch_window_zh_CN.png"
+    batch.grab().save(str(path))
+    batch.close()
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             dictionary.grab().save(str(path))
             written.append(path)
             dictionary.close()
+            written += [p for p in (_shoot_analysis(window, app, out), _shoot_batch(window, app, out)) if p]
         window.close()
     for path in written:
         print(path)

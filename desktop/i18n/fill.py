@@ -47,12 +47,14 @@ ZH = {
  "Count": "次数", "Last used": "最近使用",
 }
 ZH.update({
- "positive %p%": "正面 %p%", "Sentences": "句子", "Keywords": "关键词", "Pinyin": "拼音",
+ "positive %p%": "积极 %p%", "Sentences": "句子", "Keywords": "关键词", "Pinyin": "拼音",
  "Sentiment unavailable": "情感分析不可用", "No sentiment model": "没有情感模型",
  "model: {0} · {1:.1f} ms": "模型：{0} · {1:.1f} 毫秒", "Analysis failed": "分析失败",
  "Type or paste text to analyse": "输入或粘贴要分析的文本", "Batch analysis": "批量分析",
  "Open file…": "打开文件…", "No file": "未选择文件", "Run": "运行", "Cancel": "取消",
  "Export CSV…": "导出 CSV…", "Sentiment distribution": "情感分布", "Positive share over time": "正面比例随时间变化",
+ "Positive share by day": "积极比例（按日）", "Positive share by week": "积极比例（按周）",
+ "Positive share by month": "积极比例（按月）", " ({0:,} without a readable date)": "（{0:,} 行日期无法识别）",
  "Text column:": "文本列：", "Date column:": "日期列：", "Open a file to analyse": "打开要分析的文件",
  "Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)": "表格和文本 (*.csv *.tsv *.txt *.jsonl *.json);;所有文件 (*)",
  "Cannot open file": "无法打开文件", "Loading the model…": "正在加载模型…",

@@ -4,47 +4,47 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="133"/>
+        <location filename="../analysis_panel.py" line="137"/>
         <source>positive %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="150"/>
+        <location filename="../analysis_panel.py" line="154"/>
         <source>Sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="151"/>
+        <location filename="../analysis_panel.py" line="155"/>
         <source>Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="152"/>
+        <location filename="../analysis_panel.py" line="156"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="199"/>
+        <location filename="../analysis_panel.py" line="203"/>
         <source>Sentiment unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="201"/>
+        <location filename="../analysis_panel.py" line="205"/>
         <source>No sentiment model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="208"/>
+        <location filename="../analysis_panel.py" line="212"/>
         <source>model: {0} · {1:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="215"/>
+        <location filename="../analysis_panel.py" line="241"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="220"/>
+        <location filename="../analysis_panel.py" line="246"/>
         <source>Type or paste text to analyse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,132 +52,152 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="132"/>
+        <location filename="../batch_window.py" line="141"/>
         <source>Batch analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="145"/>
+        <location filename="../batch_window.py" line="154"/>
         <source>Open file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="147"/>
+        <location filename="../batch_window.py" line="156"/>
         <source>No file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="150"/>
+        <location filename="../batch_window.py" line="159"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="152"/>
+        <location filename="../batch_window.py" line="161"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="154"/>
+        <location filename="../batch_window.py" line="163"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="170"/>
+        <location filename="../batch_window.py" line="183"/>
         <source>Sentiment distribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="175"/>
+        <location filename="../batch_window.py" line="188"/>
         <source>Positive share over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="184"/>
+        <location filename="../batch_window.py" line="197"/>
         <source>Text column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="186"/>
+        <location filename="../batch_window.py" line="199"/>
         <source>Date column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="228"/>
+        <location filename="../batch_window.py" line="246"/>
         <source>Open a file to analyse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="229"/>
+        <location filename="../batch_window.py" line="247"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="234"/>
+        <location filename="../batch_window.py" line="252"/>
         <source>Cannot open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="255"/>
+        <location filename="../batch_window.py" line="273"/>
         <source>Loading the model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="266"/>
+        <location filename="../batch_window.py" line="284"/>
         <source>Cancelling after this chunk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="281"/>
+        <location filename="../batch_window.py" line="297"/>
         <source>, ETA {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="282"/>
+        <location filename="../batch_window.py" line="298"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="292"/>
+        <location filename="../batch_window.py" line="308"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="292"/>
+        <location filename="../batch_window.py" line="308"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="293"/>
+        <location filename="../batch_window.py" line="309"/>
         <source> (table shows the first {0:,})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="294"/>
+        <location filename="../batch_window.py" line="310"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="303"/>
+        <location filename="../batch_window.py" line="319"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="320"/>
+        <location filename="../batch_window.py" line="336"/>
         <source>texts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="371"/>
+        <location filename="../batch_window.py" line="358"/>
+        <source>Positive share by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="358"/>
+        <source>Positive share by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="359"/>
+        <source>Positive share by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="361"/>
+        <source> ({0:,} without a readable date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="406"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="372"/>
+        <location filename="../batch_window.py" line="407"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="377"/>
+        <location filename="../batch_window.py" line="412"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -185,232 +205,232 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="209"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="211"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Chinese mode	Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Chinese punctuation	Ctrl+.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="216"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="217"/>
         <source>User &amp;dictionary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;Batch analysis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="219"/>
         <source>&amp;About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="222"/>
         <source>&amp;Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="223"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Text analysis is not available in this build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Input mode (Shift toggles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Chinese punctuation (Ctrl+. toggles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Model: {0} (loading {1}…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="251"/>
         <source>Model: {0} (neural model unavailable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="253"/>
         <source>Model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="267"/>
         <source>{0:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Last keystroke-to-candidates time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Model loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="307"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Batch analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Batch analysis is not available: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="379"/>
         <source>About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="380"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
-        <location filename="../main_window.py" line="405"/>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="438"/>
         <source>Open text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="456"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="435"/>
         <source>{0} is not UTF-8 text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="439"/>
         <source>Could not open {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Save text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="465"/>
         <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="500"/>
         <source>{0}[*] — Yinzi 音字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Save the changes to this text?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="544"/>
         <source>Restore unsaved text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="545"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>

@@ -4,47 +4,47 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="133"/>
+        <location filename="../analysis_panel.py" line="137"/>
         <source>positive %p%</source>
-        <translation>正面 %p%</translation>
+        <translation>积极 %p%</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="150"/>
+        <location filename="../analysis_panel.py" line="154"/>
         <source>Sentences</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="151"/>
+        <location filename="../analysis_panel.py" line="155"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="152"/>
+        <location filename="../analysis_panel.py" line="156"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="199"/>
+        <location filename="../analysis_panel.py" line="203"/>
         <source>Sentiment unavailable</source>
         <translation>情感分析不可用</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="201"/>
+        <location filename="../analysis_panel.py" line="205"/>
         <source>No sentiment model</source>
         <translation>没有情感模型</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="208"/>
+        <location filename="../analysis_panel.py" line="212"/>
         <source>model: {0} · {1:.1f} ms</source>
         <translation>模型：{0} · {1:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="215"/>
+        <location filename="../analysis_panel.py" line="241"/>
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="220"/>
+        <location filename="../analysis_panel.py" line="246"/>
         <source>Type or paste text to analyse</source>
         <translation>输入或粘贴要分析的文本</translation>
     </message>
@@ -52,132 +52,152 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="132"/>
+        <location filename="../batch_window.py" line="141"/>
         <source>Batch analysis</source>
         <translation>批量分析</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="145"/>
+        <location filename="../batch_window.py" line="154"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="147"/>
+        <location filename="../batch_window.py" line="156"/>
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="150"/>
+        <location filename="../batch_window.py" line="159"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="152"/>
+        <location filename="../batch_window.py" line="161"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="154"/>
+        <location filename="../batch_window.py" line="163"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="170"/>
+        <location filename="../batch_window.py" line="183"/>
         <source>Sentiment distribution</source>
         <translation>情感分布</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="175"/>
+        <location filename="../batch_window.py" line="188"/>
         <source>Positive share over time</source>
         <translation>正面比例随时间变化</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="184"/>
+        <location filename="../batch_window.py" line="197"/>
         <source>Text column:</source>
         <translation>文本列：</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="186"/>
+        <location filename="../batch_window.py" line="199"/>
         <source>Date column:</source>
         <translation>日期列：</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="228"/>
+        <location filename="../batch_window.py" line="246"/>
         <source>Open a file to analyse</source>
         <translation>打开要分析的文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="229"/>
+        <location filename="../batch_window.py" line="247"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
         <translation>表格和文本 (*.csv *.tsv *.txt *.jsonl *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="234"/>
+        <location filename="../batch_window.py" line="252"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="255"/>
+        <location filename="../batch_window.py" line="273"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="266"/>
+        <location filename="../batch_window.py" line="284"/>
         <source>Cancelling after this chunk…</source>
         <translation>本批处理完后取消…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="281"/>
+        <location filename="../batch_window.py" line="297"/>
         <source>, ETA {0}</source>
         <translation>，预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="282"/>
+        <location filename="../batch_window.py" line="298"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
         <translation>{0:,} / {1:,} 行 · {2:,.0f} 行/秒</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="292"/>
+        <location filename="../batch_window.py" line="308"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="292"/>
+        <location filename="../batch_window.py" line="308"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="293"/>
+        <location filename="../batch_window.py" line="309"/>
         <source> (table shows the first {0:,})</source>
         <translation>（表格显示前 {0:,} 行）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="294"/>
+        <location filename="../batch_window.py" line="310"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
         <translation>{0}：{1:,} 行，用时 {2:.1f} 秒（{3:,.0f} 行/秒）{4}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="303"/>
+        <location filename="../batch_window.py" line="319"/>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="320"/>
+        <location filename="../batch_window.py" line="336"/>
         <source>texts</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="371"/>
+        <location filename="../batch_window.py" line="358"/>
+        <source>Positive share by day</source>
+        <translation>积极比例（按日）</translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="358"/>
+        <source>Positive share by week</source>
+        <translation>积极比例（按周）</translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="359"/>
+        <source>Positive share by month</source>
+        <translation>积极比例（按月）</translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="361"/>
+        <source> ({0:,} without a readable date)</source>
+        <translation>（{0:,} 行日期无法识别）</translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="406"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="372"/>
+        <location filename="../batch_window.py" line="407"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="377"/>
+        <location filename="../batch_window.py" line="412"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -185,232 +205,232 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="209"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="211"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Chinese mode	Shift</source>
         <translation>中文模式	Shift</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Chinese punctuation	Ctrl+.</source>
         <translation>中文标点	Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="216"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="217"/>
         <source>User &amp;dictionary…</source>
         <translation>用户词典(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;Batch analysis…</source>
         <translation>批量分析(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="219"/>
         <source>&amp;About Yinzi</source>
         <translation>关于音字(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="222"/>
         <source>&amp;Input</source>
         <translation>输入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="223"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Analysis</source>
         <translation>文本分析</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Text analysis is not available in this build.</source>
         <translation>此版本不含文本分析。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Input mode (Shift toggles)</source>
         <translation>输入模式（Shift 切换）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Chinese punctuation (Ctrl+. toggles)</source>
         <translation>中文标点（Ctrl+. 切换）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Model: {0} (loading {1}…)</source>
         <translation>模型：{0}（正在加载 {1}…）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="251"/>
         <source>Model: {0} (neural model unavailable)</source>
         <translation>模型：{0}（神经模型不可用）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="253"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="267"/>
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Last keystroke-to-candidates time</source>
         <translation>最近一次按键到候选出现的时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Model loaded: {0}</source>
         <translation>模型已加载：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="307"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
         <translation>神经模型未加载（{0}）；正在使用 n-gram 解码器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Batch analysis</source>
         <translation>批量分析</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Batch analysis is not available: {0}</source>
         <translation>批量分析不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="379"/>
         <source>About Yinzi</source>
         <translation>关于音字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="380"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
         <translation>&lt;b&gt;音字 (Yinzi)&lt;/b&gt;&lt;br&gt;离线拼音输入法，自带神经网络拼音转汉字模型，并提供中文文本分析。&lt;br&gt;解码器：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
-        <location filename="../main_window.py" line="405"/>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="438"/>
         <source>Open text</source>
         <translation>打开文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="456"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="435"/>
         <source>{0} is not UTF-8 text.</source>
         <translation>{0} 不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="439"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="465"/>
         <source>Could not save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="500"/>
         <source>{0}[*] — Yinzi 音字</source>
         <translation>{0}[*] — 音字 Yinzi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Save the changes to this text?</source>
         <translation>是否保存对此文本的更改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="544"/>
         <source>Restore unsaved text</source>
         <translation>恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="545"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>

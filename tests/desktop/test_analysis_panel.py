@@ -84,3 +84,19 @@ def test_without_a_model_keywords_and_pinyin_still_show(qtbot, tmp_path):
 @pytest.mark.parametrize(("p", "expected"), [(0.0, "#ffbebe"), (0.5, "#fffacd"), (1.0, "#b4e6b4")])
 def test_sentiment_colour_scale(p, expected):
     assert sentiment_colour(p) == expected
+
+
+def test_pinyin_rows_follow_the_panel_width(qtbot, panel):
+    panel.resize(900, 700)
+    panel.show()
+    text = "这家酒店位置很好离地铁站只有五分钟房间干净"
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text(text)
+    wide = panel.pinyin_per_row()
+    assert panel.pinyin_view.toHtml().count("<table") == -(-len(text) // wide)
+    panel.resize(220, 700)
+    qtbot.waitUntil(lambda: panel.pinyin_per_row() < wide)
+    narrow = panel.pinyin_per_row()
+    # re-flowed on resize without a new analysis, and no syllable is split across lines
+    qtbot.waitUntil(lambda: panel.pinyin_view.toHtml().count("<table") == -(-len(text) // narrow))
+    assert "zhè" in panel.pinyin_view.toPlainText()

@@ -92,3 +92,23 @@ def test_txt_file_and_failure_report(qtbot, window, tmp_path):
 def test_export_before_run_is_refused(window):
     with pytest.raises(FileNotFoundError):
         window.export_csv("x.csv")
+
+
+def test_time_chart_reads_mixed_date_formats_and_buckets_long_spans(qtbot, window, tmp_path):
+    path = tmp_path / "dated.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["日期", "评论"])
+        w.writerows([["2023/1/15 10:00", "服务好"], ["2023-01-20", "太差"],
+                     ["2024年6月1日", "服务好"], ["unknown", "服务好"]])
+    window.open_file(path)
+    assert window.date_combo.currentText() == "日期"
+    with qtbot.waitSignal(window.finished, timeout=10_000):
+        window.start()
+    # 17 months apart: one point per week, each at its Monday; the unreadable date is counted
+    series = window.time_series()
+    assert [d for d, _ in series] == ["2023-01-09", "2023-01-16", "2024-05-27"]
+    assert "(1 without a readable date)" in window.time_chart.title()
+    line = window.time_chart.series()[0]
+    assert line.count() == 3
+    assert {type(a).__name__ for a in window.time_chart.axes()} == {"QDateTimeAxis", "QValueAxis"}
