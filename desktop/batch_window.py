@@ -176,8 +176,8 @@ class BatchWindow(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)  # the text takes what the others leave
-        for col, width in zip(COLUMNS, (60, 84, 84, 72, 150), strict=False):
-            header.resizeSection(COLUMNS.index(col), width)
+        for column, width in enumerate((60, 84, 84, 72, 150)):  # line … date
+            header.resizeSection(column, width)
 
         self.dist_chart = QChart()
         self.dist_chart.setTitle(self.tr("Sentiment distribution"))

@@ -5,6 +5,7 @@ memory and bad rows can be reported where the user can find them.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import sys
@@ -39,11 +40,60 @@ def detect_format(path: str | Path) -> str:
     return "txt"
 
 
-def _open(path: Path):
+SNIFF_BYTES = 1 << 16  # how much of a file decides its encoding
+
+
+def detect_encoding(path: str | Path) -> str:
+    """The file's text encoding: UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030, which is
+    what Excel on a Chinese Windows writes ("CSV" there means GBK). Binary and empty files
+    get a TableError that says so."""
+    path = Path(path)
     if not path.exists():
         raise TableError(f"{path}: no such file")
-    # utf-8-sig drops the BOM that spreadsheet programs write.
-    return open(path, encoding="utf-8-sig", newline="")
+    if path.is_dir():
+        raise TableError(f"{path} is a folder, not a file")
+    with open(path, "rb") as fh:
+        sample = fh.read(SNIFF_BYTES)
+    if not sample.strip():
+        raise TableError(f"{path} is empty")
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    if b"\x00" in sample:
+        raise TableError(f"{path} looks like a binary file, not text (it has NUL bytes); "
+                         "give a CSV, TSV, TXT or JSONL file")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            # final=False: the sample may end inside a multi-byte character.
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    raise TableError(f"{path} is neither UTF-8 nor GB18030/GBK text; "
+                     "save it as UTF-8 (or it may be a binary file)")
+
+
+class _Decoded:
+    """A text file opened in its detected encoding whose decoding errors become TableErrors."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.encoding = detect_encoding(path)
+        # utf-8-sig drops the BOM that spreadsheet programs write.
+        self.fh = open(path, encoding=self.encoding, newline="")
+
+    def __enter__(self):
+        return self.fh
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        self.fh.close()
+        if isinstance(exc, UnicodeDecodeError):
+            raise TableError(f"{self.path}: part of it is not valid {self.encoding} text ({exc.reason}); "
+                             "the file mixes encodings or is damaged") from None
+        return False
+
+
+def _open(path: Path) -> _Decoded:
+    return _Decoded(path)
 
 
 def read_columns(path: str | Path, fmt: str | None = None) -> list[str]:

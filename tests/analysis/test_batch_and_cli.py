@@ -102,3 +102,38 @@ def test_cli_errors(tmp_path, capsys):
     src = _csv(tmp_path / "in.csv", 2)
     assert main(["analyze", "--file", str(src), "--column", "nope"]) == 2
     assert "review" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig", "utf-8"])
+def test_files_in_the_encodings_chinese_users_have_are_read(tmp_path, encoding):
+    # Excel on a Chinese Windows saves "CSV" as GBK; Notepad may save UTF-16 with a BOM.
+    path = tmp_path / "excel.csv"
+    path.write_bytes("评论,日期\n质量很好,2024/3/5\n".encode(encoding))
+    assert read_columns(path) == ["评论", "日期"]
+    assert [r.values for r in iter_rows(path)] == [{"评论": "质量很好", "日期": "2024/3/5"}]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "is empty"), (b"\n \n", "is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+     (b"text\n\xff\xfa\xfb\xfc\xfd\n", "neither UTF-8 nor GB18030")],
+)
+def test_unreadable_files_get_a_clear_error(tmp_path, analyzer, capsys, content, message):
+    for name in ("bad.csv", "bad.txt"):  # a CSV's header is read first; a TXT has none
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(TableError, match=message):
+            list(iter_rows(path))
+        with pytest.raises(TableError, match=message):
+            run_batch(BatchJob(path, "text", tmp_path / "o.csv"), analyzer)
+        assert main(["analyze", "--file", str(path), "--out", str(tmp_path / "o2.csv")]) == 2
+        assert message in capsys.readouterr().err
+
+
+def test_a_damaged_tail_is_reported_not_a_traceback(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(("好评\n" * 40000).encode("utf-8") + "差评\n".encode("gb18030"))
+    rows = iter_rows(path)
+    with pytest.raises(TableError, match="not valid utf-8"):
+        for _ in rows:
+            pass
