@@ -1,23 +1,37 @@
 #!/bin/bash
-# Sentiment fine-tuning sweep on one GPU, time-boxed; needs only torch there (no pypinyin).
-# Here:   yinzi-train finetune-sentiment --train ... --dev ... --test ... --backbone B \
+# Sentiment fine-tuning sweep on one GPU, time-boxed; needs only torch there (no pypinyin or
+# jieba: the encoded folder carries the pinyin and the wide path's n-gram ids). The shipped
+# recipe (wide path over char + word n-grams, encoder trained alone and blended), at three
+# learning rates / epoch counts / seeds; the best on dev is kept.
+# Here:   yinzi-train finetune-sentiment --train ... --train-weights ... --dev ... --test ... \
+#           --backbone B --wide-buckets 262144 --word-buckets 262144 --wide-chars 1024 \
 #           --save-encoded .carry/sentiment --encode-only
 # There:  OUT=<folder> trainer/sentiment/sweep_gpu.sh .carry/sentiment 420
-# Back:   yinzi-train finetune-sentiment --train ... --dev ... --test ... --backbone B \
-#           --from-state OUT/best.pt --out runs/sentiment-gpu   (exports and evaluates)
+#         (DEVICE=cpu for a dry run here; WIDE=0 for data encoded without n-gram ids)
+# Back:   yinzi-train finetune-sentiment --encoded .carry/sentiment --wide-buckets 262144 \
+#           --word-buckets 262144 --from-state OUT/best.pt --out runs/sentiment-gpu
+#           (exports and evaluates)
 set -u
 ENC=$1; BUDGET=$2
+DEVICE=${DEVICE:-cuda}
+if [ "${WIDE:-262144}" != 0 ]; then
+  RECIPE="--wide-buckets ${WIDE:-262144} --word-buckets ${WIDE:-262144} --wide-epochs 5 --blend"
+else
+  RECIPE=""
+fi
 START=$(date +%s)
 export PYTHONUNBUFFERED=1 PYTHONPATH=.
-nvidia-smi --query-gpu=name,memory.used --format=csv,noheader > $OUT/gpu.txt 2>&1
-for cfg in "3e-4 5 0" "1.5e-4 6 1" "5e-4 4 2"; do
+nvidia-smi --query-gpu=name,memory.used --format=csv,noheader > $OUT/gpu.txt 2>&1 || true
+CFGS=("5e-4 3 0" "3e-4 5 1" "2e-4 6 2")
+for i in "${!CFGS[@]}"; do
+  cfg=${CFGS[$i]}
   set -- $cfg
   LEFT=$(( BUDGET - ($(date +%s) - START) ))
   if [ $LEFT -lt 150 ]; then echo "skip $cfg: ${LEFT}s left" >> $OUT/sweep.txt; continue; fi
-  MIN=$(python3 -c "print(round(($LEFT-90)/60, 2))")
+  # an equal share of what is left for each remaining config, 60 s kept for loading and scoring
+  MIN=$(python3 -c "print(round(($LEFT / (${#CFGS[@]} - $i) - 60) / 60, 2))")
   python3 -m trainer.cli finetune-sentiment --encoded $ENC --out $OUT/r$3 --lr $1 --epochs $2 \
-    --batch-size 32 --eval-every 300 --patience 6 --device cuda --no-export --seed $3 \
-    --ngram-buckets 32768 --bag-epochs 3 \
+    --batch-size 32 --eval-every 300 --patience 6 --device $DEVICE --no-export --seed $3 $RECIPE \
     --max-minutes $MIN --save-state /tmp/r$3.pt > $OUT/r$3.log 2>&1
   echo "cfg $cfg rc=$? t=$(( $(date +%s) - START ))s" >> $OUT/sweep.txt
 done
