@@ -48,7 +48,8 @@ for rep in glob.glob(f"{out}/r*/report.json"):
         best = (f1, tag)
 if best:
     state = torch.load(f"/tmp/{best[1]}.pt", weights_only=True)
-    state["model"] = {k: (v.half() if v.is_floating_point() else v) for k, v in state["model"].items()}
+    # fp16 matrices halve the transfer; scalars and vectors (deep_scale, idf) stay exact
+    state["model"] = {k: (v.half() if v.is_floating_point() and v.ndim >= 2 else v) for k, v in state["model"].items()}
     state["picked"] = best[1]
     torch.save(state, f"{out}/best.pt")
     print("picked", best)
