@@ -72,6 +72,14 @@ def test_finetune_tiny_model_end_to_end(tmp_path, capsys):
     assert "TF-IDF char 1-2gram + LR" in figures["systems"]
     speeds = [s["speed"] for s in figures["systems"].values() if "speed" in s]
     assert speeds and speeds[0]["batch_sentences_per_s"] > 0
+    # fp32 and int8 each set beside the baseline, with an interval around the gap
+    gaps = figures["comparisons"]
+    assert len(gaps) == 2 and {g["baseline"] for g in gaps} == {"TF-IDF char 1-2gram + LR"}
+    for g in gaps:
+        assert g["low"] <= g["diff"] <= g["high"]
+        acc = figures["systems"][g["system"]]["test"]["accuracy"]
+        base = figures["systems"][g["baseline"]]["test"]["accuracy"]
+        assert g["diff"] == pytest.approx(100 * (acc - base))
 
 
 def test_three_classes_train(tmp_path):
@@ -315,3 +323,22 @@ def test_blend_needs_the_wide_path(tmp_path, capsys):
     assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
                  str(tmp_path / "o"), "--blend", "--wide-buckets", "64", "--wide-epochs", "0"]) == 2
     assert "--blend needs --wide-epochs > 0" in capsys.readouterr().err
+
+
+def test_paired_bootstrap_separates_a_real_gap_from_noise():
+    from trainer.sentiment.metrics import paired_bootstrap
+
+    rng = np.random.default_rng(1)
+    b = rng.random(1200) < 0.88
+    better = b.copy()
+    better[np.flatnonzero(~b)[:60]] = True           # A fixes 60 of B's errors: +5 points
+    gap = paired_bootstrap(better, b)
+    assert gap.diff == pytest.approx(5.0) and gap.a_only == 60 and gap.b_only == 0
+    assert 3.5 < gap.low < 5.0 < gap.high < 6.5 and gap.p_a_better == 1.0
+    swapped = b.copy()                                # 8 rows won, 8 lost: no difference
+    swapped[np.flatnonzero(~b)[:8]] = True
+    swapped[np.flatnonzero(b)[:8]] = False
+    tie = paired_bootstrap(swapped, b)
+    assert tie.diff == 0.0 and tie.low < 0 < tie.high and 0.2 < tie.p_a_better < 0.8
+    with pytest.raises(ValueError):
+        paired_bootstrap([True], [True, False])
