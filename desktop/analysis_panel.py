@@ -28,6 +28,9 @@ from desktop.qt import (
 
 DEFAULT_DELAY_MS = 250
 PINYIN_CHARS_PER_ROW = 14  # at most; fewer when the view is narrow
+# A table cell per character: Qt lays out 20k of them in about 2 s on the UI thread, so a
+# long document shows the pinyin of its beginning only.
+PINYIN_MAX_CHARS = 1500
 LABEL_NAMES = {"positive": "积极 positive", "negative": "消极 negative", "neutral": "中性 neutral"}
 
 
@@ -71,10 +74,12 @@ def keywords_html(analysis: Analysis) -> str:
             f"<b>TextRank</b>&nbsp; {chips(analysis.keywords_textrank)}")
 
 
-def pinyin_html(analysis: Analysis, per_row: int = PINYIN_CHARS_PER_ROW) -> str:
-    """Rows of `per_row` two-line cells (reading over character); heteronyms in a second colour."""
+def pinyin_html(analysis: Analysis, per_row: int = PINYIN_CHARS_PER_ROW,
+                limit: int = PINYIN_MAX_CHARS) -> str:
+    """Rows of `per_row` two-line cells (reading over character) for the first `limit`
+    characters; heteronyms in a second colour."""
     rows: list[str] = []
-    chars = [c for c in analysis.pinyin if c.char not in "\r"]
+    chars = [c for c in analysis.pinyin[:limit] if c.char not in "\r"]
     line: list = []
     lines: list[list] = []
     for c in chars:
@@ -231,7 +236,12 @@ class AnalysisPanel(QWidget):
         if self.last_analysis is None:
             return
         self._pinyin_row = self.pinyin_per_row()
-        self.pinyin_view.setHtml(pinyin_html(self.last_analysis, self._pinyin_row))
+        body = pinyin_html(self.last_analysis, self._pinyin_row)
+        total = len(self.last_analysis.pinyin)
+        if total > PINYIN_MAX_CHARS:
+            note = self.tr("Pinyin of the first {0:,} of {1:,} characters.").format(PINYIN_MAX_CHARS, total)
+            body += f'<p style="color:gray">{html.escape(note)}</p>'
+        self.pinyin_view.setHtml(body)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         # Re-flow the pinyin rows when their view is resized (the panel's own resizeEvent

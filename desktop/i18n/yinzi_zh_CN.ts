@@ -4,47 +4,52 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="137"/>
+        <location filename="../analysis_panel.py" line="143"/>
         <source>positive %p%</source>
         <translation>积极 %p%</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="154"/>
+        <location filename="../analysis_panel.py" line="161"/>
         <source>Sentences</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="155"/>
+        <location filename="../analysis_panel.py" line="162"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="156"/>
+        <location filename="../analysis_panel.py" line="163"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="203"/>
+        <location filename="../analysis_panel.py" line="210"/>
         <source>Sentiment unavailable</source>
         <translation>情感分析不可用</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="205"/>
+        <location filename="../analysis_panel.py" line="212"/>
         <source>No sentiment model</source>
         <translation>没有情感模型</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="212"/>
+        <location filename="../analysis_panel.py" line="219"/>
         <source>model: {0} · {1:.1f} ms</source>
         <translation>模型：{0} · {1:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="241"/>
+        <location filename="../analysis_panel.py" line="242"/>
+        <source>Pinyin of the first {0:,} of {1:,} characters.</source>
+        <translation>仅显示前 {0:,} 个字的拼音（共 {1:,} 字）。</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="255"/>
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="246"/>
+        <location filename="../analysis_panel.py" line="260"/>
         <source>Type or paste text to analyse</source>
         <translation>输入或粘贴要分析的文本</translation>
     </message>

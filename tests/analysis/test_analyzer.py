@@ -87,6 +87,28 @@ def test_sentiment_timing_leaves_out_the_first_model_load(tiny_model_dir, monkey
     assert a.timings_ms["sentiment"] < 1000
 
 
+def test_an_edit_rescores_only_the_changed_sentence(tiny_model_dir):
+    """Typing in a long document: the panel re-analyses on every pause."""
+    clf = SentimentClassifier(tiny_model_dir)
+    seen: list[str] = []
+    real_proba = clf.predict_proba  # predict_batched calls it too
+    clf.predict_proba = lambda texts: (seen.extend(texts), real_proba(texts))[1]
+    analyzer = Analyzer(classifier=clf)
+    sentences = [f"第{i}句房间很好。" for i in range(50)]
+    first = analyzer.sentiment("".join(sentences))
+    assert len(seen) == 51  # the whole text, then each sentence
+    seen.clear()
+    sentences[7] = "第7句服务太差。"
+    second = analyzer.sentiment("".join(sentences))
+    assert sorted(seen) == sorted(["".join(sentences), "第7句服务太差。"])
+    assert [s.score for i, s in enumerate(second.sentences) if i != 7] == \
+        [s.score for i, s in enumerate(first.sentences) if i != 7]
+    # Cached scores match a fresh analysis (int8 scales activations per batch, hence the tolerance).
+    fresh = Analyzer(classifier=SentimentClassifier(tiny_model_dir)).sentiment("".join(sentences))
+    assert [s.score.positive for s in second.sentences] == pytest.approx(
+        [s.score.positive for s in fresh.sentences], abs=0.01)
+
+
 def test_missing_model_gives_clear_error_and_analysis_without_sentiment(tmp_path):
     analyzer = Analyzer(AnalyzerConfig(model=str(tmp_path / "nope")))
     with pytest.raises(ModelLoadError, match="nope"):

@@ -100,3 +100,14 @@ def test_pinyin_rows_follow_the_panel_width(qtbot, panel):
     # re-flowed on resize without a new analysis, and no syllable is split across lines
     qtbot.waitUntil(lambda: panel.pinyin_view.toHtml().count("<table") == -(-len(text) // narrow))
     assert "zhè" in panel.pinyin_view.toPlainText()
+
+
+def test_a_long_document_shows_the_pinyin_of_its_beginning(qtbot, panel):
+    from desktop.analysis_panel import PINYIN_MAX_CHARS
+
+    text = "房间很好。" * 1000   # 5,000 characters
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=20_000):
+        panel.set_text(text)
+    shown = panel.pinyin_view.toPlainText()
+    assert f"{PINYIN_MAX_CHARS:,} of {len(text):,}" in shown
+    assert shown.count("房") == PINYIN_MAX_CHARS // 5
