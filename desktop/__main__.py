@@ -2,12 +2,16 @@
 to run without a display instead of letting Qt abort."""
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from desktop.app import display_problem
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A PyInstaller bundle re-runs itself to start the analysis child process (spawn);
+    # this turns that run into the child instead of a second app. A no-op elsewhere.
+    multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in ("app", "gui"):  # `yinzi app FILE` reaches here with the word kept
         argv = argv[1:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from core.analysis import Analysis, Analyzer
+from core.analysis.process import AnalyzerProcess
 from desktop.background import LatestWins
 from desktop.qt import (
     QEvent,
@@ -119,10 +120,13 @@ class AnalysisPanel(QWidget):
     analysisUpdated = Signal(object)   # Analysis
     analysisFailed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, analyzer: Analyzer | None = None,
+    def __init__(self, parent: QWidget | None = None, *, analyzer: Analyzer | AnalyzerProcess | None = None,
                  delay_ms: int = DEFAULT_DELAY_MS) -> None:
         super().__init__(parent)
-        self.analyzer = analyzer or Analyzer()
+        # By default the analysis runs in a child process: in a thread here its pure-Python
+        # parts (jieba, pypinyin) would take turns with the UI for the GIL while the user types.
+        self.analyzer = analyzer or AnalyzerProcess()
+        self._owns_analyzer = analyzer is None  # a shared one is closed by its owner
         self._text = ""
         self.last_analysis: Analysis | None = None
         self._pinyin_row = PINYIN_CHARS_PER_ROW
@@ -185,6 +189,8 @@ class AnalysisPanel(QWidget):
     def shutdown(self) -> None:
         self._timer.stop()
         self._worker.cancel()
+        if self._owns_analyzer:
+            self.analyzer.close()  # stops the child process; a request in flight ends, unseen
         self._worker.shutdown()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

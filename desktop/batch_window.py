@@ -24,6 +24,7 @@ from core.analysis.batch import (
     guess_text_column,
     run_batch,
 )
+from core.analysis.process import AnalyzerProcess
 from core.analysis.tabular import TableError, detect_format, read_columns
 from core.analysis.timeline import Timeline
 from desktop.analysis_panel import sentiment_colour
@@ -136,10 +137,14 @@ class BatchWindow(QWidget):
     finished = Signal(object)         # BatchSummary
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, analyzer: Analyzer | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 analyzer: Analyzer | AnalyzerProcess | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Batch analysis"))
-        self.analyzer = analyzer or Analyzer()
+        # In a child process by default: in a thread here jieba and pypinyin would take turns
+        # with the editor for the GIL while the user types beside a running batch.
+        self.analyzer = analyzer or AnalyzerProcess()
+        self._owns_analyzer = analyzer is None
         self.input_path: Path | None = None
         self.output_path: Path | None = None
         self.summary: BatchSummary | None = None
@@ -414,6 +419,8 @@ class BatchWindow(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._cancel.set()
         self._runner.wait(10_000)
+        if self._owns_analyzer:
+            self.analyzer.close()
         super().closeEvent(event)
 
 

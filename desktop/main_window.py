@@ -182,14 +182,19 @@ class MainWindow(QMainWindow):
         except ImportError as exc:
             log.info("analysis panel unavailable: %s", exc)
             self.analysis_panel = None
+            self.analyzer = None
             placeholder = QLabel(self)
             placeholder.setWordWrap(True)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._analysis_placeholder = placeholder
             self.analysis_dock.setWidget(placeholder)
         else:
+            from core.analysis.process import AnalyzerProcess
+
             self._analysis_placeholder = None
-            self.analysis_panel = AnalysisPanel(self)
+            # One analysis child process for the panel and the batch window (started on first use).
+            self.analyzer = AnalyzerProcess()
+            self.analysis_panel = AnalysisPanel(self, analyzer=self.analyzer)
             self.analysis_dock.setWidget(self.analysis_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
         self.analysis_dock.setVisible(self.settings.show_analysis)
@@ -368,7 +373,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.information(self, self.tr("Batch analysis"),
                                         self.tr("Batch analysis is not available: {0}").format(exc))
                 return None
-            window = BatchWindow(self)   # owned by the main window, shown as its own window
+            window = BatchWindow(self, analyzer=self.analyzer)  # a window of its own, owned here
             window.setWindowFlag(Qt.WindowType.Window)
             self._batch_window = window
         window.show()
@@ -564,6 +569,8 @@ class MainWindow(QMainWindow):
             batch.close()   # cancels and waits for a running batch
         if self.analysis_panel is not None and hasattr(self.analysis_panel, "shutdown"):
             self.analysis_panel.shutdown()
+        if getattr(self, "analyzer", None) is not None:
+            self.analyzer.close()   # the analysis child process
         self._loader.shutdown(10000)
         self._writer.shutdown(5000)
         self.autosave.clear()
