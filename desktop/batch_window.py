@@ -27,7 +27,7 @@ from core.analysis.batch import (
 from core.analysis.process import AnalyzerProcess
 from core.analysis.tabular import TableError, detect_format, read_columns
 from core.analysis.timeline import Timeline
-from desktop.analysis_panel import sentiment_colour
+from desktop.analysis_panel import LABEL_NAMES, sentiment_colour
 from desktop.background import BackgroundRunner
 from desktop.qt import (
     QAbstractItemView,
@@ -84,8 +84,13 @@ class ResultsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return self._titles()[section]
         return None
+
+    def _titles(self) -> tuple[str, ...]:
+        # the exported CSV keeps the English column names; only the table is translated
+        return (self.tr("line"), self.tr("sentiment"), self.tr("probability"), self.tr("positive"),
+                self.tr("date"), self.tr("text"))
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -99,6 +104,8 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col in ("probability", "positive"):
                 return f"{value:.3f}" if row.label else ""
+            if col == "sentiment":
+                return LABEL_NAMES.get(row.label, row.label)
             if col == "text" and len(row.text) > 120:
                 return row.text[:120] + "…"
             return str(value)
@@ -181,7 +188,7 @@ class BatchWindow(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)  # the text takes what the others leave
-        for column, width in enumerate((60, 84, 84, 72, 150)):  # line … date
+        for column, width in enumerate((60, 116, 72, 72, 150)):  # line … date
             header.resizeSection(column, width)
 
         self.dist_chart = QChart()
@@ -344,7 +351,7 @@ class BatchWindow(QWidget):
             series.append(bars)
             self.dist_chart.addSeries(series)
             x = QBarCategoryAxis()
-            x.append(labels)
+            x.append([LABEL_NAMES.get(k, k) for k in labels])
             y = QValueAxis()
             y.setRange(0, max(self._counts.values()) * 1.1)
             y.applyNiceNumbers()  # round ticks (0, 50, 100…), not fractions of the maximum

@@ -4,52 +4,52 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="143"/>
+        <location filename="../analysis_panel.py" line="147"/>
         <source>positive %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="161"/>
+        <location filename="../analysis_panel.py" line="165"/>
         <source>Sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="162"/>
+        <location filename="../analysis_panel.py" line="166"/>
         <source>Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="163"/>
+        <location filename="../analysis_panel.py" line="167"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="210"/>
+        <location filename="../analysis_panel.py" line="216"/>
         <source>Sentiment unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="212"/>
+        <location filename="../analysis_panel.py" line="218"/>
         <source>No sentiment model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="219"/>
+        <location filename="../analysis_panel.py" line="225"/>
         <source>model: {0} · {1:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="242"/>
+        <location filename="../analysis_panel.py" line="248"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="255"/>
+        <location filename="../analysis_panel.py" line="261"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="260"/>
+        <location filename="../analysis_panel.py" line="266"/>
         <source>Type or paste text to analyse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -57,152 +57,152 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="141"/>
+        <location filename="../batch_window.py" line="150"/>
         <source>Batch analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="154"/>
+        <location filename="../batch_window.py" line="166"/>
         <source>Open file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="156"/>
+        <location filename="../batch_window.py" line="168"/>
         <source>No file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="159"/>
+        <location filename="../batch_window.py" line="171"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="161"/>
+        <location filename="../batch_window.py" line="173"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="163"/>
+        <location filename="../batch_window.py" line="175"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="183"/>
+        <location filename="../batch_window.py" line="195"/>
         <source>Sentiment distribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="188"/>
+        <location filename="../batch_window.py" line="200"/>
         <source>Positive share over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="197"/>
+        <location filename="../batch_window.py" line="209"/>
         <source>Text column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="199"/>
+        <location filename="../batch_window.py" line="211"/>
         <source>Date column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="246"/>
+        <location filename="../batch_window.py" line="258"/>
         <source>Open a file to analyse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="247"/>
+        <location filename="../batch_window.py" line="259"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="252"/>
+        <location filename="../batch_window.py" line="264"/>
         <source>Cannot open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="273"/>
+        <location filename="../batch_window.py" line="285"/>
         <source>Loading the model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="284"/>
+        <location filename="../batch_window.py" line="296"/>
         <source>Cancelling after this chunk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="297"/>
+        <location filename="../batch_window.py" line="309"/>
         <source>, ETA {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="298"/>
+        <location filename="../batch_window.py" line="310"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="308"/>
+        <location filename="../batch_window.py" line="320"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="308"/>
+        <location filename="../batch_window.py" line="320"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="309"/>
+        <location filename="../batch_window.py" line="321"/>
         <source> (table shows the first {0:,})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="310"/>
+        <location filename="../batch_window.py" line="322"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="319"/>
+        <location filename="../batch_window.py" line="331"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="336"/>
+        <location filename="../batch_window.py" line="348"/>
         <source>texts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="358"/>
+        <location filename="../batch_window.py" line="370"/>
         <source>Positive share by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="358"/>
+        <location filename="../batch_window.py" line="370"/>
         <source>Positive share by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="359"/>
+        <location filename="../batch_window.py" line="371"/>
         <source>Positive share by month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="361"/>
+        <location filename="../batch_window.py" line="373"/>
         <source> ({0:,} without a readable date)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="406"/>
+        <location filename="../batch_window.py" line="418"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="407"/>
+        <location filename="../batch_window.py" line="419"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="412"/>
+        <location filename="../batch_window.py" line="424"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,235 +210,268 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="214"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="215"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="216"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Chinese mode	Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Chinese punctuation	Ctrl+.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="221"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="222"/>
         <source>User &amp;dictionary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="223"/>
         <source>&amp;Batch analysis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="228"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="230"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Text analysis is not available in this build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Input mode (Shift toggles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Chinese punctuation (Ctrl+. toggles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Model: {0} (loading {1}…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="256"/>
         <source>Model: {0} (neural model unavailable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="272"/>
         <source>{0:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Last keystroke-to-candidates time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Model loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="373"/>
         <source>Batch analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="374"/>
         <source>Batch analysis is not available: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="384"/>
         <source>About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="385"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
-        <location filename="../main_window.py" line="434"/>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="439"/>
+        <location filename="../main_window.py" line="443"/>
         <source>Open text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="461"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="440"/>
         <source>{0} is not UTF-8 text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439"/>
+        <location filename="../main_window.py" line="444"/>
         <source>Could not open {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="469"/>
         <source>Save text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472"/>
+        <location filename="../main_window.py" line="477"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="504"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="505"/>
         <source>{0}[*] — Yinzi 音字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Save the changes to this text?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="549"/>
         <source>Restore unsaved text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="550"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../batch_window.py" line="92"/>
+        <source>line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="92"/>
+        <source>sentiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="92"/>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="92"/>
+        <source>positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="93"/>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="93"/>
+        <source>text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
