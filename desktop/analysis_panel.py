@@ -8,6 +8,7 @@ model) keywords and pinyin still show.
 from __future__ import annotations
 
 import html
+import logging
 
 from core.analysis import Analysis, Analyzer
 from core.analysis.process import AnalyzerProcess
@@ -26,6 +27,8 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DELAY_MS = 250
 PINYIN_CHARS_PER_ROW = 14  # at most; fewer when the view is narrow
@@ -211,6 +214,8 @@ class AnalysisPanel(QWidget):
 
     def _on_analysed(self, analysis: Analysis) -> None:
         self.last_analysis = analysis
+        log.info("analysed %d characters: %s", len(analysis.text),
+                 ", ".join(f"{k} {v:.0f} ms" for k, v in analysis.timings_ms.items()))
         s = analysis.sentiment
         if s is None:
             self.label.setText(self.tr("Sentiment unavailable"))
@@ -258,6 +263,7 @@ class AnalysisPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_failed(self, exc: BaseException) -> None:
+        log.warning("analysis failed: %s", exc)
         self.label.setText(self.tr("Analysis failed"))
         self.model_label.setText(str(exc))
         self.analysisFailed.emit(str(exc))

@@ -173,3 +173,6 @@ class Analyzer:
             self.classifier  # noqa: B018 - loads the model
         except ModelLoadError:
             pass
+        # One small analysis loads what the first real one would otherwise pay for (jieba's idf
+        # table and tagger, ONNX Runtime's first run): 0.7 s of it in the app's first update.
+        self.analyze("预热一下，很好。")

@@ -11,6 +11,8 @@ works; requests run one at a time over a pipe, so the analysis panel and the bat
 share one child (a panel update waits for at most one batch chunk). The child starts on first use ("spawn":
 forking a process that runs Qt threads is unsafe), is daemonic (it dies with the app), and
 one that dies is replaced on the next request. `close()` stops it at once, even mid-request.
+As with any spawned child, the program's main module must be safe to import: its work goes
+under `if __name__ == "__main__":` (a PyInstaller bundle also needs `freeze_support()` there).
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ class AnalysisProcessError(RuntimeError):
 def _serve(conn: Connection, config: AnalyzerConfig) -> None:
     """The child: answer (operation, args) requests until the pipe closes."""
     analyzer = Analyzer(config)
+    analyzer.warm_up()  # before the first request: that one then costs what later ones do
     while True:
         try:
             op, args = conn.recv()
