@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 
 from core.analysis.analyzer import Analyzer, AnalyzerConfig
@@ -29,13 +29,17 @@ class AnalysisProcessError(RuntimeError):
     """The child process stopped, or failed a request; the message says which."""
 
 
-def _serve(conn: Connection, config: AnalyzerConfig) -> None:
-    """The child: answer (operation, args) requests until the pipe closes."""
+def _serve(requests: Connection, replies: Connection, config: AnalyzerConfig,
+           initializer: Callable[[], None] | None) -> None:
+    """The child: answer (operation, args) requests until the request pipe closes."""
+    if initializer is not None:
+        initializer()
     analyzer = Analyzer(config)
     analyzer.warm_up()  # before the first request: that one then costs what later ones do
+    conn = replies
     while True:
         try:
-            op, args = conn.recv()
+            op, args = requests.recv()
         except (EOFError, OSError):
             return  # the app is gone
         try:
@@ -58,12 +62,15 @@ def _serve(conn: Connection, config: AnalyzerConfig) -> None:
 class AnalyzerProcess:
     """`analyze()` and `load_error` as Analyzer has them, computed in a child process."""
 
-    def __init__(self, config: AnalyzerConfig | None = None) -> None:
+    def __init__(self, config: AnalyzerConfig | None = None, *,
+                 initializer: Callable[[], None] | None = None) -> None:
+        """`initializer`: a module-level function the child runs first (tests use it)."""
         self.config = config or AnalyzerConfig()
+        self.initializer = initializer
         self.load_error: str | None = None
         self._context = multiprocessing.get_context("spawn")
         self._process = None
-        self._conn: Connection | None = None
+        self._conn: tuple[Connection, Connection] | None = None  # (send requests, receive replies)
         self._request_lock = threading.Lock()  # one request at a time on the pipe
         self._closed = False
 
@@ -72,25 +79,30 @@ class AnalyzerProcess:
         """The child's process id while it runs (for tests and diagnostics)."""
         return self._process.pid if self._process is not None and self._process.is_alive() else None
 
-    def _ensure_child(self) -> Connection:
+    def _ensure_child(self) -> tuple[Connection, Connection]:
         if self._closed:
             raise AnalysisProcessError("the analysis process has been shut down")
         if self._process is None or not self._process.is_alive():
-            parent, child = self._context.Pipe()
-            self._process = self._context.Process(target=_serve, args=(child, self.config),
-                                                  name="yinzi-analysis", daemon=True)
+            # Two one-way OS pipes, not a duplex Pipe(): on Unix that one is a socket pair, and
+            # an input method should not need to explain a socket, even a local one.
+            child_requests, requests = self._context.Pipe(duplex=False)
+            replies, child_replies = self._context.Pipe(duplex=False)
+            self._process = self._context.Process(
+                target=_serve, args=(child_requests, child_replies, self.config, self.initializer),
+                name="yinzi-analysis", daemon=True)
             self._process.start()
-            child.close()  # the child holds its end; EOF reaches us if it dies
-            self._conn = parent
+            child_requests.close()  # the child holds these ends; EOF reaches us if it dies
+            child_replies.close()
+            self._conn = (requests, replies)
         assert self._conn is not None
         return self._conn
 
     def _call(self, op: str, *args):
         with self._request_lock:
-            conn = self._ensure_child()
+            requests, replies = self._ensure_child()
             try:
-                conn.send((op, args))
-                ok, value = conn.recv()
+                requests.send((op, args))
+                ok, value = replies.recv()
             except (EOFError, OSError):
                 self._stop_child()
                 if self._closed:
@@ -117,7 +129,8 @@ class AnalyzerProcess:
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if conn is not None:
-            conn.close()
+            for end in conn:
+                end.close()
         if process is not None:
             if process.is_alive():
                 process.terminate()

@@ -70,3 +70,48 @@ def test_typing_learning_and_model_scoring_open_no_socket(no_sockets, tmp_path) 
         engine.commit()
     user.close()
     assert no_sockets == []
+
+
+def _refuse_sockets_in_this_process() -> None:
+    """Runs first in the analysis child: any socket it opens, or address it looks up, fails."""
+    import sys
+
+    def hook(event: str, args) -> None:
+        if event.startswith("socket.") and event != "socket.sethostname":
+            raise RuntimeError(f"Yinzi's analysis process tried {event}{args!r}")
+
+    sys.addaudithook(hook)
+
+
+def test_analysis_and_its_child_process_open_no_socket(no_sockets, tmp_path) -> None:
+    """The panel and the batch window analyse in a child process (core.analysis.process):
+    its requests travel over OS pipes, and the child itself opens no socket either."""
+    from core import paths
+    from core.analysis import AnalyzerConfig
+    from core.analysis.batch import BatchJob, run_batch
+    from core.analysis.process import AnalyzerProcess
+
+    model = paths.shipped_models_dir() / "sentiment-default"
+    if not (model / "manifest.json").exists():
+        pytest.skip("no shipped sentiment model")
+    proc = AnalyzerProcess(AnalyzerConfig(model=str(model)), initializer=_refuse_sockets_in_this_process)
+    try:
+        analysis = proc.analyze("这家酒店位置很好，房间干净。但是隔音太差了。")
+        assert analysis.sentiment is not None and analysis.keywords_tfidf and analysis.pinyin
+        src = tmp_path / "in.csv"
+        src.write_text("text\n很好\n太差了\n", encoding="utf-8")
+        assert run_batch(BatchJob(src, "text", tmp_path / "out.csv"), proc).classified == 2
+    finally:
+        proc.close()
+    assert no_sockets == []
+
+
+def test_the_socket_guard_of_the_child_does_fire() -> None:
+    """The check above would catch a socket: opening one under the same hook fails."""
+    import subprocess
+    import sys
+
+    code = ("import sys, socket; from tests.core.test_no_network import _refuse_sockets_in_this_process as f; "
+            "f(); socket.socket()")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0 and "tried socket.__new__" in proc.stderr
