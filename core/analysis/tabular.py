@@ -117,6 +117,16 @@ def read_columns(path: str | Path, fmt: str | None = None) -> list[str]:
         return next(csv.reader([header]))
 
 
+def _cell(value) -> str:
+    """A JSON value as a table cell: strings as they are, null empty, the rest as JSON
+    (so a nested object stays JSON in the output CSV, and true stays true, not True)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _parse_json_line(line: str, lineno: int, path: Path) -> dict:
     try:
         obj = json.loads(line)
@@ -143,7 +153,7 @@ def iter_rows(path: str | Path, fmt: str | None = None) -> Iterator[Row]:
             for lineno, line in enumerate(fh, 1):
                 if line.strip():
                     obj = _parse_json_line(line, lineno, path)
-                    yield Row(lineno, {str(k): "" if v is None else str(v) for k, v in obj.items()})
+                    yield Row(lineno, {str(k): _cell(v) for k, v in obj.items()})
         elif fmt == "tsv":
             # TSV is split on tabs only: quotes are ordinary characters in Chinese reviews and
             # csv-style quote handling would silently glue lines together.

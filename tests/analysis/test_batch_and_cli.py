@@ -70,6 +70,10 @@ def test_readers_for_every_format(tmp_path):
     (tmp_path / "a.jsonl").write_text(json.dumps({"t": "好", "n": 1}) + "\n", encoding="utf-8")
     assert read_columns(tmp_path / "a.jsonl") == ["t", "n"]
     assert next(iter_rows(tmp_path / "a.jsonl")).values == {"t": "好", "n": "1"}
+    (tmp_path / "b.jsonl").write_text(json.dumps({"t": "好", "meta": {"标签": [1, True]}, "x": None, "ok": False},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    assert next(iter_rows(tmp_path / "b.jsonl")).values == {
+        "t": "好", "meta": '{"标签": [1, true]}', "x": "", "ok": "false"}
     (tmp_path / "a.csv").write_text('\ufefftext,x\n"多\n行",1\n单行,2\n', encoding="utf-8")
     rows = list(iter_rows(tmp_path / "a.csv"))
     assert [r.values["text"] for r in rows] == ["多\n行", "单行"]
