@@ -35,8 +35,10 @@ def _serve(requests: Connection, replies: Connection, config: AnalyzerConfig,
     if initializer is not None:
         initializer()
     analyzer = Analyzer(config)
-    analyzer.warm_up()  # before the first request: that one then costs what later ones do
-    conn = replies
+    try:
+        analyzer.warm_up()  # before the first request: that one then costs what later ones do
+    except Exception:  # noqa: BLE001 - the first request meets the same error and reports it
+        pass
     while True:
         try:
             op, args = requests.recv()
@@ -54,9 +56,9 @@ def _serve(requests: Connection, replies: Connection, config: AnalyzerConfig,
                 value = analyzer.load_error
             else:
                 raise ValueError(f"unknown request {op!r}")
-            conn.send((True, value))
+            replies.send((True, value))
         except Exception as exc:  # noqa: BLE001 - reported to the app, which shows it
-            conn.send((False, f"{type(exc).__name__}: {exc}"))
+            replies.send((False, f"{type(exc).__name__}: {exc}"))
 
 
 class AnalyzerProcess:
