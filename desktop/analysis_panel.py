@@ -148,6 +148,8 @@ class AnalysisPanel(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 100)
         self.bar.setFormat(self.tr("positive %p%"))
+        self.sentence_summary = QLabel(self)
+        self.sentence_summary.setObjectName("sentenceSummary")
         self.model_label = QLabel(self)
         self.model_label.setWordWrap(True)
         self.model_label.setStyleSheet("color: gray")
@@ -163,6 +165,7 @@ class AnalysisPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
+        layout.addWidget(self.sentence_summary)
         layout.addWidget(self.model_label)
         for title, widget, stretch in (
             (self.tr("Sentences"), self.sentences_view, 2),
@@ -221,17 +224,34 @@ class AnalysisPanel(QWidget):
             self.label.setText(self.tr("Sentiment unavailable"))
             self.bar.setValue(0)
             self.model_label.setText(self.analyzer.load_error or self.tr("No sentiment model"))
+            self.sentence_summary.setText("")
         else:
             o = s.overall
             self.label.setText(f"{LABEL_NAMES.get(o.label, o.label)}  {o.probability:.0%}")
             self.label.setStyleSheet(f"background-color:{sentiment_colour(o.positive)}; padding:4px")
             self.bar.setValue(round(100 * o.positive))
+            self.sentence_summary.setText(self._sentence_summary(s))
             ms = analysis.timings_ms.get("sentiment", 0.0)
             self.model_label.setText(self.tr("model: {0} · {1:.1f} ms").format(s.model, ms))
         self.sentences_view.setHtml(sentences_html(analysis))
         self.keywords_label.setText(keywords_html(analysis))
         self._render_pinyin()
         self.analysisUpdated.emit(analysis)
+
+    def _sentence_summary(self, s) -> str:
+        """How the sentences split, beside the whole text's verdict: a review that praises
+        and then complains reads as mixed here even when the whole is called positive."""
+        if len(s.sentences) < 2:
+            return ""
+        counts = {"positive": 0, "negative": 0, "neutral": 0}
+        for item in s.sentences:
+            counts[item.score.label] = counts.get(item.score.label, 0) + 1
+        parts = [self.tr("{0} positive").format(counts["positive"]),
+                 self.tr("{0} negative").format(counts["negative"])]
+        if counts["neutral"]:
+            parts.append(self.tr("{0} neutral").format(counts["neutral"]))
+        mean = s.sentence_mean.get("positive", 0.0)
+        return self.tr("Sentences: {0} (mean positive {1:.0%})").format(" · ".join(parts), mean)
 
     # -- pinyin layout ---------------------------------------------------------------------
     def pinyin_per_row(self) -> int:
@@ -273,6 +293,7 @@ class AnalysisPanel(QWidget):
         self.label.setStyleSheet("")
         self.bar.setValue(0)
         self.model_label.setText("")
+        self.sentence_summary.setText("")
         self.sentences_view.clear()
         self.keywords_label.setText("")
         self.pinyin_view.clear()

@@ -55,6 +55,8 @@ ZH.update({
  "Export CSV…": "导出 CSV…", "Sentiment distribution": "情感分布", "Positive share over time": "正面比例随时间变化",
  "Pinyin of the first {0:,} of {1:,} characters.": "仅显示前 {0:,} 个字的拼音（共 {1:,} 字）。",
  "line": "行号", "sentiment": "情感", "probability": "概率", "positive": "积极度", "date": "日期", "text": "文本",
+ "{0} positive": "积极 {0}", "{0} negative": "消极 {0}", "{0} neutral": "中性 {0}",
+ "Sentences: {0} (mean positive {1:.0%})": "句子：{0}（平均积极度 {1:.0%}）",
  "Positive share by day": "积极比例（按日）", "Positive share by week": "积极比例（按周）",
  "Positive share by month": "积极比例（按月）", " ({0:,} without a readable date)": "（{0:,} 行日期无法识别）",
  "Text column:": "文本列：", "Date column:": "日期列：", "Open a file to analyse": "打开要分析的文件",

@@ -4,52 +4,72 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="147"/>
+        <location filename="../analysis_panel.py" line="150"/>
         <source>positive %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="165"/>
+        <location filename="../analysis_panel.py" line="171"/>
         <source>Sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="166"/>
+        <location filename="../analysis_panel.py" line="172"/>
         <source>Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="167"/>
+        <location filename="../analysis_panel.py" line="173"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="216"/>
+        <location filename="../analysis_panel.py" line="224"/>
         <source>Sentiment unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="218"/>
+        <location filename="../analysis_panel.py" line="226"/>
         <source>No sentiment model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="225"/>
+        <location filename="../analysis_panel.py" line="235"/>
         <source>model: {0} · {1:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="248"/>
+        <location filename="../analysis_panel.py" line="249"/>
+        <source>{0} positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="250"/>
+        <source>{0} negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="252"/>
+        <source>{0} neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="254"/>
+        <source>Sentences: {0} (mean positive {1:.0%})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="273"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="261"/>
+        <location filename="../analysis_panel.py" line="287"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="266"/>
+        <location filename="../analysis_panel.py" line="292"/>
         <source>Type or paste text to analyse</source>
         <translation type="unfinished"></translation>
     </message>

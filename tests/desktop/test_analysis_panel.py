@@ -111,3 +111,12 @@ def test_a_long_document_shows_the_pinyin_of_its_beginning(qtbot, panel):
     shown = panel.pinyin_view.toPlainText()
     assert f"{PINYIN_MAX_CHARS:,} of {len(text):,}" in shown
     assert shown.count("房") == PINYIN_MAX_CHARS // 5
+
+
+def test_mixed_text_shows_how_its_sentences_split(qtbot, panel):
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text("房间很好。早餐好。服务太差。")   # fake model: 好 -> positive, 差 -> negative
+    assert panel.sentence_summary.text() == "Sentences: 2 positive · 1 negative (mean positive 63%)"
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text("房间很好。")
+    assert panel.sentence_summary.text() == ""   # one sentence: nothing to split
