@@ -2,8 +2,9 @@
 
 `set_text()` is debounced and latest-wins: typing restarts a short timer, and of the
 analyses requested while one runs only the newest is kept, so the panel never shows a
-stale result. The model loads in the background on first use; until then (or without a
-model) keywords and pinyin still show.
+stale result. The analysis runs in a child process (core.analysis.process), so its pure-Python
+parts never take turns with typing for the GIL; the child loads the model on first use, and
+without a model keywords and pinyin still show.
 """
 from __future__ import annotations
 
