@@ -564,13 +564,15 @@ class MainWindow(QMainWindow):
         """Stop timers and background work; clean exit means no autosave is left behind."""
         self._autosave_timer.stop()
         self._analysis_timer.stop()
+        if getattr(self, "analyzer", None) is not None:
+            # The analysis child first: a request in flight then ends at once, so neither the
+            # batch window nor the panel below waits out a long analysis before the app exits.
+            self.analyzer.close()
         batch = getattr(self, "_batch_window", None)
         if batch is not None:
             batch.close()   # cancels and waits for a running batch
         if self.analysis_panel is not None and hasattr(self.analysis_panel, "shutdown"):
             self.analysis_panel.shutdown()
-        if getattr(self, "analyzer", None) is not None:
-            self.analyzer.close()   # the analysis child process
         self._loader.shutdown(10000)
         self._writer.shutdown(5000)
         self.autosave.clear()
