@@ -54,7 +54,7 @@ def test_missing_column_names_the_columns_the_file_has(tmp_path):
 
 def test_mostly_bad_file_is_refused_with_explanation(tmp_path):
     path = _write(tmp_path, "d.tsv", "label\ttext\n" + "".join(f"{i}\t文本{i}\n" for i in range(3, 13)))
-    with pytest.raises(DataError, match="unusable"):
+    with pytest.raises(DataError, match="rows rejected"):
         load_labelled(path)
 
 

@@ -97,7 +97,7 @@ def test_three_classes_train(tmp_path):
     ("content", "message"),
     [("label\ttext\n1\t好\n1\t很好\n", "only one class"),
      ("stars\tbody\n1\t好\n", "not found"),
-     ("label\ttext\n7\ta\n8\tb\n", "unusable")],
+     ("label\ttext\n7\ta\n8\tb\n", "rows rejected")],
 )
 def test_bad_label_files_give_clear_errors(tmp_path, capsys, content, message):
     ckpt = make_backbone(tmp_path)

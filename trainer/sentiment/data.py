@@ -71,16 +71,20 @@ class LoadReport:
     def summary(self) -> str:
         lines = [f"{self.path}: {self.rows} rows, {self.kept} usable"]
         if self.duplicates:
-            lines.append(f"  {self.duplicates} duplicate rows removed")
+            lines.append(f"  {_rows(self.duplicates)} removed: duplicates")
         if self.conflicts:
-            lines.append(f"  {self.conflicts} rows dropped: same text labelled differently")
+            lines.append(f"  {_rows(self.conflicts)} dropped: same text labelled differently")
         for reason, count in self.bad_counts.most_common():
-            lines.append(f"  {count} rows rejected: {reason}")
+            lines.append(f"  {_rows(count)} rejected: {reason}")
         for bad in self.bad_examples:
             lines.append(f"    line {bad.line}: {bad.reason}: {bad.content[:60]!r}")
         names = ", ".join(f"{CLASS_NAMES[c]}={n}" for c, n in sorted(self.class_counts.items()))
         lines.append(f"  classes: {names}")
         return "\n".join(lines)
+
+
+def _rows(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
 
 
 def load_labelled(
@@ -139,8 +143,8 @@ def load_labelled(
         raise DataError(f"{path}: no data rows")
     if bad > MAX_BAD_FRACTION * report.rows:
         raise DataError(
-            f"{path}: {bad} of {report.rows} rows are unusable (more than "
-            f"{MAX_BAD_FRACTION:.0%}); are the text and label columns right?\n{report.summary()}"
+            f"{path}: {bad} of {report.rows} rows rejected (more than {MAX_BAD_FRACTION:.0%}); "
+            f"are the text and label columns right?\n{report.summary()}"
         )
     if not examples:
         raise DataError(f"{path}: no usable rows\n{report.summary()}")
