@@ -42,14 +42,36 @@ def test_batch_analysis_through_the_child(process, tiny_model_dir, tmp_path):
     assert [r["sentiment"] for r in rows[:2]] == [s.label for s in local]
 
 
-def test_a_killed_child_is_reported_and_replaced(process):
+def test_a_child_killed_mid_request_is_reported_then_replaced(process):
+    import threading
+    import time
+
     process.analyze("很好")
     pid = process.pid
+    errors: list[Exception] = []
+
+    def long_request():
+        try:
+            process.analyze("房间很好。" * 20000)  # seconds of work in the child
+        except AnalysisProcessError as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=long_request)
+    worker.start()
+    time.sleep(0.5)
     os.kill(pid, signal.SIGKILL)
-    with pytest.raises(AnalysisProcessError, match="restarts"):
-        process.analyze("很好")
+    worker.join(timeout=10)
+    assert errors and "restarts" in str(errors[0])
     assert process.analyze("很好").sentiment is not None  # a new child
     assert process.pid not in (None, pid)
+
+
+def test_a_child_that_died_between_requests_is_replaced_quietly(process):
+    process.analyze("很好")
+    child = process._process
+    os.kill(child.pid, signal.SIGKILL)
+    child.join(timeout=10)
+    assert process.analyze("很好").sentiment is not None
 
 
 def test_missing_model_and_closed_process(tmp_path):
