@@ -2,15 +2,15 @@
 
 The typing app analyses the text being written while the user types. jieba, TextRank and
 pypinyin are pure Python: in a thread of the app they hold the GIL for about a second on a
-long document, and keystrokes wait their turn (keystroke to painted candidates, p95: 16 ms
-without the analysis panel, 133 ms with it, on a 200-review document with the user pausing
-after each clause; 18 ms with the analysis in this child process).
+long document, and keystrokes wait their turn (`desktop.bench --document`: keystroke to
+painted candidates p95 129 ms with the analysis in a thread, 15.6 ms with it in this child).
 
 `analyze` and `classify` block their caller (call them from a worker thread) while the child
 works; requests run one at a time over a pipe, so the analysis panel and the batch window can
-share one child (a panel update waits for at most one batch chunk). The child starts on first use ("spawn":
-forking a process that runs Qt threads is unsafe), is daemonic (it dies with the app), and
-one that dies is replaced on the next request. `close()` stops it at once, even mid-request.
+share one child (a panel update waits for at most one batch chunk). The child starts on first
+use ("spawn": forking a process that runs Qt threads is unsafe), warms itself up before its
+first request, is daemonic (it dies with the app), and one that dies is replaced on the next
+request. `close()` stops it at once, even mid-request.
 As with any spawned child, the program's main module must be safe to import: its work goes
 under `if __name__ == "__main__":` (a PyInstaller bundle also needs `freeze_support()` there).
 """
@@ -51,9 +51,6 @@ def _serve(requests: Connection, replies: Connection, config: AnalyzerConfig,
             elif op == "classify":
                 texts, batch_size = args
                 value = analyzer.classify(texts, batch_size=batch_size)
-            elif op == "warm_up":
-                analyzer.warm_up()
-                value = analyzer.load_error
             else:
                 raise ValueError(f"unknown request {op!r}")
             replies.send((True, value))
@@ -122,10 +119,6 @@ class AnalyzerProcess:
     def classify(self, texts: Sequence[str], *, batch_size: int = 32) -> list[SentimentScore]:
         """Whole-text scores (batch analysis: one call per chunk of rows)."""
         return self._call("classify", list(texts), batch_size)
-
-    def warm_up(self) -> None:
-        """Start the child and load its dictionaries and model (call from a worker thread)."""
-        self.load_error = self._call("warm_up")
 
     def _stop_child(self) -> None:
         process, conn = self._process, self._conn
