@@ -8,6 +8,7 @@ callback: the CLI prints them, the batch window fills its table and charts.
 from __future__ import annotations
 
 import csv
+import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -95,6 +96,67 @@ def guess_text_column(columns: Sequence[str]) -> str | None:
     return columns[0] if columns else None
 
 
+def output_columns(columns: Sequence[str]) -> tuple[str, str, str]:
+    """Names of the three added columns; `_pred` is appended where the input already has the
+    name (a file with its own gold `sentiment` column keeps it beside ours)."""
+    taken = set(columns)
+    names = []
+    for name in (LABEL_COLUMN, PROBABILITY_COLUMN, POSITIVE_COLUMN):
+        while name in taken:
+            name += "_pred"
+        taken.add(name)
+        names.append(name)
+    return names[0], names[1], names[2]
+
+
+def check_output(input_path: Path, output: Path) -> None:
+    """Refuse an output that would overwrite the input or cannot be a file: the output is
+    opened for writing before the input is read, so the same path would empty the input."""
+    if output.is_dir():
+        raise TableError(f"{output} is a folder; give the output file's name")
+    same = output.resolve() == input_path.resolve()
+    if not same and output.exists():
+        try:
+            same = output.samefile(input_path)
+        except OSError:
+            same = False
+    if same:
+        raise TableError(f"the output {output} is the input file; give another name "
+                         "(the input would be overwritten)")
+
+
+class _RowWriter:
+    """Writes result rows in the format the output's name asks for: TSV (tabs and line breaks
+    in cells become spaces, as our TSV reader splits on tabs only), JSONL (numbers as
+    numbers), else CSV. CSV gets a UTF-8 BOM: Excel, which is where most analysts open it,
+    reads BOM-less UTF-8 as the local code page and shows Chinese as mojibake."""
+
+    def __init__(self, fh, fmt: str, header: list[str]) -> None:
+        self.fh, self.fmt, self.header = fh, fmt, header
+        self.csv = csv.writer(fh) if fmt == "csv" else None
+        if fmt != "jsonl":
+            self._write(header)
+
+    def _write(self, cells: list) -> None:
+        if self.csv is not None:
+            self.csv.writerow(cells)
+        else:
+            self.fh.write("\t".join(" ".join(str(c).splitlines()).replace("\t", " ") for c in cells) + "\n")
+
+    def row(self, values: list[str], added: tuple) -> None:
+        if self.fmt == "jsonl":
+            self.fh.write(json.dumps(dict(zip(self.header, [*values, *added], strict=True)),
+                                     ensure_ascii=False) + "\n")
+        else:
+            self._write([*values, *(f"{v:.4f}" if isinstance(v, float) else v for v in added)])
+
+
+def _open_output(path: Path):
+    fmt = detect_format(path)
+    fmt = fmt if fmt in ("tsv", "jsonl") else "csv"
+    return fmt, open(path, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+
+
 def count_rows(path: Path) -> int:
     """Lines in the file minus a header (an estimate for CSVs with multi-line fields)."""
     n = 0
@@ -123,19 +185,26 @@ def run_batch(
     on_chunk: Callable[[BatchProgress, list[ResultRow]], None] | None = None,
     should_cancel: Callable[[], bool] = lambda: False,
 ) -> BatchSummary:
-    """Classify every row's text; write input columns + sentiment columns to job.output."""
+    """Classify every row's text; write input columns + sentiment columns to job.output.
+
+    The input's columns all stay, in order; the added ones are `sentiment`, `probability`
+    and `positive` (with `_pred` appended where the input has the name)."""
     fmt = job.fmt or detect_format(job.input)
     columns = read_columns(job.input, fmt)
     if job.text_column not in columns:
         raise TableError(f"column {job.text_column!r} not in {job.input}; it has: {', '.join(columns)}")
+    check_output(job.input, job.output)
     total = count_rows(job.input)
     summary = BatchSummary(output=str(job.output))
     start = time.monotonic()
     job.output.parent.mkdir(parents=True, exist_ok=True)
-    out_columns = [c for c in columns if c not in (LABEL_COLUMN, PROBABILITY_COLUMN, POSITIVE_COLUMN)]
-    with open(job.output, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([*out_columns, LABEL_COLUMN, PROBABILITY_COLUMN, POSITIVE_COLUMN])
+    out_columns = list(columns)
+    # A plain-text file skips blank lines: its line numbers let the output be joined back.
+    line_column = "line" if fmt == "txt" else None
+    out_fmt, fh = _open_output(job.output)
+    with fh:
+        lead = [line_column] if line_column else []
+        writer = _RowWriter(fh, out_fmt, [*lead, *out_columns, *output_columns([*lead, *columns])])
         fh.flush()
         for chunk in _chunks(iter_rows(job.input, fmt), job.chunk_size):
             if should_cancel():
@@ -152,12 +221,13 @@ def run_batch(
                 if score is None:
                     summary.empty += 1
                     result = ResultRow(row.line, texts[i], "", 0.0, 0.0, date)
-                    tail = ["", "", ""]
+                    added: tuple = ("", "", "")
                 else:
                     result = ResultRow(row.line, texts[i], score.label, score.probability, score.positive, date)
-                    tail = [score.label, f"{score.probability:.4f}", f"{score.positive:.4f}"]
+                    added = (score.label, float(score.probability), float(score.positive))
                     summary.label_counts[score.label] = summary.label_counts.get(score.label, 0) + 1
-                writer.writerow([*(row.values.get(c, "") for c in out_columns), *tail])
+                lead_values = [str(row.line)] if line_column else []
+                writer.row([*lead_values, *(row.values.get(c, "") for c in out_columns)], added)
                 results.append(result)
             fh.flush()  # every chunk ends on a complete row: a valid partial file
             summary.rows += len(chunk)

@@ -24,7 +24,8 @@ def register(subparsers) -> None:
     p.add_argument("--stdin", action="store_true", help="read the text from standard input")
     p.add_argument("--file", help="CSV/TSV/TXT/JSONL file to classify row by row")
     p.add_argument("--column", help="text column of --file (default: text, review, ... or the first)")
-    p.add_argument("--out", help="output CSV for --file (default: <file>.sentiment.csv)")
+    p.add_argument("--out", help="output file for --file: CSV (UTF-8 with a BOM, for Excel), or TSV / "
+                   "JSONL by its suffix (default: <file>.sentiment.csv)")
     p.add_argument("--model", help="sentiment model folder or name (default: sentiment-default)")
     p.add_argument("--fp32", action="store_true", help="use the fp32 graph instead of int8")
     p.add_argument("--threads", type=int, default=1)
@@ -97,7 +98,13 @@ def handler(args: argparse.Namespace) -> int:
     from core.analysis.classifier import ModelLoadError
 
     if args.file:
+        if args.text or args.stdin:
+            print("error: give one of a text, --stdin or --file", file=sys.stderr)
+            return 2
         return _run_file(args)
+    if args.text is not None and args.stdin:
+        print("error: give either a text or --stdin, not both", file=sys.stderr)
+        return 2
     text = sys.stdin.read() if args.stdin else args.text
     if not text or not text.strip():
         print("error: give a text, --stdin, or --file FILE", file=sys.stderr)

@@ -96,11 +96,27 @@ def _open(path: Path) -> _Decoded:
     return _Decoded(path)
 
 
+def unique_names(header: list[str]) -> list[str]:
+    """The header with repeated names numbered (`text`, `text_2`): a row is a dict, and two
+    columns under one name would silently keep only the last one's values."""
+    seen: set[str] = set()
+    names = []
+    for name in header:
+        candidate, n = name, 1
+        while candidate in seen:
+            n += 1
+            candidate = f"{name}_{n}"
+        seen.add(candidate)
+        names.append(candidate)
+    return names
+
+
 def read_columns(path: str | Path, fmt: str | None = None) -> list[str]:
     """Column names: the header of a CSV/TSV, the keys of the first JSONL object, or `text`."""
     path = Path(path)
     fmt = fmt or detect_format(path)
     if fmt == "txt":
+        detect_encoding(path)  # a missing, empty or binary file says so here, not later
         return [TXT_COLUMN]
     with _open(path) as fh:
         if fmt == "jsonl":
@@ -113,8 +129,8 @@ def read_columns(path: str | Path, fmt: str | None = None) -> list[str]:
         if not header:
             return []
         if fmt == "tsv":
-            return header.split("\t")
-        return next(csv.reader([header]))
+            return unique_names(header.split("\t"))
+        return unique_names(next(csv.reader([header])))
 
 
 def _cell(value) -> str:
@@ -157,7 +173,7 @@ def iter_rows(path: str | Path, fmt: str | None = None) -> Iterator[Row]:
         elif fmt == "tsv":
             # TSV is split on tabs only: quotes are ordinary characters in Chinese reviews and
             # csv-style quote handling would silently glue lines together.
-            header = fh.readline().rstrip("\r\n").split("\t")
+            header = unique_names(fh.readline().rstrip("\r\n").split("\t"))
             for lineno, line in enumerate(fh, 2):
                 line = line.rstrip("\r\n")
                 if line.strip():
@@ -165,7 +181,7 @@ def iter_rows(path: str | Path, fmt: str | None = None) -> Iterator[Row]:
         else:
             reader = csv.reader(fh)
             try:
-                header = next(reader)
+                header = unique_names(next(reader))
             except StopIteration:
                 return
             lineno = 2

@@ -34,7 +34,7 @@ def test_batch_keeps_columns_and_adds_sentiment(tmp_path, analyzer):
                         on_chunk=lambda p, rows: chunks.append((p.done, len(rows))))
     assert summary.rows == 50 and not summary.cancelled
     assert [c[0] for c in chunks] == [16, 32, 48, 50]
-    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
     assert len(rows) == 50
     assert list(rows[0]) == ["id", "review", "date", "sentiment", "probability", "positive"]
     assert rows[1]["sentiment"] == "positive" and rows[0]["sentiment"] == "negative"
@@ -53,7 +53,7 @@ def test_cancelled_batch_leaves_a_valid_partial_file(tmp_path, analyzer):
     summary = run_batch(BatchJob(src, "review", out, chunk_size=10), analyzer,
                         should_cancel=cancel_after_two_chunks)
     assert summary.cancelled and summary.rows == 20
-    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
     assert len(rows) == 20
     assert all(r["sentiment"] in ("positive", "negative") for r in rows)
 
@@ -141,3 +141,52 @@ def test_a_damaged_tail_is_reported_not_a_traceback(tmp_path):
     with pytest.raises(TableError, match="not valid utf-8"):
         for _ in rows:
             pass
+
+
+def test_the_output_cannot_be_the_input(tmp_path, analyzer):
+    src = _csv(tmp_path / "in.csv", 3)
+    before = src.read_bytes()
+    with pytest.raises(TableError, match="is the input file"):
+        run_batch(BatchJob(src, "review", tmp_path / "." / "in.csv"), analyzer)
+    assert src.read_bytes() == before
+    with pytest.raises(TableError, match="folder"):
+        run_batch(BatchJob(src, "review", tmp_path), analyzer)
+    assert main(["analyze", "--file", str(src), "--out", str(src)]) == 2
+    assert src.read_bytes() == before
+
+
+def test_the_inputs_own_columns_all_stay(tmp_path, analyzer):
+    """A gold `sentiment` column and a repeated header name keep their values."""
+    src = tmp_path / "gold.csv"
+    src.write_text("text,sentiment,text\n房间很好，满意,pos,备注一\n很差，失望,neg,备注二\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    run_batch(BatchJob(src, "text", out), analyzer)
+    rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
+    assert list(rows[0]) == ["text", "sentiment", "text_2", "sentiment_pred", "probability", "positive"]
+    assert [(r["text"], r["sentiment"], r["text_2"]) for r in rows] == [
+        ("房间很好，满意", "pos", "备注一"), ("很差，失望", "neg", "备注二")]
+    assert [r["sentiment_pred"] for r in rows] == ["positive", "negative"]
+
+
+def test_output_format_follows_its_name(tmp_path, analyzer):
+    src = tmp_path / "in.txt"
+    src.write_text("房间很好，满意\n\n很差，\t失望\n", encoding="utf-8")
+    run_batch(BatchJob(src, "text", tmp_path / "o.tsv"), analyzer)
+    lines = (tmp_path / "o.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "line\ttext\tsentiment\tprobability\tpositive"
+    assert [ln.split("\t")[:3] for ln in lines[1:]] == [["1", "房间很好，满意", "positive"],
+                                                     ["3", "很差， 失望", "negative"]]
+    run_batch(BatchJob(src, "text", tmp_path / "o.jsonl"), analyzer)
+    objs = [json.loads(ln) for ln in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [o["line"] for o in objs] == ["1", "3"]
+    assert isinstance(objs[0]["positive"], float) and objs[0]["sentiment"] == "positive"
+    run_batch(BatchJob(src, "text", tmp_path / "o.csv"), analyzer)
+    assert (tmp_path / "o.csv").read_bytes().startswith(b"\xef\xbb\xbfline,text,")
+
+
+def test_a_missing_text_file_is_a_clear_error(tmp_path, capsys):
+    with pytest.raises(TableError, match="no such file"):
+        read_columns(tmp_path / "nope.txt")
+    assert main(["analyze", "--file", str(tmp_path / "nope.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["analyze", "好", "--stdin"]) == 2

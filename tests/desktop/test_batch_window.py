@@ -48,7 +48,7 @@ def test_run_fills_table_charts_and_exports(qtbot, window, tmp_path):
     # Sorting by probability puts the negatives (0.9 probability of negative) together.
     window.table.sortByColumn(1, window.table.horizontalHeader().sortIndicatorOrder())
     out = window.export_csv(tmp_path / "out.csv")
-    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
     assert len(rows) == 1200
     assert set(rows[0]) == {"id", "comment", "created", "sentiment", "probability", "positive"}
 
@@ -63,7 +63,7 @@ def test_cancel_leaves_a_valid_partial_file(qtbot, tmp_path):
     summary = blocker.args[0]
     assert summary.cancelled
     assert 0 < summary.rows < 5000
-    rows = list(csv.DictReader(open(window.output_path, encoding="utf-8")))
+    rows = list(csv.DictReader(open(window.output_path, encoding="utf-8-sig")))
     assert len(rows) == summary.rows
     assert all(r["sentiment"] in ("positive", "negative") for r in rows)
     window.close()

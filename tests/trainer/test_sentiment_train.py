@@ -47,6 +47,9 @@ def test_finetune_tiny_model_end_to_end(tmp_path, capsys):
                "--save-state", str(tmp_path / "state.pt")])
     assert rc == 0
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    # No recipe flags: the shipped recipe (wide char + word n-gram path, encoder blended).
+    net = report["net"]
+    assert (net["wide_buckets"], net["word_buckets"], bool(net["blend"])) == (262144, 262144, True)
     assert report["torch_metrics"]["test"]["accuracy"] >= 0.9
     assert report["onnx_metrics"]["test (int8)"]["accuracy"] >= 0.85
     assert report["parity"]["fp32_max_abs_diff"] < 1e-4
@@ -241,7 +244,9 @@ def test_weighted_loss_counts_a_weighted_row_as_repeated_rows():
     assert float(weighted) == pytest.approx(float(repeated))
 
 
-def test_an_encoded_folder_with_word_ngrams_needs_the_wide_path(tmp_path, capsys):
+def test_an_encoded_folder_fixes_the_ngram_hashing(tmp_path, capsys):
+    """Unset, the n-gram options follow what the folder was encoded with; turning the wide path
+    off for a folder that carries its n-gram ids is an error, not a model the app cannot feed."""
     ckpt = make_backbone(tmp_path)
     train = write_tsv(tmp_path / "train.tsv", make_texts(40))
     enc = tmp_path / "enc"
@@ -249,9 +254,14 @@ def test_an_encoded_folder_with_word_ngrams_needs_the_wide_path(tmp_path, capsys
                  str(tmp_path / "a"), "--max-len", "48", "--wide-buckets", "1024", "--word-buckets", "512",
                  "--save-encoded", str(enc), "--encode-only"]) == 0
     rc = main(["finetune-sentiment", "--encoded", str(enc), "--out", str(tmp_path / "b"), "--epochs", "1",
-               "--threads", "1"])
+               "--threads", "1", "--wide-buckets", "0"])
     assert rc != 0
     assert "pass --wide-buckets too" in capsys.readouterr().err
+
+    assert main(["finetune-sentiment", "--encoded", str(enc), "--out", str(tmp_path / "c"), "--epochs", "1",
+                 "--threads", "1", "--wide-epochs", "1", "--no-export"]) == 0
+    net = json.loads((tmp_path / "c" / "report.json").read_text(encoding="utf-8"))["net"]
+    assert (net["wide_buckets"], net["word_buckets"], bool(net["blend"])) == (1024, 512, True)
 
 
 def test_wide_path_reads_past_the_encoders_window(tmp_path):
@@ -318,7 +328,10 @@ def test_blend_needs_the_wide_path(tmp_path, capsys):
     ckpt = make_backbone(tmp_path)
     train = write_tsv(tmp_path / "train.tsv", make_texts(40))
     assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
-                 str(tmp_path / "o"), "--blend"]) == 2
+                 str(tmp_path / "o"), "--blend", "--recipe", "encoder"]) == 2
+    assert "--blend needs --wide-buckets" in capsys.readouterr().err
+    assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
+                 str(tmp_path / "o"), "--blend", "--wide-buckets", "0"]) == 2
     assert "--blend needs --wide-buckets" in capsys.readouterr().err
     assert main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
                  str(tmp_path / "o"), "--blend", "--wide-buckets", "64", "--wide-epochs", "0"]) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from trainer.sentiment.recipes import DEFAULT_RECIPE, RECIPES, help_text
 from trainer.sentiment.train import LR_PRESETS
 
 
@@ -15,6 +16,9 @@ def register(subparsers) -> None:
         "0/1 or neg/pos, optionally a neutral class), evaluate, and export ONNX fp32 + int8.",
     )
     p.add_argument("--train", nargs="+", default=[], metavar="FILE", help="labelled training files")
+    p.add_argument("--recipe", choices=list(RECIPES), default=DEFAULT_RECIPE,
+                   help=f"which model to build (default {DEFAULT_RECIPE}); the options below override "
+                        f"its parts. {help_text()}")
     p.add_argument("--train-weights", nargs="+", type=float, default=[], metavar="W",
                    help="loss weight of each --train file, in order (default 1 each); e.g. up-weight "
                         "the files closest to the texts you will analyse")
@@ -37,31 +41,32 @@ def register(subparsers) -> None:
     p.add_argument("--bag-epochs", type=float, default=0.0,
                    help="train the n-gram bag alone for this many epochs first (fast)")
     p.add_argument("--bag-lr", type=float, default=1e-2)
-    p.add_argument("--wide-buckets", type=int, default=0,
-                   help="add a hashed TF-IDF logistic-regression path over character n-grams "
-                        "with this many buckets (0: off; 262144 suits ~50k reviews)")
+    p.add_argument("--wide-buckets", type=int,
+                   help="hashed TF-IDF logistic-regression path over character n-grams with this "
+                        "many buckets (0: off; default: the recipe's, 262144, which suits ~50k reviews)")
     p.add_argument("--wide-max", type=int, default=2, choices=[1, 2, 3],
                    help="longest character n-gram the wide path reads")
     p.add_argument("--wide-chars", type=int, default=1024,
                    help="characters of each text the wide path reads, head and tail (0: only the "
                         "encoder's window, as models before 2026-11-29 did)")
-    p.add_argument("--word-buckets", type=int, default=0,
+    p.add_argument("--word-buckets", type=int,
                    help="the wide path also reads hashed jieba word 1..--word-max-grams in this many "
-                        "extra buckets (0: off; needs --wide-buckets)")
+                        "extra buckets (0: off; needs --wide-buckets; default: the recipe's)")
     p.add_argument("--word-max", type=int, default=2, choices=[1, 2, 3],
                    help="longest word n-gram the wide path reads")
     p.add_argument("--wide-epochs", type=float, default=5.0,
                    help="fit the wide path alone this many epochs first, then freeze it (0: train it jointly)")
     p.add_argument("--wide-lr", type=float, default=2e-2)
-    p.add_argument("--blend", action="store_true",
+    p.add_argument("--blend", action=argparse.BooleanOptionalAction,
                    help="with --wide-buckets: train the encoder on the labels alone (not on what the "
                         "wide path gets wrong) and add its logits with a weight chosen on dev; "
-                        "wants more --epochs (3)")
+                        "wants more --epochs (3) (default: the recipe's)")
     p.add_argument("--keep-layers", type=int, help="use only the backbone's first N blocks (faster)")
     p.add_argument("--epochs", type=float, default=3.0)
     p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--preset", choices=sorted(LR_PRESETS), default="default",
-                   help="learning-rate preset: " + ", ".join(f"{k}={v:g}" for k, v in LR_PRESETS.items()))
+    p.add_argument("--preset", choices=sorted(LR_PRESETS),
+                   help="learning-rate preset (default: the recipe's): "
+                        + ", ".join(f"{k}={v:g}" for k, v in LR_PRESETS.items()))
     p.add_argument("--lr", type=float, help="peak learning rate (overrides the preset)")
     p.add_argument("--patience", type=int, default=4, help="evaluations without improvement before stopping")
     p.add_argument("--eval-every", type=int, default=0, help="steps between dev evaluations (0: 4 per epoch)")
@@ -111,11 +116,40 @@ class _Printer:
             print(f"  stopping: {d['reason']}", flush=True)
 
 
+def _encoded_buckets(folder: str) -> tuple[int, int]:
+    """(character, word) n-gram buckets a --save-encoded folder was written with (0, 0 if none)."""
+    import json
+    from pathlib import Path
+
+    try:
+        meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0, 0  # the pipeline reports a missing or broken folder properly
+    features = meta.get("features") or {}
+    return int(features.get("char_buckets") or 0), int(features.get("word_buckets") or 0)
+
+
 def handler(args: argparse.Namespace) -> int:
     from trainer.sentiment.data import DataError
     from trainer.sentiment.pipeline import FinetuneOptions, run
     from trainer.sentiment.train import FinetuneConfig
 
+    recipe = RECIPES[args.recipe]
+    # The recipe fills what the user left unset; an explicit flag always wins.
+    wide_buckets = recipe.wide_buckets if args.wide_buckets is None else args.wide_buckets
+    word_buckets = recipe.word_buckets if args.word_buckets is None else args.word_buckets
+    if args.wide_buckets == 0 and args.word_buckets is None:
+        word_buckets = 0  # "--wide-buckets 0" alone means no n-gram path at all
+    if args.encoded and args.wide_buckets is None:
+        # An encoded folder fixed its n-gram hashing when it was written: follow it.
+        wide_buckets, word_buckets = _encoded_buckets(args.encoded)
+    blend = (recipe.blend and wide_buckets > 0) if args.blend is None else args.blend
+    preset = recipe.preset if args.preset is None else args.preset
+    if not args.from_state:
+        parts = [f"wide path {wide_buckets:,} + {word_buckets:,} buckets" if wide_buckets else "no wide path",
+                 "encoder blended" if blend else ("encoder on the residual" if wide_buckets else "encoder"),
+                 f"preset {preset}"]
+        print(f"recipe {args.recipe}: " + ", ".join(parts), flush=True)
     backbone = None
     if not args.from_scratch:
         if args.backbone:
@@ -131,12 +165,12 @@ def handler(args: argparse.Namespace) -> int:
             backbone = str(default) if default.is_dir() else None
     try:
         cfg = FinetuneConfig(
-            epochs=args.epochs, batch_size=args.batch_size, preset=args.preset, lr=args.lr,
+            epochs=args.epochs, batch_size=args.batch_size, preset=preset, lr=args.lr,
             patience=args.patience, eval_every=args.eval_every,
             class_weights=not args.no_class_weights, max_minutes=args.max_minutes,
             device=args.device, threads=args.threads, seed=args.seed,
             bag_epochs=args.bag_epochs, bag_lr=args.bag_lr,
-            wide_epochs=args.wide_epochs, wide_lr=args.wide_lr, blend=args.blend,
+            wide_epochs=args.wide_epochs, wide_lr=args.wide_lr, blend=blend,
         )
         opts = FinetuneOptions(
             train=args.train, dev=args.dev, tests=args.test, text_column=args.text_column,
@@ -147,8 +181,8 @@ def handler(args: argparse.Namespace) -> int:
             save_state=args.save_state, export=not args.no_export, train_config=cfg,
             encode_only=args.encode_only, ngram_buckets=args.ngram_buckets,
             keep_layers=args.keep_layers, ngram_max=args.ngram_max,
-            wide_buckets=args.wide_buckets, wide_max=args.wide_max,
-            word_buckets=args.word_buckets, word_max=args.word_max, wide_chars=args.wide_chars,
+            wide_buckets=wide_buckets, wide_max=args.wide_max,
+            word_buckets=word_buckets, word_max=args.word_max, wide_chars=args.wide_chars,
             train_weights=args.train_weights,
         )
         if opts.encode_only and not opts.save_encoded:
