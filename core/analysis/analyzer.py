@@ -42,6 +42,10 @@ class Classifier(Protocol):
     def score(self, probs: np.ndarray) -> SentimentScore: ...
 
 
+class NoChineseText(ValueError):
+    """The text has no Chinese character for the sentiment model to read."""
+
+
 @dataclass(frozen=True)
 class AnalyzerConfig:
     model: str | None = None     # model folder or registry name; None = sentiment-default
@@ -87,16 +91,18 @@ class Analyzer:
     def sentiment(self, text: str) -> SentimentResult:
         """The whole text and each of its sentences, classified in one batch."""
         clf = self.classifier
-        sentences = textlib.split_sentences(text)
+        # Sentences without a Chinese character ("OK!", "……", a URL) carry nothing the model
+        # can read: they get no colour rather than a confident guess.
+        sentences = [s for s in textlib.split_sentences(text) if textlib.has_han(s.text)]
         if not sentences:
-            raise ValueError("no text to analyse")
-        whole = text.strip()
+            raise NoChineseText("no Chinese text to read" if text.strip() else "no text to analyse")
+        whole = textlib.to_simplified(text.strip())
         if len(sentences) == 1:
             probs = clf.predict_proba([whole])
             overall, per = clf.score(probs[0]), probs[:1]
         else:
             overall = clf.score(clf.predict_proba([whole])[0])
-            per = self._sentence_probs(clf, [s.text for s in sentences])
+            per = self._sentence_probs(clf, [textlib.to_simplified(s.text) for s in sentences])
         mean = per.mean(axis=0)
         return SentimentResult(
             overall=overall,
@@ -123,9 +129,11 @@ class Analyzer:
         return np.stack([known[t] for t in texts])
 
     def classify(self, texts: Sequence[str], *, batch_size: int = 32) -> list[SentimentScore]:
-        """Whole-text scores for many texts (batch analysis), in length-sorted batches."""
+        """Whole-text scores for many texts (batch analysis), in length-sorted batches.
+        Traditional text is read as Simplified; callers skip texts without Chinese
+        (`text.has_han`), which the model cannot read."""
         clf = self.classifier
-        probs = clf.predict_batched(list(texts), batch_size=batch_size)
+        probs = clf.predict_batched([textlib.to_simplified(t) for t in texts], batch_size=batch_size)
         return [clf.score(p) for p in probs]
 
     # -- text tools ------------------------------------------------------------------------
@@ -148,17 +156,20 @@ class Analyzer:
             timings[key] = (time.perf_counter() - start) * 1000
             return value
 
-        sentiment = None
+        sentiment, note = None, ""
         if with_sentiment and text.strip():
             try:
                 # Load first, outside the timing: it measures the analysis, not a one-off load.
                 self.classifier  # noqa: B018
                 sentiment = timed("sentiment", self.sentiment, text)
-            except ModelLoadError:
-                sentiment = None
+            except ModelLoadError as exc:
+                note = f"no sentiment model: {exc}"
+            except NoChineseText as exc:
+                note = str(exc)
         return Analysis(
             text=text,
             sentiment=sentiment,
+            sentiment_note=note,
             keywords_tfidf=tuple(timed("tfidf", self.keywords, text, method="tfidf")),
             keywords_textrank=tuple(timed("textrank", self.keywords, text, method="textrank")),
             tokens=tuple(timed("segment", self.segment, text)),

@@ -8,18 +8,25 @@ callback: the CLI prints them, the batch window fills its table and charts.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.analysis.tabular import Row, TableError, detect_format, iter_rows, read_columns
+from core.analysis.text import has_han, is_han
+from core.analysis.timeline import parse_date
 
 LABEL_COLUMN = "sentiment"
 PROBABILITY_COLUMN = "probability"
 POSITIVE_COLUMN = "positive"
-DATE_HINTS = ("date", "time", "created", "timestamp", "日期", "时间")
+DATE_WORDS = {"date", "time", "datetime", "timestamp", "created", "updated", "published", "posted", "day", "ts"}
+DATE_HINTS_ZH = ("日期", "时间")
+TEXT_NAMES = ("text", "review", "content", "comment", "sentence", "body", "message",
+              "文本", "内容", "评论", "评价", "正文", "留言")
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,10 @@ class BatchProgress:
 class BatchSummary:
     rows: int = 0
     classified: int = 0
-    empty: int = 0
+    empty: int = 0                  # blank text, or none with a Chinese character (label "")
+    no_chinese: int = 0             # ... of which had text, but no Chinese (English, digits)
+    bad_lines: list[int] = field(default_factory=list)  # unreadable lines skipped (JSONL)
+    bad_reason: str = ""            # the first one's reason
     label_counts: dict[str, int] = field(default_factory=dict)
     cancelled: bool = False
     seconds: float = 0.0
@@ -81,18 +91,46 @@ class Scorer:
     def classify(self, texts: Sequence[str], *, batch_size: int = 32): ...
 
 
-def guess_date_column(columns: Sequence[str]) -> str | None:
-    for col in columns:
-        if any(h in col.lower() for h in DATE_HINTS):
+def _name_words(column: str) -> set[str]:
+    """Lower-case words of a column name: `createdAt`, `created_at`, `Created At` -> created, at."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", column)
+    return set(re.findall(r"[a-z]+", spaced.lower()))
+
+
+def sample_rows(path: Path, fmt: str | None = None, n: int = 50) -> list[Row]:
+    """The first `n` data rows, for guessing columns ([] if the file cannot be read)."""
+    try:
+        return list(itertools.islice(iter_rows(path, fmt), n))
+    except TableError:
+        return []
+
+
+def guess_date_column(columns: Sequence[str], sample: Sequence[Row] = ()) -> str | None:
+    """A column named like a date (`date`, `created_at`, `日期`; whole words, so `sentiment`
+    and `candidate` are not), whose sampled values mostly read as dates when a sample is given."""
+    named = [c for c in columns if _name_words(c) & DATE_WORDS or any(h in c for h in DATE_HINTS_ZH)]
+    if not sample:
+        return named[0] if named else None
+    for col in named:
+        values = [r.values.get(col, "").strip() for r in sample]
+        values = [v for v in values if v]
+        if values and sum(parse_date(v) is not None for v in values) >= len(values) / 2:
             return col
     return None
 
 
-def guess_text_column(columns: Sequence[str]) -> str | None:
-    for name in ("text", "review", "content", "comment", "sentence", "文本", "内容", "评论"):
+def guess_text_column(columns: Sequence[str], sample: Sequence[Row] = ()) -> str | None:
+    """A column with a text-like name, else the one whose sampled values hold the most
+    Chinese (not an `id` that happens to come first), else the first."""
+    for name in TEXT_NAMES:
         for col in columns:
             if col.lower() == name:
                 return col
+    if sample and columns:
+        han = {c: sum(sum(map(is_han, r.values.get(c, ""))) for r in sample) for c in columns}
+        best = max(columns, key=lambda c: han[c])
+        if han[best] > 0:
+            return best
     return columns[0] if columns else None
 
 
@@ -206,12 +244,17 @@ def run_batch(
         lead = [line_column] if line_column else []
         writer = _RowWriter(fh, out_fmt, [*lead, *out_columns, *output_columns([*lead, *columns])])
         fh.flush()
-        for chunk in _chunks(iter_rows(job.input, fmt), job.chunk_size):
+        def skip(line: int, reason: str) -> None:
+            summary.bad_lines.append(line)
+            summary.bad_reason = summary.bad_reason or reason
+
+        for chunk in _chunks(iter_rows(job.input, fmt, on_bad=skip), job.chunk_size):
             if should_cancel():
                 summary.cancelled = True
                 break
             texts = [r.values.get(job.text_column, "").strip() for r in chunk]
-            wanted = [i for i, t in enumerate(texts) if t]
+            wanted = [i for i, t in enumerate(texts) if has_han(t)]
+            summary.no_chinese += sum(1 for t in texts if t and not has_han(t))
             scores = scorer.classify([texts[i] for i in wanted], batch_size=job.batch_size) if wanted else []
             by_index = dict(zip(wanted, scores, strict=True))
             results: list[ResultRow] = []

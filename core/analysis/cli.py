@@ -58,7 +58,13 @@ def _print_analysis(analysis, out) -> None:
 
 
 def _run_file(args: argparse.Namespace) -> int:
-    from core.analysis.batch import BatchJob, guess_date_column, guess_text_column, run_batch
+    from core.analysis.batch import (
+        BatchJob,
+        guess_date_column,
+        guess_text_column,
+        run_batch,
+        sample_rows,
+    )
     from core.analysis.classifier import ModelLoadError
     from core.analysis.tabular import TableError, read_columns
 
@@ -68,13 +74,14 @@ def _run_file(args: argparse.Namespace) -> int:
     except TableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    column = args.column or guess_text_column(columns)
+    sample = sample_rows(path)
+    column = args.column or guess_text_column(columns, sample)
     if column not in columns:
         print(f"error: column {column!r} not found; the file has: {', '.join(columns)}", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else path.with_suffix(".sentiment.csv")
     analyzer = _analyzer(args)
-    job = BatchJob(path, column, out, date_column=guess_date_column(columns))
+    job = BatchJob(path, column, out, date_column=guess_date_column(columns, sample))
 
     def progress(p, _results) -> None:
         eta = f", ETA {p.eta_s:.0f}s" if p.eta_s is not None else ""
@@ -90,13 +97,17 @@ def _run_file(args: argparse.Namespace) -> int:
         return 130
     counts = ", ".join(f"{k} {v:,}" for k, v in sorted(summary.label_counts.items()))
     print(f"\n{summary.rows:,} rows in {summary.seconds:.1f}s ({summary.rate:,.0f} rows/s): {counts}"
-          + (f", {summary.empty} empty" if summary.empty else "") + f"\nwritten: {out}", file=sys.stderr)
+          + (f", {summary.empty - summary.no_chinese:,} empty" if summary.empty > summary.no_chinese else "")
+          + (f", {summary.no_chinese:,} without Chinese (not classified)" if summary.no_chinese else "")
+          + f"\nwritten: {out}", file=sys.stderr)
+    if summary.bad_lines:
+        shown = ", ".join(map(str, summary.bad_lines[:10])) + (" ..." if len(summary.bad_lines) > 10 else "")
+        print(f"skipped {len(summary.bad_lines):,} unreadable line(s): {shown}\n  first: {summary.bad_reason}",
+              file=sys.stderr)
     return 0
 
 
 def handler(args: argparse.Namespace) -> int:
-    from core.analysis.classifier import ModelLoadError
-
     if args.file:
         if args.text or args.stdin:
             print("error: give one of a text, --stdin or --file", file=sys.stderr)
@@ -111,11 +122,8 @@ def handler(args: argparse.Namespace) -> int:
         return 2
     analyzer = _analyzer(args)
     analysis = analyzer.analyze(text)
-    if analysis.sentiment is None:
-        try:
-            analyzer.classifier  # noqa: B018 - re-raises the load error with its reason
-        except ModelLoadError as exc:
-            print(f"warning: no sentiment ({exc})", file=sys.stderr)
+    if analysis.sentiment is None and analysis.sentiment_note:
+        print(f"note: no sentiment ({analysis.sentiment_note})", file=sys.stderr)
     if args.json:
         json.dump(asdict(analysis), sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -105,9 +105,11 @@ def wide_input_ids(text: str, cfg: FeatureConfig) -> list[int]:
 
 
 def _word_ids(window: str, cfg: FeatureConfig) -> list[int]:
-    import jieba  # imported here: models without word features never load its dictionary
+    # Loaded here: models without word features never load its dictionary. Through the
+    # analyzer's loader, so its cache and log level are ours, not /tmp and INFO lines.
+    from core.analysis.text import load_jieba
 
-    words = [w for w in jieba.lcut(window) if not w.isspace()]
+    words = [w for w in load_jieba().lcut(window) if not w.isspace()]
     ids = []
     for n in range(1, cfg.word_max + 1):
         for i in range(len(words) - n + 1):

@@ -9,7 +9,7 @@ import codecs
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,11 +118,15 @@ def read_columns(path: str | Path, fmt: str | None = None) -> list[str]:
     if fmt == "txt":
         detect_encoding(path)  # a missing, empty or binary file says so here, not later
         return [TXT_COLUMN]
+    if fmt == "jsonl" and _is_json_array(path):
+        for row in _json_array_rows(path):
+            return list(row.values)
+        return []
     with _open(path) as fh:
         if fmt == "jsonl":
-            for line in fh:
+            for lineno, line in enumerate(fh, 1):
                 if line.strip():
-                    obj = _parse_json_line(line, 1, path)
+                    obj = _parse_json_line(line, lineno, path)
                     return [str(k) for k in obj]
             return []
         header = fh.readline().rstrip("\r\n")
@@ -153,12 +157,45 @@ def _parse_json_line(line: str, lineno: int, path: Path) -> dict:
     return obj
 
 
-def iter_rows(path: str | Path, fmt: str | None = None) -> Iterator[Row]:
-    """Yield the data rows (header excluded) one by one; blank lines are skipped."""
+def _is_json_array(path: Path) -> bool:
+    """Whether a .json/.jsonl file is one JSON array (what most tools export) rather than
+    JSON Lines."""
+    with _open(path) as fh:
+        head = fh.read(4096).lstrip()
+    return head.startswith("[")
+
+
+def _json_array_rows(path: Path) -> Iterator[Row]:
+    """The objects of a JSON array file; `line` is the item's 1-based position. The array is
+    parsed whole (a JSON array cannot be streamed with the standard library), which 100k
+    short records fit easily."""
+    with _open(path) as fh:
+        try:
+            items = json.load(fh)
+        except json.JSONDecodeError as exc:
+            raise TableError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    for i, obj in enumerate(items, 1):
+        if not isinstance(obj, dict):
+            raise TableError(f"{path}: item {i} of the array is not an object; "
+                             "each record must be an object of column: value")
+        yield Row(i, {str(k): _cell(v) for k, v in obj.items()})
+
+
+def iter_rows(path: str | Path, fmt: str | None = None, *,
+              on_bad: Callable[[int, str], None] | None = None) -> Iterator[Row]:
+    """Yield the data rows (header excluded) one by one; blank lines are skipped.
+
+    A JSONL line that is not a JSON object raises a TableError, or, given `on_bad`, is
+    reported to it (line number, reason) and skipped: one broken line in a 100k-line export
+    should not stop a batch.
+    """
     path = Path(path)
     fmt = fmt or detect_format(path)
     if fmt not in FORMATS:
         raise TableError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "jsonl" and _is_json_array(path):
+        yield from _json_array_rows(path)
+        return
     with _open(path) as fh:
         if fmt == "txt":
             for lineno, line in enumerate(fh, 1):
@@ -168,7 +205,13 @@ def iter_rows(path: str | Path, fmt: str | None = None) -> Iterator[Row]:
         elif fmt == "jsonl":
             for lineno, line in enumerate(fh, 1):
                 if line.strip():
-                    obj = _parse_json_line(line, lineno, path)
+                    try:
+                        obj = _parse_json_line(line, lineno, path)
+                    except TableError as exc:
+                        if on_bad is None:
+                            raise
+                        on_bad(lineno, str(exc))
+                        continue
                     yield Row(lineno, {str(k): _cell(v) for k, v in obj.items()})
         elif fmt == "tsv":
             # TSV is split on tabs only: quotes are ordinary characters in Chinese reviews and

@@ -81,7 +81,8 @@ class PinyinChar:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the analysis panel shows for one text."""
+    """Everything the analysis panel shows for one text. `sentiment` is None when there is
+    no model or no Chinese text; `sentiment_note` then says which, for the user."""
 
     text: str
     sentiment: SentimentResult | None
@@ -90,3 +91,4 @@ class Analysis:
     tokens: tuple[Token, ...] = ()
     pinyin: tuple[PinyinChar, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
+    sentiment_note: str = ""

@@ -116,6 +116,24 @@ def test_missing_model_gives_clear_error_and_analysis_without_sentiment(tmp_path
     a = analyzer.analyze("很好的酒店")
     assert a.sentiment is None and a.tokens
     assert analyzer.load_error
+    assert a.sentiment_note.startswith("no sentiment model")
+
+
+def test_text_without_chinese_gets_no_verdict(analyzer):
+    """Punctuation, English or digits would get a confident answer from a model that reads
+    Chinese; they get none, and a sentence without Chinese is left uncoloured."""
+    for text in ("。。。！？，，", "great, I loved the staff", "12345 67890"):
+        a = analyzer.analyze(text)
+        assert a.sentiment is None and a.sentiment_note == "no Chinese text to read"
+    result = analyzer.sentiment("房间很好，服务满意！Great stay. 很失望。")
+    assert [s.sentence.text for s in result.sentences] == ["房间很好，服务满意！", "很失望。"]
+
+
+def test_traditional_text_reads_as_simplified(analyzer):
+    trad, simp = analyzer.classify(["房間很好，服務滿意", "房间很好，服务满意"])
+    assert trad.probabilities == simp.probabilities
+    result = analyzer.sentiment("房間很好！服務很差。")
+    assert [s.sentence.text for s in result.sentences] == ["房間很好！", "服務很差。"]
 
 
 @pytest.mark.parametrize(

@@ -190,3 +190,52 @@ def test_a_missing_text_file_is_a_clear_error(tmp_path, capsys):
     assert main(["analyze", "--file", str(tmp_path / "nope.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
     assert main(["analyze", "好", "--stdin"]) == 2
+
+
+def test_rows_without_chinese_are_not_classified(tmp_path, analyzer, capsys):
+    src = tmp_path / "in.txt"
+    src.write_text("房间很好，满意\nOK!!!\n12345\n很差，失望\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    summary = run_batch(BatchJob(src, "text", out), analyzer)
+    assert (summary.rows, summary.classified, summary.no_chinese) == (4, 2, 2)
+    rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
+    assert [r["sentiment"] for r in rows] == ["positive", "", "", "negative"]
+    assert main(["analyze", "--file", str(src), "--out", str(out), "--model", str(analyzer.config.model)]) == 0
+    assert "2 without Chinese (not classified)" in capsys.readouterr().err
+
+
+def test_column_guesses_read_names_as_words_and_look_at_the_values(tmp_path):
+    from core.analysis.batch import sample_rows
+
+    assert guess_date_column(["sentiment", "candidate", "lifetime_value", "created_at"]) == "created_at"
+    assert guess_date_column(["createdAt"]) == "createdAt" and guess_date_column(["发布时间"]) == "发布时间"
+    src = tmp_path / "a.csv"
+    src.write_text("id,评价,date,时间\n1,房间很好,pos,2024-03-05\n2,很差,neg,2024年3月6日\n", encoding="utf-8")
+    columns, sample = read_columns(src), sample_rows(src)
+    assert guess_text_column(columns, sample) == "评价"
+    assert guess_date_column(columns, sample) == "时间"  # "date" holds labels, not dates
+    src.write_text("id,body_zh\n1,房间很好\n", encoding="utf-8")
+    assert guess_text_column(read_columns(src), sample_rows(src)) == "body_zh"
+
+
+def test_a_broken_jsonl_line_is_skipped_and_reported(tmp_path, analyzer, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "房间很好，满意"}\n{"text": "很差\n{"text": "很差，失望"}\n', encoding="utf-8")
+    summary = run_batch(BatchJob(src, "text", tmp_path / "o.csv"), analyzer)
+    assert summary.rows == 2 and summary.bad_lines == [2] and "not valid JSON" in summary.bad_reason
+    with pytest.raises(TableError, match=":2: not valid JSON"):
+        list(iter_rows(src))
+    assert main(["analyze", "--file", str(src), "--out", str(tmp_path / "o.csv"),
+                 "--model", str(analyzer.config.model)]) == 0
+    assert "skipped 1 unreadable line(s): 2" in capsys.readouterr().err
+
+
+def test_a_json_array_file_reads_like_jsonl(tmp_path):
+    src = tmp_path / "a.json"
+    src.write_text(json.dumps([{"text": "好", "n": 1}, {"text": "差"}], ensure_ascii=False, indent=1),
+                   encoding="utf-8")
+    assert read_columns(src) == ["text", "n"]
+    assert [(r.line, r.values["text"]) for r in iter_rows(src)] == [(1, "好"), (2, "差")]
+    src.write_text('[{"text": "好"}, 3]', encoding="utf-8")
+    with pytest.raises(TableError, match="item 2"):
+        list(iter_rows(src))

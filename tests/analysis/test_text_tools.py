@@ -104,3 +104,11 @@ def test_wide_input_ids_read_the_long_window_and_keep_chars_and_words_apart():
     assert all(500 < i <= 1500 for i in ids[len(chars):])             # word rows after the char rows
     assert old.reads_ids and new.reads_ids and not FeatureConfig().reads_ids
     assert wide_input_ids(text, old) == [i for i in wide_input_ids(text, old) if i <= 1000]
+
+
+def test_traditional_text_is_cut_and_read_as_simplified_and_shown_as_written():
+    text = "房間乾淨，乾杯！"
+    assert [t.word for t in segment(text)] == ["房間", "乾淨", "，", "乾杯", "！"]
+    chars = annotate_pinyin(text)
+    assert "".join(p.char for p in chars) == text
+    assert [p.reading for p in chars if p.reading] == ["fáng", "jiān", "gān", "jìng", "gān", "bēi"]
