@@ -15,6 +15,7 @@ from core.analysis import Analysis, Analyzer
 from core.analysis.process import AnalyzerProcess
 from desktop.background import LatestWins
 from desktop.qt import (
+    QCoreApplication,
     QEvent,
     QFont,
     QFontMetrics,
@@ -36,7 +37,25 @@ PINYIN_CHARS_PER_ROW = 14  # at most; fewer when the view is narrow
 # A table cell per character: Qt lays out 20k of them in about 2 s on the UI thread, so a
 # long document shows the pinyin of its beginning only.
 PINYIN_MAX_CHARS = 1500
-LABEL_NAMES = {"positive": "积极 positive", "negative": "消极 negative", "neutral": "中性 neutral"}
+WORD_JOINER = "\u2060"  # forbids a line break on either side (CJK text may break anywhere)
+
+
+def label_name(label: str) -> str:
+    """A sentiment label in the UI language ("积极" under zh_CN); "" stays "" (no sentiment)."""
+    names = {"positive": QCoreApplication.translate("Sentiment", "positive"),
+             "negative": QCoreApplication.translate("Sentiment", "negative"),
+             "neutral": QCoreApplication.translate("Sentiment", "neutral")}
+    return names.get(label, label)
+
+
+def unbreakable(text: str) -> str:
+    """`text` that a word-wrapping label never splits over two lines."""
+    return WORD_JOINER.join(text.replace(" ", "\u00a0"))
+
+
+def has_han(analysis: Analysis) -> bool:
+    """Whether the text has a character with a reading (pinyin is given to Han only)."""
+    return any(c.reading for c in analysis.pinyin)
 
 
 def sentiment_colour(positive: float) -> str:
@@ -70,8 +89,9 @@ def sentences_html(analysis: Analysis) -> str:
 
 def keywords_html(analysis: Analysis) -> str:
     def chips(words) -> str:
+        # Lines may break between chips, never inside one ("早 / 餐" read as two words).
         return " ".join(
-            f'<span style="background-color:#e3ecfb;color:#1d3f7a">&nbsp;{html.escape(k.word)}&nbsp;</span>'
+            f'<span style="background-color:#e3ecfb;color:#1d3f7a">&nbsp;{html.escape(unbreakable(k.word))}&nbsp;</span>'
             for k in words
         ) or "—"
 
@@ -132,6 +152,7 @@ class AnalysisPanel(QWidget):
         self.analyzer = analyzer or AnalyzerProcess()
         self._owns_analyzer = analyzer is None  # a shared one is closed by its owner
         self._text = ""
+        self._selection = False  # whether _text is the editor's selection, not the whole text
         self.last_analysis: Analysis | None = None
         self._pinyin_row = PINYIN_CHARS_PER_ROW
         self._worker = LatestWins(self)
@@ -151,6 +172,10 @@ class AnalysisPanel(QWidget):
         self.bar.setFormat(self.tr("positive %p%"))
         self.sentence_summary = QLabel(self)
         self.sentence_summary.setObjectName("sentenceSummary")
+        self.scope_label = QLabel(self)  # "Selection: 12 characters" while a selection is analysed
+        self.scope_label.setObjectName("scopeLabel")
+        self.scope_label.setStyleSheet("color: #1d3f7a")
+        self.scope_label.hide()
         self.model_label = QLabel(self)
         self.model_label.setWordWrap(True)
         self.model_label.setStyleSheet("color: gray")
@@ -164,6 +189,7 @@ class AnalysisPanel(QWidget):
         self.pinyin_view.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_label)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.sentence_summary)
@@ -182,9 +208,11 @@ class AnalysisPanel(QWidget):
         self._show_empty()
 
     # -- input -----------------------------------------------------------------------------
-    def set_text(self, text: str) -> None:
-        """Analyse `text` once typing pauses; newer calls replace older ones."""
+    def set_text(self, text: str, *, selection: bool = False) -> None:
+        """Analyse `text` once typing pauses; newer calls replace older ones. `selection`:
+        the text is the editor's selection, and the panel says so."""
         self._text = text
+        self._selection = selection
         self._timer.start()
 
     def flush(self) -> None:
@@ -206,38 +234,62 @@ class AnalysisPanel(QWidget):
 
     # -- work ------------------------------------------------------------------------------
     def _on_timeout(self) -> None:
-        text = self._text
+        text, selection = self._text, self._selection
         if not text.strip():
             self._worker.cancel()
             self.last_analysis = None
             self._show_empty()
             return
         analyzer = self.analyzer
-        self._worker.submit(lambda: analyzer.analyze(text), on_success=self._on_analysed,
-                            on_failure=self._on_failed)
+        # The scope travels with the request: the note must describe the result on screen.
+        self._worker.submit(lambda: analyzer.analyze(text),
+                            on_success=lambda a: self._on_analysed(a, selection=selection),
+                            on_failure=lambda exc: self._on_failed(exc, selection=selection, text=text))
 
-    def _on_analysed(self, analysis: Analysis) -> None:
+    def _show_scope(self, text: str, selection: bool) -> None:
+        self.scope_label.setVisible(selection)
+        if selection:
+            self.scope_label.setText(self.tr("Selection: {0:,} characters").format(len(text)))
+
+    def _on_analysed(self, analysis: Analysis, *, selection: bool = False) -> None:
         self.last_analysis = analysis
         log.info("analysed %d characters: %s", len(analysis.text),
                  ", ".join(f"{k} {v:.0f} ms" for k, v in analysis.timings_ms.items()))
+        self._show_scope(analysis.text, selection)
         s = analysis.sentiment
         if s is None:
             self.label.setText(self.tr("Sentiment unavailable"))
-            self.bar.setValue(0)
-            self.model_label.setText(self.analyzer.load_error or self.tr("No sentiment model"))
+            self.label.setStyleSheet("")  # not the last verdict's colour
+            self._show_no_reading()
+            self.model_label.setText(self._no_sentiment_reason(analysis))
             self.sentence_summary.setText("")
         else:
             o = s.overall
-            self.label.setText(f"{LABEL_NAMES.get(o.label, o.label)}  {o.probability:.0%}")
+            self.label.setText(f"{label_name(o.label)}  {o.probability:.0%}")
             self.label.setStyleSheet(f"background-color:{sentiment_colour(o.positive)}; padding:4px")
+            self.bar.setEnabled(True)
             self.bar.setValue(round(100 * o.positive))
             self.sentence_summary.setText(self._sentence_summary(s))
             ms = analysis.timings_ms.get("sentiment", 0.0)
-            self.model_label.setText(self.tr("model: {0} · {1:.1f} ms").format(s.model, ms))
+            # "毫秒" must not wrap over two lines in a narrow dock
+            self.model_label.setText(self.tr("model: {0}").format(s.model) + " · "
+                                     + unbreakable(self.tr("{0:.1f} ms").format(ms)))
         self.sentences_view.setHtml(sentences_html(analysis))
         self.keywords_label.setText(keywords_html(analysis))
         self._render_pinyin()
         self.analysisUpdated.emit(analysis)
+
+    def _no_sentiment_reason(self, analysis: Analysis) -> str:
+        if self.analyzer.load_error:
+            return self.analyzer.load_error
+        if not has_han(analysis):  # core says so too, in English only: say it in the UI's language
+            return self.tr("No Chinese characters: sentiment is read from Chinese text only")
+        return analysis.sentiment_note or self.tr("No sentiment model")
+
+    def _show_no_reading(self) -> None:
+        # An empty, greyed bar: "positive 0%" would read as "certainly negative".
+        self.bar.reset()
+        self.bar.setEnabled(False)
 
     def _sentence_summary(self, s) -> str:
         """How the sentences split, beside the whole text's verdict: a review that praises
@@ -283,18 +335,26 @@ class AnalysisPanel(QWidget):
             self._render_pinyin()
         return super().eventFilter(watched, event)
 
-    def _on_failed(self, exc: BaseException) -> None:
+    def _on_failed(self, exc: BaseException, *, selection: bool = False, text: str = "") -> None:
         log.warning("analysis failed: %s", exc)
+        # The previous result describes another text: clear it rather than show it under the error.
+        self.last_analysis = None
+        self._clear_result()
+        self._show_scope(text, selection)
         self.label.setText(self.tr("Analysis failed"))
         self.model_label.setText(str(exc))
         self.analysisFailed.emit(str(exc))
 
-    def _show_empty(self) -> None:
-        self.label.setText(self.tr("Type or paste text to analyse"))
+    def _clear_result(self) -> None:
         self.label.setStyleSheet("")
-        self.bar.setValue(0)
+        self._show_no_reading()
         self.model_label.setText("")
         self.sentence_summary.setText("")
         self.sentences_view.clear()
         self.keywords_label.setText("")
         self.pinyin_view.clear()
+
+    def _show_empty(self) -> None:
+        self._clear_result()
+        self.scope_label.hide()
+        self.label.setText(self.tr("Type or paste text to analyse"))

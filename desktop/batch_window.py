@@ -27,7 +27,7 @@ from core.analysis.batch import (
 from core.analysis.process import AnalyzerProcess
 from core.analysis.tabular import TableError, detect_format, read_columns
 from core.analysis.timeline import Timeline
-from desktop.analysis_panel import LABEL_NAMES, sentiment_colour
+from desktop.analysis_panel import label_name, sentiment_colour
 from desktop.background import BackgroundRunner
 from desktop.qt import (
     QAbstractItemView,
@@ -105,7 +105,7 @@ class ResultsModel(QAbstractTableModel):
             if col in ("probability", "positive"):
                 return f"{value:.3f}" if row.label else ""
             if col == "sentiment":
-                return LABEL_NAMES.get(row.label, row.label)
+                return label_name(row.label)
             if col == "text" and len(row.text) > 120:
                 return row.text[:120] + "…"
             return str(value)
@@ -351,7 +351,7 @@ class BatchWindow(QWidget):
             series.append(bars)
             self.dist_chart.addSeries(series)
             x = QBarCategoryAxis()
-            x.append([LABEL_NAMES.get(k, k) for k in labels])
+            x.append([label_name(k) for k in labels])
             y = QValueAxis()
             y.setRange(0, max(self._counts.values()) * 1.1)
             y.applyNiceNumbers()  # round ticks (0, 50, 100…), not fractions of the maximum

@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.controller.latencyMeasured.connect(self._on_latency_measured)
         self.editor.document().modificationChanged.connect(self.setWindowModified)
         self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.selectionChanged.connect(self._on_selection_changed)
+        self._analysing_selection = False  # what the panel was last given: a selection or all
 
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self._write_autosave)
@@ -400,6 +402,13 @@ class MainWindow(QMainWindow):
         if self.analysis_panel is not None and self.analysis_dock.isVisible():
             self._analysis_timer.start()
 
+    def _on_selection_changed(self) -> None:
+        # Debounced like typing (dragging a selection emits on every pixel). A cursor that
+        # merely moves, with no selection before or after, changes nothing to analyse.
+        if (self.analysis_panel is not None and self.analysis_dock.isVisible()
+                and (self.editor.textCursor().hasSelection() or self._analysing_selection)):
+            self._analysis_timer.start()
+
     def _on_analysis_toggled(self, shown: bool) -> None:
         self.settings = replace(self.settings, show_analysis=shown)
         self.store.save(self.settings)
@@ -407,10 +416,13 @@ class MainWindow(QMainWindow):
             self._push_analysis_text()
 
     def _push_analysis_text(self) -> None:
+        """Give the panel the selection if there is one, else the whole text."""
         if self.analysis_panel is not None:
             cursor = self.editor.textCursor()
-            text = cursor.selectedText() if cursor.hasSelection() else self.editor.toPlainText()
-            self.analysis_panel.set_text(text.replace("\u2029", "\n"))
+            selection = cursor.hasSelection()
+            text = cursor.selectedText() if selection else self.editor.toPlainText()
+            self._analysing_selection = selection
+            self.analysis_panel.set_text(text.replace("\u2029", "\n"), selection=selection)
 
     # -- files -------------------------------------------------------------------------------
     def text(self) -> str:

@@ -49,16 +49,19 @@ ZH = {
 ZH.update({
  "positive %p%": "积极 %p%", "Sentences": "句子", "Keywords": "关键词", "Pinyin": "拼音",
  "Sentiment unavailable": "情感分析不可用", "No sentiment model": "没有情感模型",
- "model: {0} · {1:.1f} ms": "模型：{0} · {1:.1f} 毫秒", "Analysis failed": "分析失败",
+ "model: {0}": "模型：{0}", "Analysis failed": "分析失败",
  "Type or paste text to analyse": "输入或粘贴要分析的文本", "Batch analysis": "批量分析",
  "Open file…": "打开文件…", "No file": "未选择文件", "Run": "运行", "Cancel": "取消",
- "Export CSV…": "导出 CSV…", "Sentiment distribution": "情感分布", "Positive share over time": "正面比例随时间变化",
+ "Export CSV…": "导出 CSV…", "Sentiment distribution": "情感分布",
+ "Mean positive probability over time": "平均积极度随时间变化",
  "Pinyin of the first {0:,} of {1:,} characters.": "仅显示前 {0:,} 个字的拼音（共 {1:,} 字）。",
  "line": "行号", "sentiment": "情感", "probability": "概率", "positive": "积极度", "date": "日期", "text": "文本",
  "{0} positive": "积极 {0}", "{0} negative": "消极 {0}", "{0} neutral": "中性 {0}",
  "Sentences: {0} (mean positive {1:.0%})": "句子：{0}（平均积极度 {1:.0%}）",
- "Positive share by day": "积极比例（按日）", "Positive share by week": "积极比例（按周）",
- "Positive share by month": "积极比例（按月）", " ({0:,} without a readable date)": "（{0:,} 行日期无法识别）",
+ "Mean positive probability by day": "平均积极度（按日）",
+ "Mean positive probability by week": "平均积极度（按周）",
+ "Mean positive probability by month": "平均积极度（按月）",
+ " ({0:,} without a readable date)": "（{0:,} 行日期无法识别）",
  "Text column:": "文本列：", "Date column:": "日期列：", "Open a file to analyse": "打开要分析的文件",
  "Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)": "表格和文本 (*.csv *.tsv *.txt *.jsonl *.json);;所有文件 (*)",
  "Cannot open file": "无法打开文件", "Loading the model…": "正在加载模型…",
@@ -68,7 +71,18 @@ ZH.update({
  "{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}": "{0}：{1:,} 行，用时 {2:.1f} 秒（{3:,.0f} 行/秒）{4}",
  "Failed: {0}": "失败：{0}", "texts": "文本", "Export results": "导出结果", "CSV (*.csv)": "CSV (*.csv)",
  "Export failed": "导出失败",
+ "Selection: {0:,} characters": "选中的文本：{0:,} 个字",
+ "No Chinese characters: sentiment is read from Chinese text only": "没有汉字：只分析中文文本的情感",
+ "(none)": "（无）", "The file has no data rows": "文件中没有数据行",
+ " · {0:,} without sentiment (blank or no Chinese)": " · {0:,} 行无情感结果（空白或没有汉字）",
+ " · {0:,} unreadable lines skipped ({1})": " · 跳过 {0:,} 行无法读取的内容（{1}）",
+ "The results are already saved in {0}.": "结果已保存在 {0}。",
 })
+# (context, source) where one English word needs two translations: the table's "positive"
+# column is the probability (积极度), the label is the class (积极).
+ZH_IN_CONTEXT = {
+ ("Sentiment", "positive"): "积极", ("Sentiment", "negative"): "消极", ("Sentiment", "neutral"): "中性",
+}
 ZH_PLURAL = {"%n phrase(s)": ["%n 个词语"], "Delete all %n learned phrase(s)? This cannot be undone.":
              ["删除全部 %n 个已学词语？此操作无法撤销。"], "Exported %n phrase(s)": ["已导出 %n 个词语"]}
 EN_PLURAL = {"%n phrase(s)": ["%n phrase", "%n phrases"],
@@ -76,30 +90,33 @@ EN_PLURAL = {"%n phrase(s)": ["%n phrase", "%n phrases"],
              ["Delete the %n learned phrase? This cannot be undone.", "Delete all %n learned phrases? This cannot be undone."],
              "Exported %n phrase(s)": ["Exported %n phrase", "Exported %n phrases"]}
 
-def fill(path, table, plural):
+def fill(path, table, plural, in_context=None):
     tree = ET.parse(path)
     missing = []
-    for msg in tree.iter("message"):
-        src = msg.find("source").text
-        tr = msg.find("translation")
-        if tr.get("type") in ("vanished", "obsolete"):
-            continue
-        if msg.get("numerus") == "yes":
-            forms = plural.get(src)
-            if forms is None:
-                missing.append(src)
+    in_context = in_context or {}
+    for context in tree.iter("context"):
+        for msg in context.iter("message"):
+            src = msg.find("source").text
+            key = (context.find("name").text, src)
+            tr = msg.find("translation")
+            if tr.get("type") in ("vanished", "obsolete"):
                 continue
-            for child in list(tr):
-                tr.remove(child)
-            tr.text = None
-            for f in forms:
-                ET.SubElement(tr, "numerusform").text = f
-            tr.attrib.pop("type", None)
-        elif src in table:
-            tr.text = table[src]
-            tr.attrib.pop("type", None)
-        elif table and tr.get("type") == "unfinished":
-            missing.append(src)
+            if msg.get("numerus") == "yes":
+                forms = plural.get(src)
+                if forms is None:
+                    missing.append(src)
+                    continue
+                for child in list(tr):
+                    tr.remove(child)
+                tr.text = None
+                for f in forms:
+                    ET.SubElement(tr, "numerusform").text = f
+                tr.attrib.pop("type", None)
+            elif key in in_context or src in table:
+                tr.text = in_context.get(key) or table[src]
+                tr.attrib.pop("type", None)
+            elif table and tr.get("type") == "unfinished":
+                missing.append(src)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     with open(path, encoding="utf-8") as f:
         body = f.read()
@@ -113,5 +130,5 @@ if __name__ == "__main__":
     from pathlib import Path
 
     d = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
-    print("zh missing:", fill(f"{d}/yinzi_zh_CN.ts", ZH, ZH_PLURAL))
+    print("zh missing:", fill(f"{d}/yinzi_zh_CN.ts", ZH, ZH_PLURAL, ZH_IN_CONTEXT))
     print("en missing:", fill(f"{d}/yinzi_en.ts", {}, EN_PLURAL))

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from fake_sentiment import fake_analyzer
 
-from desktop.analysis_panel import AnalysisPanel, sentiment_colour
-from desktop.qt import QPlainTextEdit
+from desktop.analysis_panel import AnalysisPanel, keywords_html, sentiment_colour
+from desktop.qt import QApplication, QFontMetrics, QPlainTextEdit, QTextDocument
 
 pytestmark = pytest.mark.gui
 
@@ -63,7 +63,7 @@ def test_empty_text_clears_the_panel(qtbot, panel):
     panel.set_text("   ")
     panel.flush()
     assert panel.last_analysis is None
-    assert panel.bar.value() == 0
+    assert panel.bar.text() == "" and not panel.bar.isEnabled()   # no reading, not "positive 0%"
     assert panel.pinyin_view.toPlainText() == ""
 
 
@@ -120,3 +120,120 @@ def test_mixed_text_shows_how_its_sentences_split(qtbot, panel):
     with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
         panel.set_text("房间很好。")
     assert panel.sentence_summary.text() == ""   # one sentence: nothing to split
+
+
+def _show_positive(qtbot, panel, text="房间很好。服务好。"):
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text(text)
+    assert panel.label.styleSheet() and panel.bar.value() == 90 and panel.sentence_summary.text()
+
+
+def test_a_failure_clears_the_previous_result(qtbot, panel, monkeypatch):
+    _show_positive(qtbot, panel)
+
+    def broken(text, **_):
+        raise RuntimeError("the child process stopped")
+
+    monkeypatch.setattr(panel.analyzer, "analyze", broken)
+    with qtbot.waitSignal(panel.analysisFailed, timeout=10_000):
+        panel.set_text("早餐很差。")
+    assert panel.label.text() == "Analysis failed"
+    assert panel.label.styleSheet() == ""                   # not the old green verdict
+    assert panel.bar.text() == "" and not panel.bar.isEnabled()
+    assert panel.sentence_summary.text() == ""
+    assert panel.sentences_view.toPlainText() == ""
+    assert panel.keywords_label.text() == ""
+    assert panel.pinyin_view.toPlainText() == ""
+    assert "child process stopped" in panel.model_label.text()
+    assert panel.last_analysis is None
+
+
+def test_no_sentiment_resets_the_banner_and_hides_the_reading(qtbot, panel, monkeypatch):
+    _show_positive(qtbot, panel)
+    analyze = panel.analyzer.analyze
+    monkeypatch.setattr(panel.analyzer, "analyze", lambda text: analyze(text, with_sentiment=False))
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text("银行的服务很好")
+    assert panel.label.text() == "Sentiment unavailable"
+    assert panel.label.styleSheet() == ""
+    assert "positive" not in panel.bar.text() and not panel.bar.isEnabled()
+    assert panel.model_label.text() == "No sentiment model"
+    assert "háng" in panel.pinyin_view.toPlainText()      # the rest still shows
+    # With the model, a text without Han characters gets no sentiment either, and says why.
+    monkeypatch.undo()
+    _show_positive(qtbot, panel)
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000) as blocker:
+        panel.set_text("OK, thanks!")
+    assert blocker.args[0].sentiment is None
+    assert panel.label.text() == "Sentiment unavailable" and panel.label.styleSheet() == ""
+    assert "No Chinese characters" in panel.model_label.text()
+
+
+def test_a_selection_is_named_in_the_panel(qtbot, panel):
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text("服务很好", selection=True)
+    assert not panel.scope_label.isHidden()
+    assert panel.scope_label.text() == "Selection: 4 characters"
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text("房间很好。服务很好")
+    assert panel.scope_label.isHidden()
+
+
+def test_labels_are_translated_not_bilingual(qtbot, panel):
+    from desktop import i18n
+
+    app = QApplication.instance()
+    try:
+        i18n.install(app, "zh_CN")
+        with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+            panel.set_text("服务很好")
+        assert panel.label.text() == "积极  90%"
+        assert panel.model_label.text().replace("\u2060", "").endswith("毫秒")
+    finally:
+        i18n.install(app, "en")
+
+
+def _lines(text: str, font, width: int, rich: bool = False) -> list[str]:
+    """The lines `text` wraps to at `width` pixels, as Qt lays them out."""
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setHtml(text) if rich else doc.setPlainText(text)
+    doc.setTextWidth(width)
+    doc.size()  # lays the document out
+    lines = []
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(block.text()[line.textStart():line.textStart() + line.textLength()])
+        block = block.next()
+    return [line.replace("\u2060", "").replace("\u00a0", " ").strip() for line in lines]
+
+
+def test_keyword_chips_and_the_model_line_never_break_inside_a_word(qtbot, panel):
+    from core.analysis import Analysis, Keyword
+
+    words = ["早餐", "服务员", "地铁站", "房间", "前台"]
+    analysis = Analysis("x", None, keywords_tfidf=tuple(Keyword(w, 1.0) for w in words))
+    font = panel.keywords_label.font()
+    # every width at which the widest chip fits on a line: a chip moves whole to the next line
+    widest = QFontMetrics(font).horizontalAdvance("TF-IDF  服务员 ") + 12
+    for width in range(widest, widest + 200, 5):
+        lines = _lines(keywords_html(analysis).split("<br>")[0], font, width, rich=True)
+        for w in words:
+            assert any(w in line for line in lines), (width, lines)
+    from desktop import i18n
+
+    app = QApplication.instance()
+    try:
+        i18n.install(app, "zh_CN")
+        with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+            panel.set_text("服务很好")
+        font = panel.model_label.font()
+        widest = QFontMetrics(font).horizontalAdvance("模型：fake · ") + 12
+        for width in range(widest, widest + 200, 5):
+            lines = _lines(panel.model_label.text(), font, width)
+            assert any(line.endswith("毫秒") for line in lines), (width, lines)
+    finally:
+        i18n.install(app, "en")

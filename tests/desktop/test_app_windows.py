@@ -247,7 +247,7 @@ def test_analysis_dock_follows_the_text(main_window, qtbot, monkeypatch):
     assert main_window.analysis_dock.widget() is panel
     assert not main_window.analysis_dock.isVisible()      # off by default (memory budget)
     seen: list[str] = []
-    monkeypatch.setattr(panel, "set_text", seen.append)
+    monkeypatch.setattr(panel, "set_text", lambda text, selection=False: seen.append(text))
     type_keys(main_window.editor, "nihao ")
     qtbot.wait(ANALYSIS_WAIT_MS)
     assert seen == []                                      # hidden: nothing is analysed
@@ -257,6 +257,41 @@ def test_analysis_dock_follows_the_text(main_window, qtbot, monkeypatch):
     assert seen[-1] == "你好"                              # shown: the text goes in at once
     type_keys(main_window.editor, "zaijian ")
     qtbot.waitUntil(lambda: seen[-1] == "你好再见", timeout=3000)
+
+
+def test_analysis_dock_follows_the_selection(main_window, qtbot):
+    from fake_sentiment import fake_analyzer
+
+    from desktop.qt import QTextCursor
+
+    panel = main_window.analysis_panel
+    panel.analyzer = fake_analyzer()      # not the child process: no model to load in a test
+    text = "房间很好。服务太差了。"
+    main_window.editor.setPlainText(text)
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000) as blocker:
+        main_window.analysis_dock.toggleViewAction().trigger()
+    assert blocker.args[0].text == text and panel.scope_label.isHidden()
+
+    cursor = main_window.editor.textCursor()
+    cursor.setPosition(5)
+    cursor.setPosition(len(text), QTextCursor.MoveMode.KeepAnchor)
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000) as blocker:
+        main_window.editor.setTextCursor(cursor)   # selecting alone, no text change
+    assert blocker.args[0].text == "服务太差了。"
+    assert "negative" in panel.label.text()
+    assert panel.scope_label.text() == "Selection: 6 characters" and not panel.scope_label.isHidden()
+
+    cursor.clearSelection()
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000) as blocker:
+        main_window.editor.setTextCursor(cursor)   # back to the whole text
+    assert blocker.args[0].text == text and panel.scope_label.isHidden()
+
+    updates: list[str] = []
+    panel.analysisUpdated.connect(lambda a: updates.append(a.text))
+    cursor.setPosition(2)
+    main_window.editor.setTextCursor(cursor)       # a cursor move selects nothing: no new analysis
+    qtbot.wait(ANALYSIS_WAIT_MS + 300)
+    assert updates == []
 
 
 def test_batch_analysis_menu_opens_the_batch_window(main_window):
