@@ -23,10 +23,11 @@ from core.analysis.batch import (
     guess_date_column,
     guess_text_column,
     run_batch,
+    sample_rows,
 )
 from core.analysis.process import AnalyzerProcess
 from core.analysis.tabular import TableError, detect_format, read_columns
-from core.analysis.timeline import Timeline
+from core.analysis.timeline import Timeline, parse_date
 from desktop.analysis_panel import label_name, sentiment_colour
 from desktop.background import BackgroundRunner
 from desktop.qt import (
@@ -65,8 +66,47 @@ from desktop.qt import (
 
 MAX_TABLE_ROWS = 20_000   # the table shows the first rows; the output file has them all
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-NO_DATE = "(none)"
 COLUMNS = ("line", "sentiment", "probability", "positive", "date", "text")
+DATE_COLUMN = COLUMNS.index("date")
+KEEP_RUNS = 10            # result files kept in the cache folder (older ones go when a run starts)
+
+
+def output_path_for(folder: Path, stem: str) -> Path:
+    """A fresh result file name: a run restarted within the same second (or millisecond)
+    must not overwrite the cancelled run's partial file."""
+    now = time.time()
+    base = f"{stem}-{time.strftime('%Y%m%d-%H%M%S', time.localtime(now))}-{int(now * 1000) % 1000:03d}"
+    path, n = folder / f"{base}.csv", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{base}-{n}.csv"
+    return path
+
+
+def prune_outputs(folder: Path, keep: int, *, spare: Path | None = None) -> list[Path]:
+    """Delete all but the `keep` newest result files of `folder` (never `spare`, the one on
+    screen); returns what was deleted."""
+    if not folder.is_dir():
+        return []
+    files = sorted((f for f in folder.glob("*.csv") if f.is_file()),
+                   key=lambda f: f.stat().st_mtime, reverse=True)
+    gone = []
+    for f in files[keep:]:
+        if spare is not None and f == spare:
+            continue
+        try:
+            f.unlink()
+            gone.append(f)
+        except OSError:
+            pass  # open elsewhere (Windows) or already gone: try again next run
+    return gone
+
+
+def _date_key(value: str) -> str:
+    """Sort key of a date cell: the date it names (any format parse_date reads), then the
+    raw text so times within a day keep their order; "" when it names no date."""
+    day = parse_date(value)
+    return f"{day.isoformat()} {value}" if day is not None else ""
 
 
 class ResultsModel(QAbstractTableModel):
@@ -75,6 +115,10 @@ class ResultsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ResultRow] = []
+        self._date_keys: list[str] = []  # parsed once per row, not on every comparison
+        # Rows without a readable date sort last in either order, so the key they get
+        # depends on the direction (set by DateAwareProxy before it sorts).
+        self.descending = False
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -100,6 +144,9 @@ class ResultsModel(QAbstractTableModel):
         value = {"line": row.line, "sentiment": row.label, "probability": row.probability,
                  "positive": row.positive, "date": row.date, "text": row.text}[col]
         if role == SORT_ROLE:
+            if col == "date":
+                key = self._date_keys[index.row()]
+                return key or ("" if self.descending else "\uffff")
             return value
         if role == Qt.ItemDataRole.DisplayRole:
             if col in ("probability", "positive"):
@@ -123,12 +170,25 @@ class ResultsModel(QAbstractTableModel):
         first = len(self.rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self.rows.extend(rows)
+        self._date_keys.extend(_date_key(r.date) for r in rows)
         self.endInsertRows()
 
     def clear(self) -> None:
         self.beginResetModel()
         self.rows = []
+        self._date_keys = []
         self.endResetModel()
+
+
+class DateAwareProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE in C++; only tells the model the direction first, so rows without
+    a readable date stay at the end (a Python lessThan would cost ~1 s on 20k rows)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, ResultsModel):
+            source.descending = order == Qt.SortOrder.DescendingOrder
+        super().sort(column, order)
 
 
 class _Bridge(QObject):
@@ -168,6 +228,9 @@ class BatchWindow(QWidget):
         self.file_label = QLabel(self.tr("No file"), self)
         self.column_combo = QComboBox(self)
         self.date_combo = QComboBox(self)
+        for combo in (self.column_combo, self.date_combo):
+            # the default sizes a combo once, on first show: a second file's longer names clipped
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.run_button = QPushButton(self.tr("Run"), self)
         self.run_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
@@ -178,7 +241,7 @@ class BatchWindow(QWidget):
         self.status = QLabel(self)
 
         self.model = ResultsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = DateAwareProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
@@ -197,7 +260,7 @@ class BatchWindow(QWidget):
         self.dist_view = QChartView(self.dist_chart, self)
         self.dist_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.time_chart = QChart()
-        self.time_chart.setTitle(self.tr("Positive share over time"))
+        self.time_chart.setTitle(self.tr("Mean positive probability over time"))
         self.time_chart.legend().hide()
         self.time_view = QChartView(self.time_chart, self)
         self.time_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -244,14 +307,32 @@ class BatchWindow(QWidget):
             raise TableError(f"{path} has no columns")
         self.input_path = path
         self.file_label.setText(f"{path.name} ({detect_format(path).upper()})")
+        sample = sample_rows(path)  # the guesses look at values too (Chinese text, dates)
         self.column_combo.clear()
         self.column_combo.addItems(columns)
-        self.column_combo.setCurrentText(guess_text_column(columns) or columns[0])
+        self.column_combo.setCurrentText(guess_text_column(columns, sample) or columns[0])
         self.date_combo.clear()
-        self.date_combo.addItems([NO_DATE, *columns])
-        self.date_combo.setCurrentText(guess_date_column(columns) or NO_DATE)
+        self.date_combo.addItem(self.tr("(none)"), None)  # item data: the column, None for none
+        for column in columns:
+            self.date_combo.addItem(column, column)
+        guessed = guess_date_column(columns, sample)
+        self.date_combo.setCurrentIndex(self.date_combo.findData(guessed) if guessed else 0)
+        # The results on screen belong to the previous file: Export would save them under
+        # this file's name.
+        self._clear_results()
+        self.output_path = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText("")
         self._set_running(False)
         return columns
+
+    def _clear_results(self) -> None:
+        self.model.clear()
+        self._counts.clear()
+        self._timeline.clear()
+        self.summary = None
+        self._update_charts()
 
     def _on_open_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -271,16 +352,14 @@ class BatchWindow(QWidget):
     def start(self) -> None:
         if self.input_path is None or self.running:
             return
-        date = self.date_combo.currentText()
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        self.output_path = paths.user_cache_dir() / "batch" / f"{self.input_path.stem}-{stamp}.csv"
+        folder = paths.user_cache_dir() / "batch"
+        # The folder would otherwise grow by a file per run, forever; the new run makes KEEP_RUNS.
+        prune_outputs(folder, KEEP_RUNS - 1, spare=self.output_path)
+        self.output_path = output_path_for(folder, self.input_path.stem)
         job = BatchJob(self.input_path, self.column_combo.currentText(), self.output_path,
-                       date_column=None if date == NO_DATE else date)
+                       date_column=self.date_combo.currentData())
         self._cancel.clear()
-        self.model.clear()
-        self._counts.clear()
-        self._timeline.clear()
-        self.summary = None
+        self._clear_results()
         self.progress.setRange(0, 0)  # busy until the first chunk tells the size
         self.status.setText(self.tr("Loading the model…"))
         self._started = time.monotonic()
@@ -317,10 +396,21 @@ class BatchWindow(QWidget):
         self._set_running(False)
         self.progress.setRange(0, max(1, summary.rows))
         self.progress.setValue(summary.rows)
-        state = self.tr("Cancelled") if summary.cancelled else self.tr("Done")
-        shown = self.tr(" (table shows the first {0:,})").format(MAX_TABLE_ROWS) if summary.rows > MAX_TABLE_ROWS else ""
-        self.status.setText(self.tr("{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}").format(
-            state, summary.rows, summary.seconds, summary.rate, shown))
+        if summary.rows == 0 and not summary.cancelled:
+            self.status.setText(self.tr("The file has no data rows"))
+        else:
+            state = self.tr("Cancelled") if summary.cancelled else self.tr("Done")
+            shown = self.tr(" (table shows the first {0:,})").format(MAX_TABLE_ROWS) if summary.rows > MAX_TABLE_ROWS else ""
+            notes = ""
+            # Blank texts and texts with no Chinese get no sentiment (a blank label, as in the
+            # output file) and are not counted in the charts.
+            if summary.empty:
+                notes += self.tr(" · {0:,} without sentiment (blank or no Chinese)").format(summary.empty)
+            if summary.bad_lines:
+                notes += self.tr(" · {0:,} unreadable lines skipped ({1})").format(
+                    len(summary.bad_lines), summary.bad_reason)
+            self.status.setText(self.tr("{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}").format(
+                state, summary.rows, summary.seconds, summary.rate, shown) + notes)
         self._update_charts()
         self.finished.emit(summary)
 
@@ -335,8 +425,9 @@ class BatchWindow(QWidget):
         self.run_button.setEnabled(not running and self.input_path is not None)
         self.cancel_button.setEnabled(running)
         self.open_button.setEnabled(not running)
-        self.export_button.setEnabled(not running and self.output_path is not None
-                                      and self.output_path.exists())
+        # Something to export: a run of this file that wrote at least one row.
+        self.export_button.setEnabled(not running and self.summary is not None and self.summary.rows > 0
+                                      and self.output_path is not None and self.output_path.exists())
 
     # -- charts ----------------------------------------------------------------------------
     def _update_charts(self) -> None:
@@ -367,8 +458,11 @@ class BatchWindow(QWidget):
         self.time_view.setVisible(bool(buckets))
         if buckets:
             unit = self._timeline.granularity
-            title = {"day": self.tr("Positive share by day"), "week": self.tr("Positive share by week"),
-                     "month": self.tr("Positive share by month")}[unit]
+            # The mean positive probability of each bucket's rows (the panel's "mean positive"),
+            # not the share of rows labelled positive.
+            title = {"day": self.tr("Mean positive probability by day"),
+                     "week": self.tr("Mean positive probability by week"),
+                     "month": self.tr("Mean positive probability by month")}[unit]
             if self._timeline.undated:
                 title += self.tr(" ({0:,} without a readable date)").format(self._timeline.undated)
             self.time_chart.setTitle(title)
@@ -406,22 +500,40 @@ class BatchWindow(QWidget):
 
     # -- export ----------------------------------------------------------------------------
     def export_csv(self, path: str | Path) -> Path:
-        """Copy the run's output (input columns + sentiment columns) to `path`."""
+        """Copy the run's output (input columns + sentiment columns) to `path`; a `path` that
+        is the output file itself is left as it is."""
         if self.output_path is None or not self.output_path.exists():
             raise FileNotFoundError("nothing to export yet: run an analysis first")
         target = Path(path)
-        shutil.copyfile(self.output_path, target)
+        if not self.is_output(target):
+            shutil.copyfile(self.output_path, target)
         return target
+
+    def is_output(self, path: str | Path) -> bool:
+        """Whether `path` names the run's result file (the cache copy Export copies from)."""
+        if self.output_path is None:
+            return False
+        path = Path(path)
+        try:
+            return path.resolve() == self.output_path.resolve() or (
+                path.exists() and path.samefile(self.output_path))
+        except OSError:
+            return False
 
     def _on_export_clicked(self) -> None:
         suggested = (self.input_path.stem + "-sentiment.csv") if self.input_path else "sentiment.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), suggested,
                                               self.tr("CSV (*.csv)"))
-        if path:
-            try:
-                self.export_csv(path)
-            except OSError as exc:
-                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+        if not path:
+            return
+        if self.is_output(path):
+            QMessageBox.information(self, self.tr("Export results"),
+                                    self.tr("The results are already saved in {0}.").format(path))
+            return
+        try:
+            self.export_csv(path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._cancel.set()

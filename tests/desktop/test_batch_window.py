@@ -112,3 +112,160 @@ def test_time_chart_reads_mixed_date_formats_and_buckets_long_spans(qtbot, windo
     line = window.time_chart.series()[0]
     assert line.count() == 3
     assert {type(a).__name__ for a in window.time_chart.axes()} == {"QDateTimeAxis", "QValueAxis"}
+
+
+def _run(qtbot, window):
+    with qtbot.waitSignal(window.finished, timeout=30_000) as blocker:
+        window.start()
+    return blocker.args[0]
+
+
+def test_opening_another_file_clears_the_previous_results(qtbot, window, tmp_path):
+    window.open_file(_write(tmp_path / "first.csv", 30))
+    _run(qtbot, window)
+    assert window.model.rowCount() == 30 and window.export_button.isEnabled()
+    window.open_file(_write(tmp_path / "second.csv", 5))
+    assert window.model.rowCount() == 0
+    assert window.label_counts() == {} and window.time_series() == []
+    assert window.dist_chart.series() == [] and window.time_chart.series() == []
+    assert window.status.text() == "" and window.progress.value() == 0
+    assert not window.export_button.isEnabled() and window.output_path is None
+    with pytest.raises(FileNotFoundError):   # never the first file's results under the new name
+        window.export_csv(tmp_path / "second-sentiment.csv")
+    _run(qtbot, window)
+    assert window.model.rowCount() == 5 and window.export_button.isEnabled()
+
+
+def test_the_date_column_sorts_by_date_in_any_format(qtbot, window, tmp_path):
+    path = tmp_path / "dates.csv"
+    dates = ["2024/3/5 12:00", "2024-03-10", "2024年3月1日", "unknown", "2023-12-31 23:00", "",
+             "20240302", "1709251200"]   # the last: 2024-03-01 00:00 UTC
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["date", "text"])
+        w.writerows([[d, "好"] for d in dates])
+    window.open_file(path)
+    _run(qtbot, window)
+    column = 4
+    assert window.proxy.headerData(column, window.table.horizontalHeader().orientation()) == "date"
+
+    def shown():
+        return [window.proxy.index(r, column).data() for r in range(window.proxy.rowCount())]
+
+    window.table.sortByColumn(column, window.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    dated = ["2023-12-31 23:00", "1709251200", "2024年3月1日", "20240302", "2024/3/5 12:00", "2024-03-10"]
+    assert shown()[:6] == dated
+    assert set(shown()[6:]) == {"unknown", ""}            # unreadable dates last
+    window.table.sortByColumn(column, window.table.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    assert shown()[:6] == dated[::-1]
+    assert set(shown()[6:]) == {"unknown", ""}            # last in either direction
+
+
+def test_export_onto_the_result_file_itself_is_not_an_error(qtbot, window, tmp_path, monkeypatch):
+    from desktop import batch_window
+
+    window.open_file(_write(tmp_path / "in.csv", 10))
+    _run(qtbot, window)
+    before = window.output_path.read_bytes()
+    assert window.export_csv(window.output_path) == window.output_path
+    assert window.output_path.read_bytes() == before
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(batch_window.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(window.output_path), "CSV (*.csv)"))
+    monkeypatch.setattr(batch_window.QMessageBox, "information", lambda _p, title, text: said.append(("info", text)))
+    monkeypatch.setattr(batch_window.QMessageBox, "warning", lambda _p, title, text: said.append(("warning", text)))
+    window.export_button.click()
+    assert said == [("info", f"The results are already saved in {window.output_path}.")]
+
+
+def test_runs_never_overwrite_each_other_and_old_outputs_are_pruned(qtbot, window, tmp_path):
+    import os
+
+    from core import paths
+    from desktop.batch_window import KEEP_RUNS
+
+    window.open_file(_write(tmp_path / "in.csv", 10))
+    _run(qtbot, window)
+    first = window.output_path
+    _run(qtbot, window)                        # at once: within the same second
+    assert window.output_path != first and first.exists()
+    folder = paths.user_cache_dir() / "batch"
+    shown = window.output_path
+    old = []
+    for i in range(KEEP_RUNS + 3):
+        f = folder / f"old-{i}.csv"
+        f.write_text("x\n")
+        os.utime(f, (1_000_000 + i, 1_000_000 + i))
+        old.append(f)
+    os.utime(shown, (1, 1))                    # the oldest file of all, but on screen
+    _run(qtbot, window)
+    left = set(folder.glob("*.csv"))
+    assert shown in left                       # the results on screen are never deleted
+    assert window.output_path in left
+    # the new run and the KEEP_RUNS - 1 newest before it (the first run among them)
+    assert left - {shown} == {window.output_path, first, *old[-(KEEP_RUNS - 2):]}
+
+
+def test_a_header_only_file_says_it_has_no_rows(qtbot, window, tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("id,comment\n", encoding="utf-8")
+    window.open_file(path)
+    summary = _run(qtbot, window)
+    assert summary.rows == 0
+    assert window.status.text() == "The file has no data rows"
+    assert not window.export_button.isEnabled()
+    assert window.dist_chart.series() == []
+
+
+def test_rows_without_sentiment_are_not_counted(qtbot, window, tmp_path):
+    path = tmp_path / "gaps.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["date", "text"])
+        w.writerows([["2024-03-01", "好"], ["2024-03-01", ""], ["2024-03-01", "OK!!"], ["2024-03-02", "差"]])
+    window.open_file(path)
+    _run(qtbot, window)
+    assert window.label_counts() == {"positive": 1, "negative": 1}
+    # the blank and the English row are no 0.0 (negative) point in the time chart
+    assert [p for _, p in window.time_series()] == pytest.approx([0.9, 0.1])
+    for text in ("", "OK!!"):   # shown as a blank text is: no label, no numbers
+        row = next(i for i, r in enumerate(window.model.rows) if r.text == text)
+        assert [window.model.index(row, c).data() for c in range(1, 4)] == ["", "", ""]
+    assert "2 without sentiment (blank or no Chinese)" in window.status.text()
+
+
+def test_combos_grow_to_a_second_files_column_names(qtbot, window, tmp_path):
+    (tmp_path / "a.csv").write_text("a,b\n1,好\n", encoding="utf-8")
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_file(tmp_path / "a.csv")
+    qtbot.wait(20)
+    long_name = "created_at_timestamp_utc"
+    (tmp_path / "b.csv").write_text(f"id,{long_name},text\n1,2024-01-01,好\n", encoding="utf-8")
+    window.open_file(tmp_path / "b.csv")
+    assert window.date_combo.currentText() == long_name
+    needed = window.date_combo.fontMetrics().horizontalAdvance(long_name)
+    qtbot.waitUntil(lambda: window.date_combo.width() > needed, timeout=2000)
+    window.column_combo.setCurrentText(long_name)
+    qtbot.waitUntil(lambda: window.column_combo.width() > needed, timeout=2000)
+
+
+def test_chinese_labels_dates_and_chart_titles(qtbot, window, tmp_path):
+    from desktop import i18n
+    from desktop.qt import QApplication
+
+    app = QApplication.instance()
+    try:
+        i18n.install(app, "zh_CN")
+        window.open_file(_write(tmp_path / "in.csv", 6))
+        assert window.date_combo.itemText(0) == "（无）"
+        _run(qtbot, window)
+        labels = {window.model.index(r, 1).data() for r in range(window.model.rowCount())}
+        assert labels == {"积极", "消极"}
+        assert window.time_chart.title() == "平均积极度（按日）"
+        # "(none)" is the combo's text, not a column name: the date column is still read right
+        window.date_combo.setCurrentIndex(0)
+        _run(qtbot, window)
+        assert window.time_series() == []
+    finally:
+        i18n.install(app, "en")
