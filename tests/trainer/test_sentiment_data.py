@@ -8,7 +8,9 @@ import pytest
 from trainer.sentiment.data import (
     DataError,
     Example,
+    check_class_sizes,
     check_classes,
+    check_held_out_classes,
     load_labelled,
     parse_label,
     remove_overlap,
@@ -124,3 +126,29 @@ def test_stratified_split_keeps_class_shares_and_is_disjoint():
 def test_remove_overlap():
     train = [Example("a", 1), Example("b", 0)]
     assert remove_overlap(train, [Example("a", 1)]) == [Example("b", 0)]
+
+
+def test_a_file_with_minus_one_reads_0_as_neutral(tmp_path):
+    """-1/0/1 is a common scheme; read as 0/1/2 its neutral rows would train as negative."""
+    path = _write(tmp_path, "s.tsv", "label\ttext\n-1\t很差\n0\t一般\n1\t很好\n1.0\t不错\n")
+    examples, report = load_labelled(path)
+    assert [e.label for e in examples] == [0, 2, 1, 1]
+    assert "-1 = negative, 0 = neutral" in report.summary()
+    plain, _ = load_labelled(_write(tmp_path, "p.tsv", "label\ttext\n0\t很差\n1\t很好\n"))
+    assert [e.label for e in plain] == [0, 1]
+
+
+def test_empty_and_unknown_labels_say_what_is_understood(tmp_path):
+    rows = ["label\ttext"] + [f"{i % 2}\t好评{i}" for i in range(20)] + ["\t空标签", "maybe\t不知道"]
+    _, report = load_labelled(_write(tmp_path, "d.tsv", "\n".join(rows) + "\n"))
+    assert report.bad_counts["empty label"] == 1
+    assert "labels understood: 0/1" in report.summary()
+
+
+def test_a_stray_class_and_a_held_out_class_unknown_to_training_are_refused():
+    train = [Example(f"t{i}", i % 2, i + 2, source="a.tsv") for i in range(40)] + [Example("x", 2, 99, source="a.tsv")]
+    with pytest.raises(DataError, match=r"neutral has only 1 row \(line 99 of a.tsv\)"):
+        check_class_sizes(train)
+    check_class_sizes(train[:40])
+    with pytest.raises(DataError, match="test.tsv has neutral rows, but the training data has only negative/positive"):
+        check_held_out_classes(2, {"dev": train[:4], "test.tsv": [Example("y", 2)]})

@@ -14,8 +14,16 @@ def register(subparsers) -> None:
         help="fine-tune the pinyin-hanzi backbone into a sentiment classifier",
         description="Fine-tune the pretrained backbone on labelled texts (TSV/CSV/JSONL; labels "
         "0/1 or neg/pos, optionally a neutral class), evaluate, and export ONNX fp32 + int8.",
+        epilog="example:\n"
+        "  yinzi-train finetune-sentiment --train mine.csv --out runs/mine\n"
+        "  yinzi analyze --model runs/mine/model --file more.csv     # use the result\n"
+        "The run splits off a stratified dev set (or takes --dev), reports accuracy, macro-F1 and a "
+        "confusion matrix\n(report.json, report.png) and writes OUT/model (ONNX fp32 + int8, card). "
+        "About 6 minutes for 8,000\nreviews on one CPU core with the default recipe.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--train", nargs="+", default=[], metavar="FILE", help="labelled training files")
+    p.add_argument("--train", nargs="+", default=[], metavar="FILE",
+                   help="labelled training files (required, unless --encoded)")
     p.add_argument("--recipe", choices=list(RECIPES), default=DEFAULT_RECIPE,
                    help=f"which model to build (default {DEFAULT_RECIPE}); the options below override "
                         f"its parts. {help_text()}")
@@ -24,8 +32,9 @@ def register(subparsers) -> None:
                         "the files closest to the texts you will analyse")
     p.add_argument("--dev", metavar="FILE", help="dev file (default: a stratified split of train)")
     p.add_argument("--test", nargs="*", default=[], metavar="FILE", help="files to report at the end")
-    p.add_argument("--text-column", default="text")
-    p.add_argument("--label-column", default="label")
+    p.add_argument("--text-column", default="text", help="column holding the texts (default: text)")
+    p.add_argument("--label-column", default="label",
+                   help="column holding the labels (default: label): 0/1, -1/0/1, neg/pos/neutral, 负面/正面/中性")
     p.add_argument("--dev-fraction", type=float, default=0.1)
     p.add_argument("--backbone", help="pretrained p2c model folder or *.pt checkpoint "
                    "(default: resources/models/p2c-default)")
@@ -62,7 +71,7 @@ def register(subparsers) -> None:
                         "wide path gets wrong) and add its logits with a weight chosen on dev; "
                         "wants more --epochs (3) (default: the recipe's)")
     p.add_argument("--keep-layers", type=int, help="use only the backbone's first N blocks (faster)")
-    p.add_argument("--epochs", type=float, default=3.0)
+    p.add_argument("--epochs", type=float, default=3.0, help="passes over the training data (early stopping on dev)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--preset", choices=sorted(LR_PRESETS),
                    help="learning-rate preset (default: the recipe's): "
@@ -73,7 +82,7 @@ def register(subparsers) -> None:
     p.add_argument("--no-class-weights", action="store_true")
     p.add_argument("--max-minutes", type=float, help="wall-clock budget for training")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
-    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--threads", type=int, default=2, help="CPU threads for torch")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--save-encoded", metavar="DIR", help="also write encoded sets + backbone here")
     p.add_argument("--encode-only", action="store_true", help="stop after --save-encoded")

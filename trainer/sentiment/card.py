@@ -11,6 +11,15 @@ its 1,200 rows also occur in the standard train/dev), so `chnsenticorp_test_unse
 reported beside it."""
 
 
+# The labelled files of ../shared/data/sentiment: the source notes above belong to them only.
+_SHARED_FILES = ("chnsenticorp_", "onlineshop7_", "htl_all_extra_")
+
+
+def _uses_shared_data(data: dict) -> bool:
+    files = [*(data.get("train_files") or []), data.get("dev_file") or "", *(data.get("test_files") or [])]
+    return any(Path(f).name.startswith(_SHARED_FILES) for f in files if f)
+
+
 def _row(name: str, m: dict) -> str:
     return f"| {name} | {100 * m['accuracy']:.2f} | {100 * m['macro_f1']:.2f} | {m['count']} |"
 
@@ -99,7 +108,9 @@ def write_card(path: Path, report: dict) -> None:
                   f"- dev: {Path(data['dev_file']).name if data.get('dev_file') else 'stratified split'} "
                   f"({data.get('dev_rows')} rows)",
                   f"- test files (never trained on): {', '.join(Path(p).name for p in data.get('test_files', []))}"]
-    lines += ["", _DATA_NOTES, ""]
+    if _uses_shared_data(data):
+        lines += ["", _DATA_NOTES]
+    lines += [""]
     if "parity" in report:
         p = report["parity"]
         lines += [f"Export check: fp32 max |torch - ONNX| = {p['fp32_max_abs_diff']:.1e}; "

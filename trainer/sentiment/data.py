@@ -19,10 +19,15 @@ from core.analysis.tabular import TableError, iter_rows, read_columns
 CLASS_NAMES = ("negative", "positive", "neutral")
 
 _LABEL_ALIASES = {
-    "0": 0, "neg": 0, "negative": 0, "n": 0, "负": 0, "负面": 0, "差评": 0, "-1": 0,
-    "1": 1, "pos": 1, "positive": 1, "p": 1, "正": 1, "正面": 1, "好评": 1,
-    "2": 2, "neu": 2, "neutral": 2, "中": 2, "中性": 2,
+    "0": 0, "neg": 0, "negative": 0, "n": 0, "负": 0, "负面": 0, "差评": 0, "消极": 0,
+    "1": 1, "pos": 1, "positive": 1, "p": 1, "正": 1, "正面": 1, "好评": 1, "积极": 1,
+    "2": 2, "neu": 2, "neutral": 2, "中": 2, "中性": 2, "中评": 2,
 }
+# A file that uses -1 has the signed scheme: -1 negative, 0 neutral, 1 positive. Read as
+# the 0/1/2 scheme its 0 rows would silently train as negative.
+_SIGNED_LABELS = {"-1": 0, "0": 2, "1": 1}
+ACCEPTED_LABELS = ("0/1 (2 = neutral), -1/0/1, neg/pos/neutral, negative/positive, "
+                   "负面/正面/中性, 消极/积极, 差评/好评/中评")
 
 MIN_TEXT_CHARS = 1          # "好" alone is a review; only empty texts are refused
 MAX_BAD_FRACTION = 0.2      # above this, the columns or label scheme are probably wrong
@@ -32,11 +37,19 @@ class DataError(ValueError):
     """Labelled data that cannot be used, with the reason in words."""
 
 
-def parse_label(raw: str) -> int | None:
-    """0/1/2, neg/pos/neutral (and common Chinese names); None when not a label we know."""
+def _normal(raw: str) -> str:
     value = raw.strip().lower()
     if value.endswith(".0"):  # spreadsheets write 1 as 1.0
         value = value[:-2]
+    return value
+
+
+def parse_label(raw: str, *, signed: bool = False) -> int | None:
+    """0/1/2, neg/pos/neutral (and common Chinese names); with `signed`, -1/0/1 are
+    negative/neutral/positive. None when not a label we know."""
+    value = _normal(raw)
+    if signed and value in _SIGNED_LABELS:
+        return _SIGNED_LABELS[value]
     return _LABEL_ALIASES.get(value)
 
 
@@ -46,6 +59,7 @@ class Example:
     label: int
     line: int = 0
     weight: float = 1.0   # loss weight (a whole file can be up-weighted, e.g. in-domain data)
+    source: str = ""      # the file's name, for messages that point at a row
 
 
 @dataclass(frozen=True)
@@ -67,9 +81,11 @@ class LoadReport:
     duplicates: int = 0       # same text, same label: kept once
     conflicts: int = 0        # same text with different labels: all dropped
     class_counts: dict[int, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)            # how the file was read
 
     def summary(self) -> str:
         lines = [f"{self.path}: {self.rows} rows, {self.kept} usable"]
+        lines += [f"  {note}" for note in self.notes]
         if self.duplicates:
             lines.append(f"  {_rows(self.duplicates)} removed: duplicates")
         if self.conflicts:
@@ -78,6 +94,8 @@ class LoadReport:
             lines.append(f"  {_rows(count)} rejected: {reason}")
         for bad in self.bad_examples:
             lines.append(f"    line {bad.line}: {bad.reason}: {bad.content[:60]!r}")
+        if any(reason.startswith("unknown label") for reason in self.bad_counts):
+            lines.append(f"  labels understood: {ACCEPTED_LABELS}")
         names = ", ".join(f"{CLASS_NAMES[c]}={n}" for c, n in sorted(self.class_counts.items()))
         lines.append(f"  classes: {names}")
         return "\n".join(lines)
@@ -116,23 +134,29 @@ def load_labelled(
 
     examples: list[Example] = []
     try:
-        for row in iter_rows(path):
-            report.rows += 1
-            raw_label = row.values.get(label_column)
-            text = (row.values.get(text_column) or "").strip()
-            if raw_label is None:
-                reject(row.line, "missing label field", text)
-                continue
-            label = parse_label(raw_label)
-            if label is None:
-                reject(row.line, f"unknown label {raw_label.strip()[:20]!r}", text)
-                continue
-            if len(text) < MIN_TEXT_CHARS:
-                reject(row.line, "empty text", text)
-                continue
-            examples.append(Example(text, label, row.line))
+        rows = [(row.line, row.values.get(label_column), (row.values.get(text_column) or "").strip())
+                for row in iter_rows(path)]
     except TableError as exc:
         raise DataError(str(exc)) from None
+    signed = any(raw is not None and _normal(raw) == "-1" for _, raw, _ in rows)
+    if signed:
+        report.notes.append("labels read as -1 = negative, 0 = neutral, 1 = positive (the file uses -1)")
+    for line, raw_label, text in rows:
+        report.rows += 1
+        if raw_label is None:
+            reject(line, "missing label field", text)
+            continue
+        if not raw_label.strip():
+            reject(line, "empty label", text)
+            continue
+        label = parse_label(raw_label, signed=signed)
+        if label is None:
+            reject(line, f"unknown label {raw_label.strip()[:20]!r}", text)
+            continue
+        if len(text) < MIN_TEXT_CHARS:
+            reject(line, "empty text", text)
+            continue
+        examples.append(Example(text, label, line, source=path.name))
 
     if dedupe:
         examples, report.duplicates, report.conflicts = _dedupe(examples)
@@ -184,6 +208,35 @@ def check_classes(examples: Iterable[Example]) -> int:
         "with a neutral class the data needs negative and positive rows too; found "
         + ", ".join(CLASS_NAMES[c] for c in present)
     )
+
+
+MIN_CLASS_ROWS = 10  # fewer cannot be learned, and usually mean a stray label
+
+
+def check_class_sizes(examples: Sequence[Example], *, min_rows: int = MIN_CLASS_ROWS) -> None:
+    """Refuse a class with only a handful of rows: one stray "2" in a 0/1 file would
+    otherwise turn the model into a three-class one that never predicts its third class."""
+    by_class: dict[int, list[Example]] = {}
+    for e in examples:
+        by_class.setdefault(e.label, []).append(e)
+    for label, items in sorted(by_class.items()):
+        if len(items) < min_rows:
+            lines = ", ".join(f"{e.line}" + (f" of {e.source}" if e.source else "") for e in items[:5] if e.line)
+            raise DataError(
+                f"class {CLASS_NAMES[label]} has only {_rows(len(items))}"
+                + (f" (line {lines})" if lines else "")
+                + f"; a class needs at least {min_rows} to be learned. Fix those labels or remove the rows.")
+
+
+def check_held_out_classes(n_classes: int, sets: dict[str, Sequence[Example]]) -> None:
+    """A dev or test file must not have a class the training data lacks: the model could
+    never predict it, and the metrics would index past its classes."""
+    for name, examples in sets.items():
+        extra = sorted({e.label for e in examples} - set(range(n_classes)))
+        if extra:
+            trained = "/".join(CLASS_NAMES[:n_classes])
+            raise DataError(f"{name} has {', '.join(CLASS_NAMES[c] for c in extra)} rows, but the training "
+                            f"data has only {trained}: add such rows to the training data or remove them")
 
 
 def remove_overlap(train: Sequence[Example], held_out: Iterable[Example]) -> list[Example]:

@@ -5,10 +5,13 @@ vocab.json, model.onnx, model.int8.onnx (and the card and report written beside 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import platform
 import shutil
+import warnings
 from dataclasses import asdict
 from pathlib import Path
 
@@ -27,6 +30,24 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@contextlib.contextmanager
+def _quiet():
+    """Hide the exporter's and quantizer's advice meant for their developers (torchvision
+    missing, deprecated tree specs, "consider pre-processing"): a user read a screenful of
+    it after every run. Errors still come through."""
+    loggers = [logging.getLogger(name) for name in ("torch.onnx", "torch._export", "")]
+    levels = [lg.level for lg in loggers]
+    try:
+        for lg in loggers:
+            lg.setLevel(logging.ERROR)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
+
+
 def export_onnx(net: SentimentNet, path: Path, *, opset: int = 18) -> None:
     """Dynamo export with dynamic batch and length (as trainer/export.py does for P2C)."""
     graph = SentimentGraph(net.cpu()).eval()
@@ -42,7 +63,7 @@ def export_onnx(net: SentimentNet, path: Path, *, opset: int = 18) -> None:
         args += (words,)
         names.append(WORDS_INPUT)
         shapes[WORDS_INPUT] = {0: b, 1: torch.export.Dim("words")}
-    with torch.no_grad():
+    with torch.no_grad(), _quiet():
         prog = torch.onnx.export(
             graph, args, input_names=names, output_names=[OUTPUT_NAME],
             dynamic_shapes=shapes, opset_version=opset, dynamo=True, external_data=False,
@@ -71,9 +92,10 @@ def quantize_int8(src: Path, dst: Path) -> None:
     stripped = dst.with_suffix(".noshapes.onnx")
     onnx.save(proto, str(stripped))
     try:
-        quantize_dynamic(str(stripped), str(dst), weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul", "Gemm", "Gather"],
-                         nodes_to_exclude=head + [f"{n}_MatMul" for n in head])
+        with _quiet():
+            quantize_dynamic(str(stripped), str(dst), weight_type=QuantType.QInt8,
+                             op_types_to_quantize=["MatMul", "Gemm", "Gather"],
+                             nodes_to_exclude=head + [f"{n}_MatMul" for n in head])
     finally:
         stripped.unlink(missing_ok=True)
 

@@ -23,7 +23,9 @@ from trainer.sentiment.data import (
     DataError,
     Example,
     LoadReport,
+    check_class_sizes,
     check_classes,
+    check_held_out_classes,
     load_labelled,
     remove_overlap,
     stratified_split,
@@ -132,6 +134,8 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     if opts.word_buckets and not opts.wide_buckets:
         raise DataError("--word-buckets needs --wide-buckets (word n-grams feed the wide path)")
     out = Path(opts.out)
+    if out.exists() and not out.is_dir():
+        raise DataError(f"--out {out} is a file; give a folder for the run's outputs")
     out.mkdir(parents=True, exist_ok=True)
     spec, encoder_state, vocab, vocab_path = load_backbone(opts)
     wide_chars = opts.wide_chars if opts.wide_buckets else 0
@@ -186,6 +190,9 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         if before != len(train):
             log(f"removed {before - len(train)} training rows whose text is in dev/test")
         n_classes = check_classes(train)
+        check_class_sizes(train)
+        check_held_out_classes(n_classes, {opts.dev or "the dev split": dev,
+                                           **{p: test_examples[Path(p).stem] for p in opts.tests}})
         classes = list(CLASS_NAMES[:n_classes])
         log(f"encoding {len(train)} train and {len(dev)} dev texts (pinyin in context) ...")
         train_set, dev_set = _encode(train, vocab, features), _encode(dev, vocab, features)
