@@ -133,19 +133,30 @@ def _segment(text: str, *, with_pos: bool) -> list[Token]:
 
 
 def keywords(text: str, *, top_k: int = 8, method: str = "tfidf") -> list[Keyword]:
-    """Keywords by jieba's TF-IDF (its IDF table) or TextRank (co-occurrence graph)."""
+    """Keywords by jieba's TF-IDF (its IDF table) or TextRank (co-occurrence graph).
+    Traditional text is read as Simplified (jieba's dictionary and IDF table are Simplified)
+    and each keyword is given back as the text writes it."""
     load_jieba()
     import jieba.analyse
 
+    simple = _simplified_same_length(text)
     if method == "tfidf":
-        pairs = jieba.analyse.extract_tags(text, topK=top_k, withWeight=True)
+        pairs = jieba.analyse.extract_tags(simple, topK=top_k, withWeight=True)
     elif method == "textrank":
         pairs = jieba.analyse.textrank(
-            text, topK=top_k, withWeight=True, allowPOS=("ns", "n", "vn", "v", "a", "an", "nr", "nz")
+            simple, topK=top_k, withWeight=True, allowPOS=("ns", "n", "vn", "v", "a", "an", "nr", "nz")
         )
     else:
         raise ValueError(f"unknown keyword method {method!r}; use 'tfidf' or 'textrank'")
-    return [Keyword(word, float(weight)) for word, weight in pairs]
+    return [Keyword(_as_written(word, simple, text), float(weight)) for word, weight in pairs]
+
+
+def _as_written(word: str, simple: str, text: str) -> str:
+    """`word` (found in `simple`) as `text` writes it at its first occurrence."""
+    if simple == text:
+        return word
+    at = simple.find(word)
+    return text[at:at + len(word)] if at >= 0 else word
 
 
 @lru_cache(maxsize=8192)

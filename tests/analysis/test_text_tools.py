@@ -112,3 +112,10 @@ def test_traditional_text_is_cut_and_read_as_simplified_and_shown_as_written():
     chars = annotate_pinyin(text)
     assert "".join(p.char for p in chars) == text
     assert [p.reading for p in chars if p.reading] == ["fáng", "jiān", "gān", "jìng", "gān", "bēi"]
+
+
+def test_keywords_of_traditional_text_weigh_as_simplified_and_read_as_written():
+    trad = keywords("這家飯店服務很好，房間乾淨，早餐也不錯。")
+    simp = keywords("这家饭店服务很好，房间干净，早餐也不错。")
+    assert [k.weight for k in trad] == [k.weight for k in simp]
+    assert "飯店" in [k.word for k in trad] and "饭店" not in [k.word for k in trad]

@@ -77,6 +77,8 @@ def test_duplicates_kept_once_and_conflicts_dropped(tmp_path):
     assert [e.text for e in examples] == ["很好", "很差"]
     assert report.duplicates == 1
     assert report.conflicts == 2
+    assert "line 4: labelled negative: '一般'" in report.summary()
+    assert "line 5: labelled positive: '一般'" in report.summary()
 
 
 def test_tsv_quotes_do_not_glue_lines(tmp_path):

@@ -80,6 +80,7 @@ class LoadReport:
     bad_examples: list[BadRow] = field(default_factory=list)  # the first few
     duplicates: int = 0       # same text, same label: kept once
     conflicts: int = 0        # same text with different labels: all dropped
+    conflict_examples: list[BadRow] = field(default_factory=list)  # the first few
     class_counts: dict[int, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)            # how the file was read
 
@@ -90,6 +91,8 @@ class LoadReport:
             lines.append(f"  {_rows(self.duplicates)} removed: duplicates")
         if self.conflicts:
             lines.append(f"  {_rows(self.conflicts)} dropped: same text labelled differently")
+            for bad in self.conflict_examples:
+                lines.append(f"    line {bad.line}: {bad.reason}: {bad.content[:60]!r}")
         for reason, count in self.bad_counts.most_common():
             lines.append(f"  {_rows(count)} rejected: {reason}")
         for bad in self.bad_examples:
@@ -159,7 +162,10 @@ def load_labelled(
         examples.append(Example(text, label, line, source=path.name))
 
     if dedupe:
-        examples, report.duplicates, report.conflicts = _dedupe(examples)
+        examples, report.duplicates, conflicting = _dedupe(examples)
+        report.conflicts = len(conflicting)
+        report.conflict_examples = [BadRow(e.line, f"labelled {CLASS_NAMES[e.label]}", e.text)
+                                    for e in conflicting[:max_listed]]
     report.kept = len(examples)
     report.class_counts = dict(Counter(e.label for e in examples))
     bad = sum(report.bad_counts.values())
@@ -175,16 +181,18 @@ def load_labelled(
     return examples, report
 
 
-def _dedupe(examples: Sequence[Example]) -> tuple[list[Example], int, int]:
+def _dedupe(examples: Sequence[Example]) -> tuple[list[Example], int, list[Example]]:
+    """(kept, number of duplicates removed, the rows dropped for conflicting labels)."""
     labels_by_text: dict[str, set[int]] = {}
     for e in examples:
         labels_by_text.setdefault(e.text, set()).add(e.label)
     seen: set[str] = set()
     kept: list[Example] = []
-    duplicates = conflicts = 0
+    conflicts: list[Example] = []
+    duplicates = 0
     for e in examples:
         if len(labels_by_text[e.text]) > 1:
-            conflicts += 1
+            conflicts.append(e)
             continue
         if e.text in seen:
             duplicates += 1
