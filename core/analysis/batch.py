@@ -7,16 +7,22 @@ callback: the CLI prints them, the batch window fills its table and charts.
 """
 from __future__ import annotations
 
-import csv
 import itertools
-import json
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.analysis.tabular import Row, TableError, detect_format, iter_rows, read_columns
+from core.analysis.tabular import (
+    Row,
+    TableError,
+    TableWriter,
+    detect_format,
+    iter_rows,
+    open_output,
+    read_columns,
+)
 from core.analysis.text import has_han, is_han
 from core.analysis.timeline import parse_date
 
@@ -163,38 +169,6 @@ def check_output(input_path: Path, output: Path) -> None:
                          "(the input would be overwritten)")
 
 
-class _RowWriter:
-    """Writes result rows in the format the output's name asks for: TSV (tabs and line breaks
-    in cells become spaces, as our TSV reader splits on tabs only), JSONL (numbers as
-    numbers), else CSV. CSV gets a UTF-8 BOM: Excel, which is where most analysts open it,
-    reads BOM-less UTF-8 as the local code page and shows Chinese as mojibake."""
-
-    def __init__(self, fh, fmt: str, header: list[str]) -> None:
-        self.fh, self.fmt, self.header = fh, fmt, header
-        self.csv = csv.writer(fh) if fmt == "csv" else None
-        if fmt != "jsonl":
-            self._write(header)
-
-    def _write(self, cells: list) -> None:
-        if self.csv is not None:
-            self.csv.writerow(cells)
-        else:
-            self.fh.write("\t".join(" ".join(str(c).splitlines()).replace("\t", " ") for c in cells) + "\n")
-
-    def row(self, values: list[str], added: tuple) -> None:
-        if self.fmt == "jsonl":
-            self.fh.write(json.dumps(dict(zip(self.header, [*values, *added], strict=True)),
-                                     ensure_ascii=False) + "\n")
-        else:
-            self._write([*values, *(f"{v:.4f}" if isinstance(v, float) else v for v in added)])
-
-
-def _open_output(path: Path):
-    fmt = detect_format(path)
-    fmt = fmt if fmt in ("tsv", "jsonl") else "csv"
-    return fmt, open(path, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-
-
 def count_rows(path: Path) -> int:
     """Lines in the file minus a header (an estimate for CSVs with multi-line fields)."""
     n = 0
@@ -239,10 +213,10 @@ def run_batch(
     out_columns = list(columns)
     # A plain-text file skips blank lines: its line numbers let the output be joined back.
     line_column = "line" if fmt == "txt" else None
-    out_fmt, fh = _open_output(job.output)
+    out_fmt, fh = open_output(job.output)
     with fh:
         lead = [line_column] if line_column else []
-        writer = _RowWriter(fh, out_fmt, [*lead, *out_columns, *output_columns([*lead, *columns])])
+        writer = TableWriter(fh, out_fmt, [*lead, *out_columns, *output_columns([*lead, *columns])])
         fh.flush()
         def skip(line: int, reason: str) -> None:
             summary.bad_lines.append(line)

@@ -1,4 +1,5 @@
-"""Streaming readers for the text files users analyse: CSV, TSV, TXT (one text a line), JSONL.
+"""Streaming readers (and a writer) for the text files users analyse: CSV, TSV, TXT (one text
+a line), JSONL.
 
 Rows come out one at a time with their 1-based line number, so 100k-line files never sit in
 memory and bad rows can be reported where the user can find them.
@@ -233,3 +234,36 @@ def iter_rows(path: str | Path, fmt: str | None = None, *,
                 lineno = reader.line_num + 1
                 if any(field.strip() for field in record):
                     yield Row(start, dict(zip(header, record, strict=False)))
+
+
+class TableWriter:
+    """Writes result rows in the format the output's name asks for: TSV (tabs and line breaks
+    in cells become spaces, as our TSV reader splits on tabs only), JSONL (numbers as
+    numbers), else CSV. CSV gets a UTF-8 BOM: Excel, which is where most analysts open it,
+    reads BOM-less UTF-8 as the local code page and shows Chinese as mojibake."""
+
+    def __init__(self, fh, fmt: str, header: list[str]) -> None:
+        self.fh, self.fmt, self.header = fh, fmt, header
+        self.csv = csv.writer(fh) if fmt == "csv" else None
+        if fmt != "jsonl":
+            self._write(header)
+
+    def _write(self, cells: list) -> None:
+        if self.csv is not None:
+            self.csv.writerow(cells)
+        else:
+            self.fh.write("\t".join(" ".join(str(c).splitlines()).replace("\t", " ") for c in cells) + "\n")
+
+    def row(self, values: list[str], added: tuple) -> None:
+        if self.fmt == "jsonl":
+            self.fh.write(json.dumps(dict(zip(self.header, [*values, *added], strict=True)),
+                                     ensure_ascii=False) + "\n")
+        else:
+            self._write([*values, *(f"{v:.4f}" if isinstance(v, float) else v for v in added)])
+
+
+def open_output(path: Path):
+    """(format, file) for writing a table to `path`: TSV or JSONL by its suffix, else CSV."""
+    fmt = detect_format(path)
+    fmt = fmt if fmt in ("tsv", "jsonl") else "csv"
+    return fmt, open(path, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
