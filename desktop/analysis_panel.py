@@ -13,6 +13,7 @@ import logging
 
 from core.analysis import Analysis, Analyzer
 from core.analysis.process import AnalyzerProcess
+from core.analysis.text import has_han
 from desktop.background import LatestWins
 from desktop.qt import (
     QCoreApplication,
@@ -51,11 +52,6 @@ def label_name(label: str) -> str:
 def unbreakable(text: str) -> str:
     """`text` that a word-wrapping label never splits over two lines."""
     return WORD_JOINER.join(text.replace(" ", "\u00a0"))
-
-
-def has_han(analysis: Analysis) -> bool:
-    """Whether the text has a character with a reading (pinyin is given to Han only)."""
-    return any(c.reading for c in analysis.pinyin)
 
 
 def sentiment_colour(positive: float) -> str:
@@ -282,7 +278,7 @@ class AnalysisPanel(QWidget):
     def _no_sentiment_reason(self, analysis: Analysis) -> str:
         if self.analyzer.load_error:
             return self.analyzer.load_error
-        if not has_han(analysis):  # core says so too, in English only: say it in the UI's language
+        if not has_han(analysis.text):  # core says so too, in English only: say it in the UI's language
             return self.tr("No Chinese characters: sentiment is read from Chinese text only")
         return analysis.sentiment_note or self.tr("No sentiment model")
 

@@ -26,7 +26,7 @@ from core.analysis.batch import (
     sample_rows,
 )
 from core.analysis.process import AnalyzerProcess
-from core.analysis.tabular import TableError, detect_format, read_columns
+from core.analysis.tabular import TableError, detect_format, read_columns, same_file
 from core.analysis.timeline import Timeline, parse_date
 from desktop.analysis_panel import label_name, sentiment_colour
 from desktop.background import BackgroundRunner
@@ -511,14 +511,7 @@ class BatchWindow(QWidget):
 
     def is_output(self, path: str | Path) -> bool:
         """Whether `path` names the run's result file (the cache copy Export copies from)."""
-        if self.output_path is None:
-            return False
-        path = Path(path)
-        try:
-            return path.resolve() == self.output_path.resolve() or (
-                path.exists() and path.samefile(self.output_path))
-        except OSError:
-            return False
+        return self.output_path is not None and same_file(path, self.output_path)
 
     def _on_export_clicked(self) -> None:
         suggested = (self.input_path.stem + "-sentiment.csv") if self.input_path else "sentiment.csv"

@@ -22,6 +22,7 @@ from core.analysis.tabular import (
     iter_rows,
     open_output,
     read_columns,
+    same_file,
 )
 from core.analysis.text import has_han, is_han
 from core.analysis.timeline import parse_date
@@ -158,13 +159,7 @@ def check_output(input_path: Path, output: Path) -> None:
     opened for writing before the input is read, so the same path would empty the input."""
     if output.is_dir():
         raise TableError(f"{output} is a folder; give the output file's name")
-    same = output.resolve() == input_path.resolve()
-    if not same and output.exists():
-        try:
-            same = output.samefile(input_path)
-        except OSError:
-            same = False
-    if same:
+    if same_file(output, input_path):
         raise TableError(f"the output {output} is the input file; give another name "
                          "(the input would be overwritten)")
 

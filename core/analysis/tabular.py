@@ -236,6 +236,15 @@ def iter_rows(path: str | Path, fmt: str | None = None, *,
                     yield Row(start, dict(zip(header, record, strict=False)))
 
 
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name one file: the same resolved path, or a link to it."""
+    a, b = Path(a), Path(b)
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
 class TableWriter:
     """Writes result rows in the format the output's name asks for: TSV (tabs and line breaks
     in cells become spaces, as our TSV reader splits on tabs only), JSONL (numbers as
