@@ -47,8 +47,10 @@ lint: $(STAMP) ## ruff + import-linter layering contracts
 	$(VENV)/bin/ruff check core desktop trainer tests
 	$(VENV)/bin/lint-imports
 
-lexicon: $(STAMP) ## Rebuild resources/lexicon from jieba, pypinyin and the corpus (DATA=../shared/data)
-	$(PY) -m core.lexicon.compile --corpus $(DATA)/corpus --out resources/lexicon
+EXCLUDE ?= $(DEV) $(wildcard $(DATA)/sentiment/*_dev.tsv $(DATA)/sentiment/*_test*.tsv)
+
+lexicon: $(STAMP) ## Rebuild resources/lexicon from jieba, pypinyin and the corpus, leaving out lines with dev/test clauses (DATA=../shared/data)
+	$(PY) -m core.lexicon.compile --corpus $(DATA)/corpus --out resources/lexicon --exclude $(EXCLUDE)
 
 eval: $(STAMP) ## Evaluate on the p2c dev set (DEV=file) and sentiment test files
 	$(VENV)/bin/yinzi-train eval-ime --input $(DEV) --json runs/eval-ime.json

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.exclusion import ClauseGuard, is_evaluation_file
 from core.lexicon.format import BI_LP_STEP, BOS, EOS, FORMAT_VERSION, LexiconFiles
 from core.pinyin.syllables import is_syllable
 
@@ -44,22 +45,32 @@ class CompileConfig:
 
 # --- corpus segmentation (parallel) ------------------------------------------------------
 
-def _init_worker() -> None:
+_GUARD: ClauseGuard | None = None
+
+
+def _init_worker(guard: ClauseGuard | None = None) -> None:
+    global _GUARD
     import jieba
 
     jieba.setLogLevel(60)
     jieba.initialize()
+    _GUARD = guard
 
 
-def _segment_chunk(lines: list[str]) -> str:
-    """Segment each Han run of each line; one clause per output line, words space-separated."""
+def _segment_chunk(lines: list[str]) -> tuple[str, int]:
+    """Segment each Han run of each line; one clause per output line, words space-separated.
+    Lines holding an evaluation clause are dropped; returns (text, lines dropped)."""
     import jieba
 
     out: list[str] = []
+    dropped = 0
     for line in lines:
+        if _GUARD is not None and _GUARD.contains(line):
+            dropped += 1
+            continue
         for run in HAN_RUN.findall(line):
             out.append(" ".join(jieba.lcut(run, HMM=False)))
-    return "\n".join(out)
+    return "\n".join(out), dropped
 
 
 def _read_chunks(files: list[Path], chunk_lines: int = 4000) -> Iterator[list[str]]:
@@ -76,14 +87,27 @@ def _read_chunks(files: list[Path], chunk_lines: int = 4000) -> Iterator[list[st
                 yield chunk
 
 
-def count_corpus(files: list[Path], workers: int) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """Return (vocab, unigram counts, bigram pair codes, bigram counts) of the segmented corpus."""
+@dataclass
+class CorpusCounts:
+    """Segmented-corpus statistics: word strings, unigram counts, bigram codes and counts."""
+
+    words: list[str]
+    uni: np.ndarray
+    codes: np.ndarray
+    counts: np.ndarray
+    dropped_lines: int = 0      # lines left out because they hold an evaluation clause
+
+
+def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = None) -> CorpusCounts:
+    """Segment the corpus and count words and word pairs, skipping guarded lines."""
     vocab: dict[str, int] = {BOS: 0, EOS: 1}
     ids: list[np.ndarray] = []
     n_clauses = 0
+    dropped = 0
     t0 = time.time()
-    with mp.Pool(workers, initializer=_init_worker) as pool:
-        for i, text in enumerate(pool.imap(_segment_chunk, _read_chunks(files), chunksize=1)):
+    with mp.Pool(workers, initializer=_init_worker, initargs=(guard,)) as pool:
+        for i, (text, n_dropped) in enumerate(pool.imap(_segment_chunk, _read_chunks(files), chunksize=1)):
+            dropped += n_dropped
             if not text:
                 continue
             seq: list[int] = []
@@ -101,6 +125,10 @@ def count_corpus(files: list[Path], workers: int) -> tuple[list[str], np.ndarray
                 print(f"\r  segmented {n_clauses:,} clauses, {len(vocab):,} words, "
                       f"{time.time() - t0:.0f}s", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    if dropped:
+        print(f"  left out {dropped:,} lines that contain an evaluation clause", file=sys.stderr)
+    if not ids:
+        raise ValueError("the corpus has no Han text")
     arr = np.concatenate(ids)
     V = len(vocab)
     uni = np.bincount(arr, minlength=V).astype(np.int64)
@@ -110,7 +138,7 @@ def count_corpus(files: list[Path], workers: int) -> tuple[list[str], np.ndarray
     words = [""] * V
     for w, i in vocab.items():
         words[i] = w
-    return words, uni, codes, counts
+    return CorpusCounts(words, uni, codes, counts, dropped)
 
 
 # --- readings ------------------------------------------------------------------------------
@@ -156,21 +184,31 @@ def sha256_file(path: Path) -> str:
 
 
 def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: int = 2,
-                    counts_cache: Path | None = None) -> dict:
+                    counts_cache: Path | None = None, exclude: list[Path] | None = None) -> dict:
     """Build the artifact in `out`. `counts_cache` keeps the (slow) corpus counts between runs
-    that only change the estimation settings."""
+    that only change the estimation settings; `exclude` names evaluation files whose clauses
+    (>= 10 Han characters) no corpus line may contain."""
     t0 = time.time()
+    exclude = list(exclude or [])
+    guard = ClauseGuard.from_files(exclude) if exclude else None
     if counts_cache is not None and counts_cache.exists():
         print(f"reading corpus counts from {counts_cache}", file=sys.stderr)
         z = np.load(counts_cache, allow_pickle=False)
-        words = z["words"].tolist()
-        uni, codes, counts = z["uni"], z["codes"], z["counts"]
+        cached_exclude = z["exclude"].tolist() if "exclude" in z.files else []
+        if sorted(cached_exclude) != sorted(sha256_file(p) for p in exclude):
+            raise ValueError(f"{counts_cache} was counted with other --exclude files; delete it")
+        cc = CorpusCounts(z["words"].tolist(), z["uni"], z["codes"], z["counts"],
+                          int(z["dropped"]) if "dropped" in z.files else 0)
     else:
-        print(f"segmenting {len(corpus)} corpus files with jieba ({workers} workers)",
+        print(f"segmenting {len(corpus)} corpus files with jieba ({workers} workers)"
+              + (f", leaving out lines with any of {len(guard):,} evaluation clauses" if guard else ""),
               file=sys.stderr)
-        words, uni, codes, counts = count_corpus(corpus, workers)
+        cc = count_corpus(corpus, workers, guard)
         if counts_cache is not None:
-            np.savez(counts_cache, words=np.asarray(words), uni=uni, codes=codes, counts=counts)
+            np.savez(counts_cache, words=np.asarray(cc.words), uni=cc.uni, codes=cc.codes,
+                     counts=cc.counts, dropped=cc.dropped_lines,
+                     exclude=np.asarray([sha256_file(p) for p in exclude]))
+    words, uni, codes, counts = cc.words, cc.uni, cc.codes, cc.counts
     V0 = len(words)
     jfreq = read_jieba_dict()
 
@@ -307,9 +345,11 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
         "config": asdict(cfg),
         "counts": {"words": V, "entries": len(E_word), "letter_keys": len(key_list),
                    "abbreviation_keys": len(abbr_keys), "bigrams": int(len(w1k)),
-                   "corpus_tokens": int(uni.sum())},
+                   "corpus_tokens": int(uni.sum()),
+                   "corpus_lines_left_out": cc.dropped_lines},
         "inputs": {
             "corpus": {p.name: sha256_file(p) for p in corpus},
+            "excluded_clauses_from": {p.name: sha256_file(p) for p in exclude},
             "jieba": {"version": jieba.__version__,
                       "dict.txt": sha256_file(Path(jieba.__file__).parent / "dict.txt")},
             "pypinyin": {"version": pypinyin.__version__},
@@ -322,10 +362,18 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
 
 
 def corpus_files(paths: list[Path]) -> list[Path]:
+    """Files named, plus the .txt/.txt.gz files of folders named, except evaluation files
+    found in a folder (`p2c/`, `*dev*`, `*test*`): those are never read by accident."""
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(q for q in p.iterdir() if q.name.endswith((".txt", ".txt.gz"))))
+            for q in sorted(p.iterdir()):
+                if not q.name.endswith((".txt", ".txt.gz")):
+                    continue
+                if is_evaluation_file(q):
+                    print(f"skipping {q}: an evaluation file", file=sys.stderr)
+                    continue
+                files.append(q)
         else:
             files.append(p)
     return files
@@ -336,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, nargs="+", required=True,
                     help="corpus files or folders (.txt/.txt.gz, one sentence or paragraph per line)")
     ap.add_argument("--out", type=Path, default=Path("resources/lexicon"))
+    ap.add_argument("--exclude", type=Path, nargs="*", default=[],
+                    help="evaluation files (dev/test text, TSV too): corpus lines containing any "
+                         "of their clauses of >= 10 Han characters are left out and counted")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--counts-cache", type=Path, default=None,
                     help="an .npz that keeps the segmented corpus counts between runs")
@@ -350,7 +401,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cfg = CompileConfig(min_bigram_count=args.min_bigram_count, keep_gain=args.keep_gain,
                         reading_penalty=args.reading_penalty, jieba_weight=args.jieba_weight)
-    compile_lexicon(files, args.out, cfg, workers=args.workers, counts_cache=args.counts_cache)
+    overlap = set(map(Path.resolve, files)) & set(map(Path.resolve, args.exclude))
+    if overlap:
+        print(f"refusing to compile: {', '.join(map(str, sorted(overlap)))} is both corpus and "
+              "--exclude", file=sys.stderr)
+        return 2
+    try:
+        compile_lexicon(files, args.out, cfg, workers=args.workers,
+                        counts_cache=args.counts_cache, exclude=args.exclude)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

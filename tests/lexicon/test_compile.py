@@ -5,7 +5,7 @@ import gzip
 import json
 
 from core.decoding.decoder import LexiconDecoder
-from core.lexicon.compile import CompileConfig, compile_lexicon
+from core.lexicon.compile import CompileConfig, compile_lexicon, count_corpus
 from core.lexicon.system import SystemLexicon
 
 
@@ -23,7 +23,6 @@ def test_compile_tiny_corpus_and_decode(tmp_path) -> None:
     assert len(on_disk["inputs"]["corpus"]["tiny.txt.gz"]) == 64  # sha256
 
     lex = SystemLexicon(out)
-    assert lex.load_seconds < 5
     assert lex.by_letters("qizhong") is not None
     sentences, _ = LexiconDecoder(lex).decode("womenqizhongkaoshi")
     assert sentences[0].text.endswith("期中考试")
@@ -36,3 +35,31 @@ def test_missing_lexicon_gives_a_clear_error(tmp_path) -> None:
 
     with pytest.raises(LexiconError, match="make lexicon"):
         SystemLexicon(tmp_path / "nothing")
+
+
+def test_compile_leaves_out_lines_with_an_evaluation_clause(tmp_path) -> None:
+    corpus = tmp_path / "c.txt"
+    leaked = "这是一句评测集里的句子绝对不能学"
+    corpus.write_text("\n".join(["期中考试结束了"] * 5 + [f"前面几个字{leaked}后面"] * 3),
+                      encoding="utf-8")
+    dev = tmp_path / "dev.txt"
+    dev.write_text(leaked + "\n", encoding="utf-8")
+    manifest = compile_lexicon([corpus], tmp_path / "lex", CompileConfig(), workers=1, exclude=[dev])
+    assert manifest["counts"]["corpus_lines_left_out"] == 3
+    assert "dev.txt" in manifest["inputs"]["excluded_clauses_from"]
+    clean = tmp_path / "clean.txt"
+    clean.write_text("\n".join(["期中考试结束了"] * 5), encoding="utf-8")
+    assert manifest["counts"]["corpus_tokens"] == count_corpus([clean], 1).uni.sum()
+
+
+def test_folder_walk_skips_evaluation_files_and_refuses_overlap(tmp_path, capsys) -> None:
+    from core.lexicon.compile import corpus_files, main
+
+    (tmp_path / "news.txt").write_text("期中考试\n", encoding="utf-8")
+    (tmp_path / "news_dev.txt").write_text("期中考试\n", encoding="utf-8")
+    assert corpus_files([tmp_path]) == [tmp_path / "news.txt"]
+    assert "news_dev.txt: an evaluation file" in capsys.readouterr().err
+    code = main(["--corpus", str(tmp_path / "news.txt"), "--out", str(tmp_path / "o"),
+                 "--exclude", str(tmp_path / "news.txt")])
+    assert code == 2
+    assert "both corpus and --exclude" in capsys.readouterr().err
