@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -128,3 +129,31 @@ def test_prepare_command_line(tmp_path, capsys):
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
     assert main(["prepare", str(tmp_path / "bad.txt"), "--out", str(tmp_path / "o2"), "--quiet"]) == 2
     assert "bad.txt: looks binary" in capsys.readouterr().err
+
+
+def test_prepare_leaves_out_dev_clauses_and_never_walks_into_evaluation_files(tmp_path, capsys):
+    from trainer.cli import main
+
+    leaked = "这是一句评测集里的句子绝对不能学"
+    data = tmp_path / "data"
+    (data / "corpus").mkdir(parents=True)
+    (data / "p2c").mkdir()
+    (data / "sentiment").mkdir()
+    lines = ["我们是中国人", "今天天气很好"] * 10 + [f"他说{leaked}然后走了"] * 3
+    (data / "corpus" / "news.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (data / "p2c" / "dev.txt").write_text(leaked + "\n", encoding="utf-8")
+    (data / "sentiment" / "reviews_test.tsv").write_text("label\ttext\n1\t很好\n", encoding="utf-8")
+    rc = main(["prepare", str(data), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet",
+               "--dev", str(data / "p2c" / "dev.txt")])
+    assert rc == 0
+    manifest = json.loads((tmp_path / "out" / "shards.json").read_text(encoding="utf-8"))
+    assert [Path(s["path"]).name for s in manifest["sources"]] == ["news.txt"]
+    assert manifest["sources"][0]["lines"] == 20
+    assert manifest["sources"][0]["lines_left_out"] == 3
+    assert sorted(Path(p).name for p in manifest["skipped_evaluation_files"]) == ["dev.txt", "reviews_test.tsv"]
+    out = capsys.readouterr().out
+    assert "left out 3 lines that contain an evaluation clause" in out
+    # naming the dev file as an input while excluding it is refused
+    assert main(["prepare", str(data / "p2c" / "dev.txt"), "--out", str(tmp_path / "o2"), "--quiet",
+                 "--exclude", str(data / "p2c" / "dev.txt")]) == 2
+    assert "both an input and an evaluation file" in capsys.readouterr().err

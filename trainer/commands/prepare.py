@@ -26,6 +26,10 @@ def register(subparsers) -> None:
     p.add_argument("--max-lines", type=int, default=None, help="read at most this many lines per file (trials)")
     p.add_argument("--dev", default=None,
                    help="also write OUT/dev.npz from this text (e.g. p2c/dev.txt; evaluation only)")
+    p.add_argument("--exclude", nargs="*", default=[],
+                   help="evaluation files (dev/test text or TSV): input lines containing any of "
+                        "their clauses of >= 10 Han characters are left out and counted; --dev "
+                        "is always excluded")
     p.add_argument("--dev-clauses", type=int, default=3000, help="clauses kept in dev.npz")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=run)
@@ -44,10 +48,11 @@ def run(args: argparse.Namespace) -> int:
         inputs=tuple(args.inputs), out_dir=args.out, vocab=args.vocab, max_han=args.max_han,
         workers=args.workers, max_lines=args.max_lines,
         read=ReadOptions(column=args.column, field=args.field), progress=not args.quiet,
+        exclude=tuple(dict.fromkeys([*args.exclude, *([args.dev] if args.dev else [])])),
     )
     try:
         manifest = prepare(cfg)
-    except CorpusError as exc:
+    except (CorpusError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     t = manifest["totals"]

@@ -8,11 +8,12 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.exclusion import ClauseGuard
 from core.model.spec import Vocab
 from trainer.data.annotate import annotate_lines, normalize_text
 from trainer.data.readers import CorpusError, ReadOptions, find_files, iter_records
@@ -34,6 +35,7 @@ class PrepareConfig:
     max_lines: int | None = None    # per file, for quick trials
     read: ReadOptions = ReadOptions()
     progress: bool = True
+    exclude: tuple[str, ...] = ()   # evaluation files: lines holding one of their clauses are dropped
 
 
 _VOCAB: Vocab | None = None
@@ -56,14 +58,24 @@ def _chunks(records: Iterator[str], size: int) -> Iterator[list[str]]:
 
 def prepare(cfg: PrepareConfig) -> dict[str, Any]:
     """Run the pipeline; returns the manifest written to `out_dir/shards.json`."""
-    files = find_files(cfg.inputs)
+    skipped: list[Path] = []
+    files = find_files(cfg.inputs, skipped=skipped)
+    for f in skipped:
+        print(f"skipping {f}: an evaluation file (name it on its own to read it)")
+    excluded = {Path(e).resolve() for e in cfg.exclude}
+    clash = [f for f in files if f.resolve() in excluded]
+    if clash:
+        raise CorpusError(f"{clash[0]}: is both an input and an evaluation file (--dev/--exclude)")
+    guard = ClauseGuard.from_files(cfg.exclude) if cfg.exclude else None
     out = Path(cfg.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     vocab_path = out / "vocab.json"
+    dropped: dict[Path, int] = {}
 
-    def records(path: Path) -> Iterator[str]:
+    def records(path: Path, tally: dict[Path, int] | None = None) -> Iterator[str]:
         it = iter_records(path, cfg.read)
-        return itertools.islice(it, cfg.max_lines) if cfg.max_lines else it
+        it = itertools.islice(it, cfg.max_lines) if cfg.max_lines else it
+        return _guarded(it, guard, {} if tally is None else tally, path) if guard else it
 
     if cfg.vocab:
         vocab = Vocab.load(cfg.vocab)
@@ -95,7 +107,7 @@ def prepare(cfg: PrepareConfig) -> dict[str, Any]:
         for index, f in enumerate(files):
             writer = ShardWriter(out, index)
             lines = 0
-            chunks = _chunks(records(f), cfg.chunk_lines)
+            chunks = _chunks(records(f, dropped), cfg.chunk_lines)
             results = pool.imap(_work, chunks) if pool else map(_work, chunks)
             for n, (hz, py, lens) in results:
                 writer.write(hz, py, lens)
@@ -103,17 +115,23 @@ def prepare(cfg: PrepareConfig) -> dict[str, Any]:
                 if bar:
                     bar.update(len(hz), extra=f.name)
             info = writer.close()
-            if lines == 0:
+            if lines == 0 and not dropped.get(f):
                 raise CorpusError(f"{f}: no text lines")
-            sources.append({"path": str(f), "sha256": sha256_file(f), "lines": lines, **info})
+            sources.append({"path": str(f), "sha256": sha256_file(f), "lines": lines,
+                            "lines_left_out": dropped.get(f, 0), **info})
     finally:
         if pool:
             pool.close()
             pool.join()
     if bar:
         bar.close()
+    n_dropped = sum(s["lines_left_out"] for s in sources)
+    if n_dropped:
+        print(f"left out {n_dropped:,} lines that contain an evaluation clause")
     manifest = {
         "vocab_sha256": vocab_sha,
+        "excluded_clauses_from": {str(p): sha256_file(Path(p)) for p in cfg.exclude},
+        "skipped_evaluation_files": [str(f) for f in skipped],
         "pypinyin": _version("pypinyin"),
         "sources": sources,
         "totals": {
@@ -127,6 +145,16 @@ def prepare(cfg: PrepareConfig) -> dict[str, Any]:
     return manifest
 
 
+def _guarded(lines: Iterator[str], guard: ClauseGuard, dropped: dict[Path, int],
+             path: Path) -> Iterator[str]:
+    """Lines without an evaluation clause; the others are counted in `dropped[path]`."""
+    for line in lines:
+        if guard.contains(line):
+            dropped[path] = dropped.get(path, 0) + 1
+        else:
+            yield line
+
+
 def _tick(it, bar: Progress | None):
     for x in it:
         if bar:
@@ -138,7 +166,3 @@ def _version(name: str) -> str:
     from importlib.metadata import version
 
     return version(name)
-
-
-def prepare_inputs(inputs: Sequence[str], out_dir: str, **kw: Any) -> dict[str, Any]:
-    return prepare(PrepareConfig(inputs=tuple(inputs), out_dir=out_dir, **kw))

@@ -40,15 +40,26 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def find_files(inputs: Sequence[str | Path]) -> list[Path]:
-    """Expand files and folders (recursively, sorted) into supported corpus files."""
+def find_files(inputs: Sequence[str | Path], *, skipped: list[Path] | None = None) -> list[Path]:
+    """Expand files and folders (recursively, sorted) into supported corpus files.
+
+    A folder walk never picks up an evaluation file (`p2c/`, `*dev*`, `*test*`: see
+    core.exclusion.is_evaluation_file); those go to `skipped`. A file named on its own is read."""
+    from core.exclusion import is_evaluation_file
+
     files: list[Path] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and _suffix(f) in SUPPORTED)
+            held_out = [f for f in found if is_evaluation_file(f.relative_to(p))
+                        or is_evaluation_file(f)]
+            if skipped is not None:
+                skipped.extend(held_out)
+            found = [f for f in found if f not in held_out]
             if not found:
-                raise CorpusError(f"{p}: folder holds no corpus files ({', '.join(SUPPORTED)})")
+                raise CorpusError(f"{p}: folder holds no corpus files ({', '.join(SUPPORTED)})"
+                                  + (f"; {len(held_out)} evaluation files skipped" if held_out else ""))
             files.extend(found)
         elif p.is_file():
             if _suffix(p) not in SUPPORTED:
@@ -173,11 +184,6 @@ def _table_cells(path: Path, lines: Iterator[str], delimiter: str, column: str |
     for row in reader:
         if len(row) > index:
             yield row[index]
-
-
-def read_all(path: str | Path) -> str:
-    """Whole decoded text of a small file (tests, dev sets)."""
-    return "\n".join(iter_text_lines(path))
 
 
 __all__ = ["CorpusError", "ReadOptions", "find_files", "iter_records", "iter_text_lines"]
