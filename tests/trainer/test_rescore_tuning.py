@@ -34,3 +34,17 @@ def test_two_fold_picks_the_mode_that_helps_and_reports_the_other_half():
 def test_missing_input_is_a_clear_error(tmp_path, capsys):
     assert main(["tune-rescore", "--input", str(tmp_path / "nope.txt"), "--model", str(tmp_path)]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_cross_validated_applies_each_fold_to_the_half_it_was_not_tuned_on():
+    from trainer.evaluation.rescore_tuning import Fold, cross_validated
+
+    items = [_item("中国人", "种过人", 0.5, True) for _ in range(4)]
+    # the even fold's setting is applied to odd clauses, and vice versa: a fold that chose a
+    # useless weight hurts exactly the half it was not tuned on
+    folds = [Fold("even", "agreement", 1.0, (0, 0), (0, 0), (0, 0)),
+             Fold("odd", "agreement", 0.0, (0, 0), (0, 0), (0, 0))]
+    cv = cross_validated(items, folds)
+    assert cv["lexicon"] == (100 * 1 / 3, 0.0)
+    # odd clauses (fixed by weight 1.0) are right, even ones (weight 0) keep the lexicon's error
+    assert cv["model"] == (100 * (3 + 3 + 1 + 1) / 12, 50.0)

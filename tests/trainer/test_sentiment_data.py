@@ -128,6 +128,10 @@ def test_stratified_split_keeps_class_shares_and_is_disjoint():
 def test_remove_overlap():
     train = [Example("a", 1), Example("b", 0)]
     assert remove_overlap(train, [Example("a", 1)]) == [Example("b", 0)]
+    # the same review with other spacing, punctuation or width is the same review
+    reviews = [Example("房间 很 干净，服务好！", 1), Example("房间很脏", 0)]
+    assert remove_overlap(reviews, [Example("房间很干净 服务好", 1)]) == [Example("房间很脏", 0)]
+    assert remove_overlap([Example("ＷＩＦＩ很快", 1)], [Example("wifi 很快。", 1)]) == []
 
 
 def test_a_file_with_minus_one_reads_0_as_neutral(tmp_path):

@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--nbest", type=int, default=5, help="sentences rescored per clause (the engine uses 5)")
     p.add_argument("--limit", type=int, default=None, help="first N clauses only")
     p.add_argument("--weights", type=float, nargs="+", default=list(DEFAULT_WEIGHTS))
+    p.add_argument("--json", type=Path, default=None, help="also write the folds and the cross-validated figure here")
     p.add_argument("--write", action="store_true",
                    help="store rescore_mode/rescore_weight in the manifest when both folds agree on the mode")
     p.set_defaults(func=run)
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from core.inference.session import ModelLoadError
     from core.lexicon.system import SystemLexicon
     from trainer.evaluation.ime import query_of, read_clauses
-    from trainer.evaluation.rescore_tuning import collect, two_fold
+    from trainer.evaluation.rescore_tuning import collect, cross_validated, two_fold
 
     if not args.input.exists():
         print(f"no such file: {args.input}", file=sys.stderr)
@@ -62,6 +63,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"tuned on {f.tuned_on}: {f.mode} at {f.weight:g} ({f.tuned[0]:.2f} / {f.tuned[1]:.2f}); "
               f"held-out half: lexicon alone {f.held_out_lexicon[0]:.2f} / {f.held_out_lexicon[1]:.2f}, "
               f"with the model {f.held_out_model[0]:.2f} / {f.held_out_model[1]:.2f}  (char % / exact %)")
+    cv = cross_validated(items, folds)
+    print(f"cross-validated, all {len(items):,} clauses (each half with the other half's setting): "
+          f"lexicon alone {cv['lexicon'][0]:.2f} / {cv['lexicon'][1]:.2f}, with the model "
+          f"{cv['model'][0]:.2f} / {cv['model'][1]:.2f}  (char % / exact %; report this, not "
+          "eval-ime at the written weight on the same file)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({
+            "input": str(args.input), "model": str(args.model), "int8": args.int8,
+            "clauses": len(items),
+            "folds": [vars(f) for f in folds],
+            "cross_validated": cv,
+        }, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.write:
         if folds[0].mode != folds[1].mode:
             print("the folds disagree on the mode: manifest left as it is", file=sys.stderr)

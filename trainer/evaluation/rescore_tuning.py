@@ -42,20 +42,28 @@ def collect(clauses: Sequence[str], decode: Callable[[str], list], score: Callab
     return out
 
 
-def accuracy(items: Sequence[Scored], mode: str, weight: float) -> tuple[float, float]:
-    """(char %, clause exact %) of the top-1 after adding weight * model score."""
+def _counts(items: Sequence[Scored], mode: str, weight: float) -> tuple[int, int, int, int]:
+    """(matching chars, reference chars, exact clauses, clauses) of the rescored top-1s."""
     chars = total = exact = 0
     for it in items:
+        total += len(it.ref)
         if not it.texts:
-            total += len(it.ref)
             continue
         best = it.texts[int(np.argmax(it.lexicon + weight * it.model[mode]))]
         exact += best == it.ref
-        total += len(it.ref)
         if len(best) == len(it.ref):
             chars += sum(a == b for a, b in zip(best, it.ref))
-    n = max(len(items), 1)
-    return 100 * chars / max(total, 1), 100 * exact / n
+    return chars, total, exact, len(items)
+
+
+def _percent(counts: Sequence[tuple[int, int, int, int]]) -> tuple[float, float]:
+    chars, total, exact, n = (sum(c[i] for c in counts) for i in range(4))
+    return 100 * chars / max(total, 1), 100 * exact / max(n, 1)
+
+
+def accuracy(items: Sequence[Scored], mode: str, weight: float) -> tuple[float, float]:
+    """(char %, clause exact %) of the top-1 after adding weight * model score."""
+    return _percent([_counts(items, mode, weight)])
 
 
 @dataclass
@@ -66,6 +74,18 @@ class Fold:
     tuned: tuple[float, float]
     held_out_lexicon: tuple[float, float]
     held_out_model: tuple[float, float]
+
+
+def cross_validated(items: Sequence[Scored], folds: Sequence[Fold]) -> dict[str, tuple[float, float]]:
+    """The whole file, each half rescored with the setting tuned on the other half: the honest
+    figure for "the model on this file" (a weight tuned on all of it and reported on all of it
+    is not). Returns {"lexicon": (char, exact), "model": (char, exact)}."""
+    halves = {"even": list(items[0::2]), "odd": list(items[1::2])}
+    applied = {f.tuned_on: halves["odd" if f.tuned_on == "even" else "even"] for f in folds}
+    return {
+        "lexicon": _percent([_counts(h, "masked", 0.0) for h in halves.values()]),
+        "model": _percent([_counts(applied[f.tuned_on], f.mode, f.weight) for f in folds]),
+    }
 
 
 def two_fold(items: Sequence[Scored], weights: Sequence[float]) -> list[Fold]:

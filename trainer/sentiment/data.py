@@ -247,10 +247,19 @@ def check_held_out_classes(n_classes: int, sets: dict[str, Sequence[Example]]) -
                             f"data has only {trained}: add such rows to the training data or remove them")
 
 
+def overlap_key(text: str) -> str:
+    """The form two texts are compared in for leaks: NFKC, lower case, only letters and digits
+    (Han included). Texts that differ only in spaces, punctuation or width are the same review,
+    and the model, which squeezes spaces, reads them alike."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
+
+
 def remove_overlap(train: Sequence[Example], held_out: Iterable[Example]) -> list[Example]:
     """Training rows whose text also occurs in a held-out set leak it: drop them."""
-    texts = {e.text for e in held_out}
-    return [e for e in train if e.text not in texts]
+    keys = {overlap_key(e.text) for e in held_out}
+    return [e for e in train if overlap_key(e.text) not in keys]
 
 
 def stratified_split(
