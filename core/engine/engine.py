@@ -25,9 +25,10 @@ MAX_RAW = 512          # letters kept composing (long enough for any clause)
 RESCORE_NBEST = 5       # sentences the model sees per keystroke (each distinct reading costs a row)
 WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
 CONTEXT_CHARS = 32      # committed text remembered for the model
-# Weight of the model's log-probability against the lexicon score when the model folder does
-# not recommend one. Tuned on dev for the shipped CPU-trained model (see docs/RESULTS.md):
-# a small model is a tie-breaker; a bigger one earns a larger weight.
+# Weight of the model's log-probability against the lexicon score, used only when the model
+# folder's manifest recommends none: `yinzi-train tune-rescore --write` stores a tuned
+# `rescore_weight` there (see docs/RESULTS.md). A small model is a tie-breaker; a bigger one
+# earns a larger weight.
 DEFAULT_MODEL_WEIGHT = 0.1
 
 
