@@ -61,11 +61,36 @@ class BatchStream(torch.utils.data.IterableDataset):
 
 
 def pick_device(name: str) -> torch.device:
+    """The torch device for `--device auto|cpu|cuda|cuda:N` (the trainer's one copy)."""
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name.startswith("cuda") and not torch.cuda.is_available():
-        raise RuntimeError("--device cuda was asked for, but torch sees no CUDA GPU")
-    return torch.device(name)
+    device = torch.device(name)
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            raise RuntimeError(f"--device {name} was asked for, but torch sees no CUDA GPU")
+        if device.index is not None and device.index >= torch.cuda.device_count():
+            raise RuntimeError(f"--device {name} was asked for, but torch sees "
+                               f"{torch.cuda.device_count()} CUDA GPU(s)")
+    return device
+
+
+def distributed_backend(device: str, *, cuda_available: bool) -> str:
+    """NCCL when the processes train on GPUs, gloo on CPU (`--device cpu` or no GPU at all)."""
+    return "nccl" if cuda_available and not device.startswith("cpu") else "gloo"
+
+
+class _RestrictedLoss(nn.Module):
+    """The model's `restricted_loss` as a forward(), so that DistributedDataParallel can wrap
+    it: DDP synchronises the gradients of what runs through its own forward only."""
+
+    def __init__(self, model: P2CModel, candidate_mask: torch.Tensor) -> None:
+        super().__init__()
+        self.model = model
+        self.candidate_mask = candidate_mask  # a plain attribute: no buffer for DDP to broadcast
+
+    def forward(self, pinyin_ids: torch.Tensor, hanzi_ids: torch.Tensor,
+                targets: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, int]:
+        return self.model.restricted_loss(pinyin_ids, hanzi_ids, targets, self.candidate_mask)
 
 
 def _atomic_save(obj: Any, path: Path) -> None:
@@ -95,7 +120,7 @@ class Trainer:
         if self.world > 1:
             import torch.distributed as dist
 
-            backend = "nccl" if torch.cuda.is_available() and cfg.device != "cpu" else "gloo"
+            backend = distributed_backend(cfg.device, cuda_available=torch.cuda.is_available())
             dist.init_process_group(backend)
             if backend == "nccl":
                 local = int(os.environ.get("LOCAL_RANK", "0"))
@@ -166,11 +191,11 @@ class Trainer:
             self.optim.load_state_dict(ckpt["optim"])
             if "torch_rng" in ckpt:
                 torch.set_rng_state(ckpt["torch_rng"])
-        self.net: nn.Module = self.model
+        self.net: nn.Module = _RestrictedLoss(self.model, self.cand_mask)
         if self.world > 1:
             from torch.nn.parallel import DistributedDataParallel as DDP
 
-            self.net = DDP(self.model, device_ids=[self.device.index] if self.device.type == "cuda" else None)
+            self.net = DDP(self.net, device_ids=[self.device.index] if self.device.type == "cuda" else None)
         self.dev = None
         if cfg.dev and self.rank == 0:
             self.dev = load_dev(cfg.dev) if cfg.dev.endswith(".npz") else build_dev_arrays(cfg.dev, self.vocab)
@@ -209,7 +234,7 @@ class Trainer:
             for py, hz, tgt, ntok in loader:
                 if self.step >= cfg.max_steps:
                     break
-                if cfg.max_minutes is not None and (time.time() - t0) / 60 >= cfg.max_minutes:
+                if cfg.max_minutes is not None and self._out_of_time(t0):
                     reason = "max_minutes"
                     break
                 lr = lr_at(self.step, peak=cfg.lr, warmup=cfg.warmup, total=cfg.max_steps,
@@ -281,12 +306,24 @@ class Trainer:
                 continue
             with torch.autocast(device_type=self.device.type, dtype=self.amp_dtype or torch.bfloat16,
                                 enabled=self.amp_dtype is not None):
-                loss, ok, n = _loss(self.net, self.model, cpy, chz, ctgt, self.cand_mask)
+                loss, ok, n = self.net(cpy, chz, ctgt)
             (loss * (n_here / total)).backward()
             loss_sum += loss.detach() * (n_here / total)
             ok_sum += int(ok)
             n_sum += n
         return loss_sum, torch.tensor(ok_sum), n_sum
+
+    def _out_of_time(self, t0: float) -> bool:
+        over = (time.time() - t0) / 60 >= self.cfg.max_minutes
+        if self.world > 1:
+            # Rank 0's clock decides for all: a rank that stopped alone would leave the others
+            # waiting forever in the next gradient all-reduce.
+            import torch.distributed as dist
+
+            flag = torch.tensor([float(over)], device=self.device)
+            dist.broadcast(flag, 0)
+            over = bool(flag.item())
+        return over
 
     def _evaluate(self) -> dict[str, float]:
         assert self.dev is not None
@@ -329,20 +366,6 @@ def _stop_on_sigterm():
         raise KeyboardInterrupt
 
     return signal.signal(signal.SIGTERM, handler)
-
-
-def _loss(net, model, py, hz, tgt, cand_mask):
-    if net is model:
-        return model.restricted_loss(py, hz, tgt, cand_mask)
-    # DDP: the forward must go through the wrapper so gradients are synchronised.
-    states = net(py, hz)
-    sel = tgt != 0
-    logits = model.logits(states[sel]).float()
-    t = tgt[sel]
-    allowed = cand_mask[py[sel]].scatter(1, t.unsqueeze(1), True)
-    logits = logits.masked_fill(~allowed, float("-inf"))
-    loss = torch.nn.functional.cross_entropy(logits, t)
-    return loss, (logits.argmax(1) == t).sum(), int(t.numel())
 
 
 def _eta(trainer: Trainer, elapsed: float, tps: float) -> float:
