@@ -15,15 +15,22 @@ def _make_engine(args: argparse.Namespace):
     from core.engine import ImeEngine
 
     scorer = None
+    lexicon = None
     model = getattr(args, "model", None)
     if model is not None and str(model).lower() != "none":
         from core.inference.p2c_scorer import ModelLoadError, load_p2c_scorer
+        from core.lexicon.domain import load_model_domain
+        from core.lexicon.system import LexiconError
 
+        try:
+            lexicon = load_model_domain(Path(model))  # an adapted model's domain layer
+        except LexiconError as exc:
+            print(f"yinzi: {exc}; using the system lexicon alone", file=sys.stderr)
         try:
             scorer = load_p2c_scorer(Path(model), int8=not args.fp32, prefer_cuda=not args.cpu)
         except ModelLoadError as exc:
             print(f"yinzi: {exc}; using the lexicon decoder alone", file=sys.stderr)
-    return ImeEngine(scorer=scorer)
+    return ImeEngine(scorer=scorer, system_lexicon=lexicon)
 
 
 def _default_model() -> str | None:

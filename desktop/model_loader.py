@@ -51,5 +51,13 @@ def load_scorer(name: str, *, prefer_cuda: bool = True):
         known = ", ".join(c.name for c in available_models()) or "none"
         raise ModelNotFound(f"model {name!r} not found (available: {known})")
     from core.inference.p2c_scorer import load_p2c_scorer
+    from core.lexicon.domain import load_model_domain
 
-    return load_p2c_scorer(choice.path, int8=True, prefer_cuda=prefer_cuda)
+    scorer = load_p2c_scorer(choice.path, int8=True, prefer_cuda=prefer_cuda)
+    # An adapted model folder carries a domain lexicon layer; the engine switches to it with
+    # the scorer (ImeEngine.set_scorer). Loaded here, in the background, with the model.
+    domain = load_model_domain(choice.path)
+    if domain is not None:
+        domain.warm_up()
+        scorer.domain_lexicon = domain
+    return scorer

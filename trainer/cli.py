@@ -19,6 +19,9 @@ COMMANDS = (
     "finetune_sentiment",
     "eval_sentiment",
     "tune_rescore",
+    "adapt",
+    "devices",
+    "inspect_corpus",
 )
 
 

@@ -1,5 +1,8 @@
 """Lexicon decoder: a word lattice over the syllable graph, searched with a word bigram beam.
 
+The lexicon is the system lexicon, or a `core.lexicon.domain.DomainLexicon` (the system
+lexicon with a user's domain layer interpolated in): its words join the lattice as entries.
+
 Lattice states at interior positions depend only on the letters before them, so they are
 cached by input prefix: a keystroke computes the old end position as an interior one and the
 new end position (where incomplete syllables are allowed), nothing else.
@@ -88,6 +91,11 @@ class LexiconDecoder:
         self._cache: OrderedDict[tuple, _Column] = OrderedDict()
         self._cache_size = cache_size
         self._root = Hyp(0.0, BOS_ID, "", (), 0, 0, CandidateSource.SENTENCE)
+
+    @property
+    def _domain(self) -> bool:
+        """A domain layer is mixed in (core.lexicon.domain.DomainLexicon with a weight > 0)."""
+        return getattr(self.lex, "lam", 0.0) > 0.0
 
     def set_fuzzy(self, fuzzy: FuzzyConfig) -> None:
         self.fuzzy = fuzzy
@@ -256,6 +264,16 @@ class LexiconDecoder:
                 syls.append(syl)
                 costs.append(float(lex.ent_pen[ent]))
                 sources.append(CandidateSource.WORD if len(syl) > 1 else CandidateSource.CHAR)
+        if self._domain:
+            have = set(texts)
+            for de in lex.domain_by_letters(key):  # type: ignore[union-attr]
+                if de.text in have or (cuts and not _respects_cuts(de.syllables, cuts)):
+                    continue
+                ids.append(de.word_id)
+                texts.append(de.text)
+                syls.append(de.syllables)
+                costs.append(de.penalty)
+                sources.append(CandidateSource.WORD if len(de.syllables) > 1 else CandidateSource.CHAR)
         if self.user is not None:
             for uw in self.user.by_letters(key):
                 if cuts and not _respects_cuts(uw.syllables, cuts):
@@ -352,6 +370,22 @@ class LexiconDecoder:
             costs.append(c + float(lex.ent_pen[ent]))
             sources.append(CandidateSource.WORD if n_units > 1 else CandidateSource.CHAR)
 
+        def consider_domain(de) -> None:
+            if len(de.syllables) != n_units or de.text in texts:
+                return
+            c = unit_cost
+            for u, s in zip(units, de.syllables):
+                m = u.matches(s)
+                if m is None:
+                    return
+                c += m
+            ids.append(de.word_id)
+            texts.append(de.text)
+            syls.append(de.syllables)
+            costs.append(c + de.penalty)
+            sources.append(CandidateSource.WORD if n_units > 1 else CandidateSource.CHAR)
+
+        domain = self._domain
         all_full = all(u.kind is UnitKind.FULL for u in units)
         if all_full:
             # Fuzzy readings only: look up each combination of readings exactly.
@@ -360,10 +394,14 @@ class LexiconDecoder:
             for combo in combos:
                 if all(c == 0.0 for _, c in combo):
                     continue  # the exact reading is an exact edge already
-                rng = lex.by_letters("".join(s for s, _ in combo))
+                key = "".join(s for s, _ in combo)
+                rng = lex.by_letters(key)
                 if rng is not None:
                     for ent in range(rng.start, rng.stop):
                         consider(ent)
+                if domain:
+                    for de in lex.domain_by_letters(key):  # type: ignore[union-attr]
+                        consider_domain(de)
         elif units[0].kind is UnitKind.FULL:
             # Full syllables then abbreviated ones: the letters typed so far are a key prefix.
             # Keys are alphabetical, entries best first within a key: take a few of each.
@@ -381,8 +419,12 @@ class LexiconDecoder:
                     for ent in range(rng.start, min(rng.stop, rng.start + per_key)):
                         consider(ent)
         else:
-            for ent in lex.by_abbreviation("".join(u.text[0] for u in units))[:MAX_ABBR_SCAN]:
+            abbr = "".join(u.text[0] for u in units)
+            for ent in lex.by_abbreviation(abbr)[:MAX_ABBR_SCAN]:
                 consider(int(ent))
+            if domain:
+                for de in lex.domain_by_abbreviation(abbr):  # type: ignore[union-attr]
+                    consider_domain(de)
         if self.user is not None and not all_full:
             for uw in self.user.with_prefix(units[0].text[0]):
                 if len(uw.syllables) != n_units:

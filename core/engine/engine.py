@@ -41,7 +41,10 @@ class ImeEngine:
                  scorer: PathScorer | None = None,
                  model_weight: float | None = None) -> None:
         self.config = config or EngineConfig()
-        self._lex = system_lexicon or SystemLexicon.default()
+        # A scorer loaded from an adapted model folder carries its domain lexicon
+        # (core.lexicon.domain.DomainLexicon): the lexicon follows the model.
+        self._system_lex = system_lexicon
+        self._lex = system_lexicon or getattr(scorer, "domain_lexicon", None) or SystemLexicon.default()
         self.user_lexicon = user_lexicon
         self.decoder = LexiconDecoder(self._lex, fuzzy=self.config.fuzzy, user=user_lexicon)
         self._scorer = scorer
@@ -74,8 +77,20 @@ class ImeEngine:
         self._cands = None
 
     def set_scorer(self, scorer: PathScorer | None) -> None:
+        """Use this model (None: the lexicon decoder alone); a model with a domain layer
+        brings its lexicon along, and leaving it restores the system lexicon."""
         self._scorer = scorer
+        lexicon = (getattr(scorer, "domain_lexicon", None) or self._system_lex
+                   or SystemLexicon.default())
+        if lexicon is not self._lex:
+            self._lex = lexicon
+            self.decoder = LexiconDecoder(lexicon, fuzzy=self.config.fuzzy, user=self.user_lexicon)
         self._cands = None
+
+    @property
+    def lexicon(self):
+        """The lexicon the decoder reads: the system lexicon, or it with a domain layer."""
+        return self._lex
 
     @property
     def model_weight(self) -> float:

@@ -208,9 +208,31 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
             np.savez(counts_cache, words=np.asarray(cc.words), uni=cc.uni, codes=cc.codes,
                      counts=cc.counts, dropped=cc.dropped_lines,
                      exclude=np.asarray([sha256_file(p) for p in exclude]))
+    import jieba
+    import pypinyin
+
+    inputs = {
+        "corpus": {p.name: sha256_file(p) for p in corpus},
+        "excluded_clauses_from": {p.name: sha256_file(p) for p in exclude},
+        "jieba": {"version": jieba.__version__,
+                  "dict.txt": sha256_file(Path(jieba.__file__).parent / "dict.txt")},
+        "pypinyin": {"version": pypinyin.__version__},
+    }
+    return write_lexicon(cc, out, cfg, jieba_freq=read_jieba_dict(), inputs=inputs, t0=t0)
+
+
+def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *, jieba_freq: dict[str, int],
+                  inputs: dict, t0: float | None = None, extra: dict | None = None,
+                  log: bool = True) -> dict:
+    """Estimate the bigram model from corpus counts and write the artifact into `out`.
+
+    `jieba_freq` adds jieba's words as pseudo-counts (the system lexicon); a domain layer
+    passes {} so that only its own text counts. `extra` is merged into the manifest."""
+    t0 = time.time() if t0 is None else t0
     words, uni, codes, counts = cc.words, cc.uni, cc.codes, cc.counts
     V0 = len(words)
-    jfreq = read_jieba_dict()
+    jfreq = jieba_freq
+    say = (lambda *a: print(*a, file=sys.stderr)) if log else (lambda *a: None)
 
     # Vocabulary: every corpus word (all are jieba words or characters, HMM is off) with a
     # valid reading, plus frequent-enough jieba words the corpus never used.
@@ -222,13 +244,13 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
             keep_old.append(i)
             new_words.append(w)
     in_corpus = set(new_words)
-    extra = [w for w, f in jfreq.items()
-             if w not in in_corpus and f >= cfg.min_jieba_freq and len(w) <= cfg.max_word_len]
-    new_words.extend(extra)
+    jieba_only = [w for w, f in jfreq.items()
+                  if w not in in_corpus and f >= cfg.min_jieba_freq and len(w) <= cfg.max_word_len]
+    new_words.extend(jieba_only)
     V = len(new_words)
     remap = np.full(V0, -1, dtype=np.int64)
     remap[np.asarray(keep_old)] = np.arange(len(keep_old))
-    print(f"vocabulary: {V:,} words ({len(extra):,} from jieba's list only)", file=sys.stderr)
+    say(f"vocabulary: {V:,} words ({len(jieba_only):,} from jieba's list only)")
 
     c_uni = np.zeros(V, dtype=np.float64)
     c_uni[: len(keep_old)] = uni[np.asarray(keep_old)]
@@ -265,7 +287,7 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     bi_off = np.zeros(V + 1, dtype=np.int64)
     np.add.at(bi_off, w1k + 1, 1)
     bi_off = np.cumsum(bi_off)
-    print(f"bigrams: {len(w1k):,} kept of {len(w1):,}", file=sys.stderr)
+    say(f"bigrams: {len(w1k):,} kept of {len(w1):,}")
 
     # Entries: (word, reading, penalty), sorted by letter key then by score.
     log_base = np.log(p_base)
@@ -336,9 +358,6 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     np.save(files.npy("abbr_off"), np.asarray(abbr_off, dtype=np.int32))
     np.save(files.npy("abbr_ent"), np.asarray(abbr_ent, dtype=np.int32))
 
-    import jieba
-    import pypinyin
-
     manifest = {
         "format_version": FORMAT_VERSION,
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -347,17 +366,12 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
                    "abbreviation_keys": len(abbr_keys), "bigrams": int(len(w1k)),
                    "corpus_tokens": int(uni.sum()),
                    "corpus_lines_left_out": cc.dropped_lines},
-        "inputs": {
-            "corpus": {p.name: sha256_file(p) for p in corpus},
-            "excluded_clauses_from": {p.name: sha256_file(p) for p in exclude},
-            "jieba": {"version": jieba.__version__,
-                      "dict.txt": sha256_file(Path(jieba.__file__).parent / "dict.txt")},
-            "pypinyin": {"version": pypinyin.__version__},
-        },
+        "inputs": inputs,
+        **(extra or {}),
         "seconds": round(time.time() - t0, 1),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
-    print(json.dumps(manifest["counts"]), f"in {manifest['seconds']}s", file=sys.stderr)
+    say(json.dumps(manifest["counts"]), f"in {manifest['seconds']}s")
     return manifest
 
 

@@ -1,0 +1,243 @@
+"""A domain layer over the system lexicon: the user's words and word pairs, interpolated.
+
+A layer is a small artifact in the system lexicon's own format (`core.lexicon.format`), built
+by `yinzi-train adapt` from the user's text. `DomainLexicon` joins it with the system lexicon:
+
+    log P(w2 | w1) = log((1 - lam) * P_sys(w2 | w1) + lam * P_dom(w2 | w1))
+
+for unigrams and bigrams alike (each side backs off on its own), and words only the layer
+knows get ids after the system's (`vocab_size` and up), so the decoder treats them as words.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core.lexicon.system import EntryRange, LexiconError, SystemLexicon
+
+LAYER_KIND = "domain-layer"
+_NEG = np.float32(-60.0)   # log of "never": a word one side does not know
+
+
+@dataclass(frozen=True)
+class DomainEntry:
+    """A word of the layer as a lattice entry (ids in the joined space)."""
+
+    word_id: int
+    text: str
+    syllables: tuple[str, ...]
+    penalty: float
+
+
+class DomainLexicon:
+    """The system lexicon with a domain layer mixed in at weight `lam` (read-only).
+
+    Offers the query side the decoder and engine use (entries, keys, bigrams) in one id
+    space: system ids first, then the layer's own words. Entry lookups answer for the system
+    lexicon; `domain_by_letters` / `domain_by_abbreviation` add the layer's words.
+    """
+
+    def __init__(self, system: SystemLexicon, layer: SystemLexicon, lam: float) -> None:
+        self.system = system
+        self.layer = layer
+        self.root = layer.root
+        self.manifest = layer.manifest
+        self.load_seconds = system.load_seconds + layer.load_seconds
+        V = system.vocab_size
+        # Map the layer's words into the joined id space.
+        d2c = np.empty(layer.vocab_size, dtype=np.int64)
+        extra: list[str] = []
+        for d, w in enumerate(layer.words):
+            if d < 2:                      # BOS, EOS are ids 0 and 1 in both
+                d2c[d] = d
+                continue
+            sid = system.word_id(w)
+            if sid is None:
+                d2c[d] = V + len(extra)
+                extra.append(w)
+            else:
+                d2c[d] = sid
+        self._d2c = d2c
+        self.extra_words = extra
+        self.vocab_size = V + len(extra)
+        c2d = np.full(self.vocab_size, -1, dtype=np.int64)
+        c2d[d2c] = np.arange(layer.vocab_size)
+        self._c2d = c2d
+        self._extra_index = {w: V + k for k, w in enumerate(extra)}
+        self._words: list[str] | None = None
+        self._entry_cache: dict[str, list[DomainEntry]] = {}
+        self._abbr_cache: dict[str, list[DomainEntry]] = {}
+        self.set_weight(lam)
+
+    @classmethod
+    def open(cls, layer_dir: str | Path, *, system: SystemLexicon | None = None,
+             lam: float | None = None) -> DomainLexicon:
+        """Load the layer in `layer_dir`; `lam` defaults to the weight stored with it."""
+        layer_dir = Path(layer_dir)
+        layer = SystemLexicon(layer_dir)
+        if layer.manifest.get("kind") != LAYER_KIND:
+            raise LexiconError(f"{layer_dir} is not a domain layer (kind {layer.manifest.get('kind')!r})")
+        if lam is None:
+            lam = float(layer.manifest.get("lambda", 0.3))
+        return cls(system or SystemLexicon.default(), layer, lam)
+
+    # --- weight ----------------------------------------------------------------------------
+
+    def set_weight(self, lam: float) -> None:
+        """Mix weight of the layer, 0 <= lam < 1 (0: the system lexicon alone)."""
+        if not 0.0 <= lam < 1.0:
+            raise ValueError(f"domain weight must be in [0, 1), not {lam}")
+        self.lam = float(lam)
+        self._log_sys = np.float32(np.log1p(-lam))
+        self._log_dom = np.float32(np.log(lam)) if lam > 0 else _NEG
+        V = self.system.vocab_size
+        sys_uni = np.full(self.vocab_size, _NEG, dtype=np.float32)
+        sys_uni[:V] = self.system.uni
+        dom_uni = np.full(self.vocab_size, _NEG, dtype=np.float32)
+        dom_uni[self._d2c] = self.layer.uni
+        self.uni = np.logaddexp(self._log_sys + sys_uni, self._log_dom + dom_uni).astype(np.float32)
+        self.uni[0] = self.system.uni[0]
+        self._dom_uni_joined = dom_uni
+        self._entry_cache.clear()
+        self._abbr_cache.clear()
+
+    # --- language model ------------------------------------------------------------------------
+
+    def bigram_matrix(self, w1s: np.ndarray, w2s: np.ndarray) -> np.ndarray:
+        """log P(w2 | w1), interpolated, for every pair: shape (len(w1s), len(w2s))."""
+        w1s = np.asarray(w1s, dtype=np.int64)
+        w2s = np.asarray(w2s, dtype=np.int64)
+        V = self.system.vocab_size
+        s1, s2 = w1s < V, w2s < V
+        if s1.all() and s2.all():
+            sys_m = self.system.bigram_matrix(w1s, w2s)
+        else:
+            sys_m = np.full((len(w1s), len(w2s)), _NEG, dtype=np.float32)
+            if s2.any():
+                cols = w2s[s2]
+                if s1.any():
+                    sys_m[np.ix_(s1, s2)] = self.system.bigram_matrix(w1s[s1], cols)
+                if (~s1).any():  # a layer-only word as history: the system backs off fully
+                    sys_m[np.ix_(~s1, s2)] = self.system.uni[cols][None, :]
+        if self.lam == 0.0:
+            return sys_m
+        d1, d2 = self._c2d[w1s], self._c2d[w2s]
+        k2 = d2 >= 0
+        if not k2.any():
+            return (sys_m + self._log_sys).astype(np.float32)
+        dom_m = np.full(sys_m.shape, _NEG, dtype=np.float32)
+        k1 = d1 >= 0
+        cols = d2[k2]
+        if k1.any():
+            dom_m[np.ix_(k1, k2)] = self.layer.bigram_matrix(d1[k1], cols)
+        if (~k1).any():  # history unknown to the layer: its unigram
+            dom_m[np.ix_(~k1, k2)] = self.layer.uni[cols][None, :]
+        return np.logaddexp(self._log_sys + sys_m, self._log_dom + dom_m).astype(np.float32)
+
+    def bigram_row(self, w1: int, w2s: np.ndarray) -> np.ndarray:
+        return self.bigram_matrix(np.asarray([w1]), np.asarray(w2s))[0]
+
+    def bigram(self, w1: int, w2: int) -> float:
+        return float(self.bigram_row(w1, np.asarray([w2]))[0])
+
+    # --- words -----------------------------------------------------------------------------------
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = self.system.words + self.extra_words
+        return self._words
+
+    def word_id(self, word: str) -> int | None:
+        wid = self.system.word_id(word)
+        return wid if wid is not None else self._extra_index.get(word)
+
+    def warm_up(self) -> None:
+        self.system.warm_up()
+        self.layer.warm_up()
+        _ = self.words
+
+    # --- system entries (the decoder's lattice), unchanged ---------------------------------------
+
+    @property
+    def ent_word(self) -> np.ndarray:
+        return self.system.ent_word
+
+    @property
+    def ent_pen(self) -> np.ndarray:
+        return self.system.ent_pen
+
+    @property
+    def keys(self) -> list[str]:
+        return self.system.keys
+
+    def by_letters(self, key: str) -> EntryRange | None:
+        return self.system.by_letters(key)
+
+    def keys_with_prefix(self, prefix: str, limit: int = 400) -> list[int]:
+        return self.system.keys_with_prefix(prefix, limit)
+
+    def key_range(self, key_index: int) -> EntryRange:
+        return self.system.key_range(key_index)
+
+    def by_abbreviation(self, key: str) -> np.ndarray:
+        return self.system.by_abbreviation(key)
+
+    def syllables(self, entry: int) -> tuple[str, ...]:
+        return self.system.syllables(entry)
+
+    def text(self, entry: int) -> str:
+        return self.system.text(entry)
+
+    # --- the layer's entries ------------------------------------------------------------------
+
+    def _entries(self, ids) -> list[DomainEntry]:
+        lay = self.layer
+        out = []
+        for ent in ids:
+            ent = int(ent)
+            d = int(lay.ent_word[ent])
+            out.append(DomainEntry(int(self._d2c[d]), lay.words[d], lay.syllables(ent),
+                                   float(lay.ent_pen[ent])))
+        return out
+
+    def domain_by_letters(self, key: str) -> list[DomainEntry]:
+        """The layer's words whose reading spells `key`, best first."""
+        got = self._entry_cache.get(key)
+        if got is None:
+            rng = self.layer.by_letters(key)
+            got = self._entries(range(rng.start, rng.stop)) if rng is not None else []
+            if len(self._entry_cache) > 50_000:
+                self._entry_cache.clear()
+            self._entry_cache[key] = got
+        return got
+
+    def domain_by_abbreviation(self, key: str, limit: int = 40) -> list[DomainEntry]:
+        """The layer's words whose syllables start with the letters of `key`, best first."""
+        got = self._abbr_cache.get(key)
+        if got is None:
+            got = self._entries(self.layer.by_abbreviation(key)[:limit])
+            if len(self._abbr_cache) > 50_000:
+                self._abbr_cache.clear()
+            self._abbr_cache[key] = got
+        return got
+
+
+def load_model_domain(model_dir: str | Path, *, system: SystemLexicon | None = None
+                      ) -> DomainLexicon | None:
+    """The domain lexicon of an adapted model folder (its manifest names `domain_layer` and
+    `lambda`), or None for a model without one. LexiconError when it is named but broken."""
+    model_dir = Path(model_dir)
+    try:
+        manifest = json.loads((model_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    sub = manifest.get("domain_layer") if isinstance(manifest, dict) else None
+    if not sub:
+        return None
+    lam = manifest.get("lambda")
+    return DomainLexicon.open(model_dir / sub, system=system,
+                              lam=float(lam) if isinstance(lam, (int, float)) else None)
