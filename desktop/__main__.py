@@ -1,5 +1,5 @@
-"""`python -m desktop` (and `yinzi` without a command): open the typing app, or explain how
-to run without a display instead of letting Qt abort."""
+"""`python -m desktop` (and `yinzi` without a command): open the typing app (`wizard`: the
+fine-tune wizard), or explain how to run without a display instead of letting Qt abort."""
 from __future__ import annotations
 
 import multiprocessing
@@ -15,10 +15,15 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in ("app", "gui"):  # `yinzi app FILE` reaches here with the word kept
         argv = argv[1:]
+    wizard = bool(argv) and argv[0] == "wizard"   # `yinzi wizard`: the fine-tune wizard alone
     advice = display_problem()
     if advice is not None:
         print(advice, file=sys.stderr, end="")
         return 2
+    if wizard:
+        from desktop.wizard.app import main as run_wizard
+
+        return run_wizard(argv[1:])
     from desktop.app import main as run_app
 
     return run_app(argv)

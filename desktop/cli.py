@@ -1,4 +1,5 @@
-"""The `yinzi` console script: no arguments opens the typing app; commands go to core.cli."""
+"""The `yinzi` console script: no arguments opens the typing app, `wizard` the fine-tune
+wizard; other commands go to core.cli."""
 from __future__ import annotations
 
 import sys
@@ -10,6 +11,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.__main__ import main as run_app
 
         return int(run_app() or 0)
+    if argv[0] == "wizard":
+        from desktop.__main__ import main as run_gui
+
+        return int(run_gui(argv) or 0)
     from core.cli import main as core_main
 
     return core_main(argv)

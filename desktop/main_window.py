@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
                                 triggered=self.open_settings)
         a["dictionary"] = QAction(self, triggered=self.open_user_dictionary)
         a["batch"] = QAction(self, triggered=self.open_batch_window)
+        a["train"] = QAction(self, triggered=self.open_wizard)
+        a["models"] = QAction(self, triggered=self.open_model_manager)
         a["about"] = QAction(self, triggered=self._on_about)
         a["save_as"].setShortcut(QKeySequence("Ctrl+Shift+S"))
         a["settings"].setShortcut(QKeySequence("Ctrl+,"))
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
         self.input_menu.addAction(a["settings"])
         self.tools_menu = mb.addMenu("")
         self.tools_menu.addActions([a["dictionary"], a["batch"]])
+        self.tools_menu.addSeparator()
+        self.tools_menu.addActions([a["train"], a["models"]])
         self.view_menu = mb.addMenu("")
         self.help_menu = mb.addMenu("")
         self.help_menu.addAction(a["about"])
@@ -223,6 +227,8 @@ class MainWindow(QMainWindow):
         a["settings"].setText(self.tr("&Settings…"))
         a["dictionary"].setText(self.tr("User &dictionary…"))
         a["batch"].setText(self.tr("&Batch analysis…"))
+        a["train"].setText(self.tr("&Train on my text…"))
+        a["models"].setText(self.tr("&Models…"))
         a["about"].setText(self.tr("&About Yinzi"))
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
@@ -378,6 +384,41 @@ class MainWindow(QMainWindow):
             window = BatchWindow(self, analyzer=self.analyzer)  # a window of its own, owned here
             window.setWindowFlag(Qt.WindowType.Window)
             self._batch_window = window
+        window.show()
+        window.raise_()
+        return window
+
+    def _model_store(self):
+        """Model switches from the wizard or the model manager go through apply_settings, so
+        the running app loads the new model at once."""
+        from desktop.wizard.model_store import ModelStore
+
+        return ModelStore(read_settings=lambda: self.settings, write_settings=self.apply_settings)
+
+    def open_wizard(self):
+        """The fine-tune wizard in a window of its own; training runs in its child process."""
+        window = getattr(self, "_wizard", None)
+        if window is not None and window.isVisible():
+            window.raise_()
+            window.activateWindow()
+            return window
+        from desktop.wizard.window import FineTuneWizard
+
+        window = FineTuneWizard(self, store=self._model_store(), open_manager=self.open_model_manager)
+        self._wizard = window
+        window.show()
+        QTimer.singleShot(0, window.offer_resume)
+        return window
+
+    def open_model_manager(self):
+        window = getattr(self, "_model_manager", None)
+        if window is None:
+            from desktop.model_manager import ModelManagerWindow
+
+            window = ModelManagerWindow(self._model_store(), self)
+            window.setWindowFlag(Qt.WindowType.Window)
+            self._model_manager = window
+        window.refresh()
         window.show()
         window.raise_()
         return window

@@ -33,6 +33,7 @@ class AppSettings:
     font_family: str = ""            # "" = the platform's default UI font
     font_size: int = 14              # editor font size in points
     model: str = DEFAULT_MODEL       # model folder name; NGRAM_MODEL = no neural model
+    previous_model: str = ""         # the model before the last switch (model manager's "switch back")
     prefer_cuda: bool = True         # use the CUDA provider when one is present
     language: str = "system"         # "system" follows the locale; or "zh_CN" / "en"
     chinese_punctuation: bool = True

@@ -1,0 +1,210 @@
+"""Find the trainer and build the exact command lines the wizard runs (plain Python, no Qt).
+
+The wizard only ever talks to `yinzi-train` through these commands and their JSON output, so
+it works the same against a source checkout, an installed package or a trainer bundle.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shlex
+import shutil
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TRAINER_ENV = "YINZI_TRAIN"         # a whole command (tests point it at a fake trainer)
+BUNDLE_NAME = "yinzi-trainer"       # the trainer bundle shipped beside the app
+PRESETS = ("quick", "standard", "thorough", "tiny")
+INSTALL_HINT = ("Install the trainer: in a source checkout run `make setup` (or "
+                "`pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.")
+
+
+@dataclass(frozen=True)
+class Trainer:
+    """How to run `yinzi-train`: `argv` is the prefix its sub-commands follow."""
+
+    argv: tuple[str, ...]
+    how: str                 # "env" | "bundle" | "path" | "module"
+
+    @property
+    def is_module(self) -> bool:
+        return self.how == "module"
+
+    def describe(self) -> str:
+        return " ".join(shlex.quote(a) for a in self.argv)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One child process: its argv and the environment variables to add to the wizard's."""
+
+    argv: tuple[str, ...]
+    env: Mapping[str, str] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        prefix = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
+        line = " ".join(shlex.quote(a) for a in self.argv)
+        return f"{prefix} {line}" if prefix else line
+
+
+class TorchrunMissing(RuntimeError):
+    """Several GPUs were ticked but no torchrun launcher was found for this trainer."""
+
+
+def _exe(name: str, platform: str) -> str:
+    return f"{name}.exe" if platform.startswith("win") else name
+
+
+def find_trainer(
+    *,
+    environ: Mapping[str, str] | None = None,
+    executable: str | None = None,
+    which: Callable[[str], str | None] = shutil.which,
+    find_spec: Callable[[str], object] = importlib.util.find_spec,
+    platform: str | None = None,
+) -> Trainer | None:
+    """The trainer to run, in this order: $YINZI_TRAIN, a yinzi-trainer bundle beside the app
+    executable, `yinzi-train` on PATH, `python -m trainer.cli` when the package can be found
+    (looked up, never imported); None when there is none (say INSTALL_HINT)."""
+    environ = os.environ if environ is None else environ
+    executable = executable or sys.executable
+    platform = platform or sys.platform
+    command = environ.get(TRAINER_ENV, "").strip()
+    if command:
+        argv = shlex.split(command, posix=not platform.startswith("win"))
+        if argv:
+            return Trainer(tuple(argv), "env")
+    here = Path(executable).resolve().parent
+    for candidate in (here / BUNDLE_NAME / _exe("yinzi-train", platform),
+                      here / BUNDLE_NAME / _exe(BUNDLE_NAME, platform),
+                      here / _exe(BUNDLE_NAME, platform)):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return Trainer((str(candidate),), "bundle")
+    on_path = which("yinzi-train")
+    if on_path:
+        return Trainer((on_path,), "path")
+    # find_spec("trainer.cli") would import the `trainer` package: look for cli.py instead.
+    try:
+        spec = find_spec("trainer")
+    except (ImportError, ValueError):
+        spec = None
+    locations = getattr(spec, "submodule_search_locations", None) or []
+    if any((Path(loc) / "cli.py").is_file() for loc in locations):
+        return Trainer((executable, "-m", "trainer.cli"), "module")
+    return None
+
+
+def inspect_command(trainer: Trainer, paths: Sequence[str]) -> Command:
+    return Command((*trainer.argv, "inspect-corpus", "--json", *map(str, paths)))
+
+
+def devices_command(trainer: Trainer) -> Command:
+    return Command((*trainer.argv, "devices", "--json"))
+
+
+@dataclass(frozen=True)
+class AdaptOptions:
+    """What the wizard's pages chose for `yinzi-train adapt`."""
+
+    corpus: tuple[str, ...]
+    out: str
+    preset: str = "quick"
+    gpus: tuple[int, ...] = ()          # CUDA indices ticked; () = CPU
+    held_out: float | None = None       # None = the trainer's default
+    general: str | None = None
+    lr: float | None = None
+    max_steps: int | None = None
+    batch_size: int | None = None
+    resume: bool = False
+
+    def __post_init__(self) -> None:
+        if self.preset not in PRESETS:
+            raise ValueError(f"preset must be one of {PRESETS}, got {self.preset!r}")
+        if not self.corpus:
+            raise ValueError("adapt needs at least one corpus file or folder")
+        if len(set(self.gpus)) != len(self.gpus) or any(g < 0 for g in self.gpus):
+            raise ValueError(f"bad GPU list {self.gpus!r}")
+
+
+def _adapt_args(options: AdaptOptions, gpus: str) -> list[str]:
+    args = ["adapt", "--corpus", *options.corpus, "--out", options.out,
+            "--preset", options.preset, "--gpus", gpus]
+    if options.held_out is not None:
+        args += ["--held-out", f"{options.held_out:g}"]
+    if options.general:
+        args += ["--general", options.general]
+    if options.lr is not None:
+        args += ["--lr", f"{options.lr:g}"]
+    if options.max_steps is not None:
+        args += ["--max-steps", str(options.max_steps)]
+    if options.batch_size is not None:
+        args += ["--batch-size", str(options.batch_size)]
+    args += ["--events", "-"]
+    if options.resume:
+        args.append("--resume")
+    return args
+
+
+def find_torchrun(trainer: Trainer, *, which: Callable[[str], str | None] = shutil.which,
+                  platform: str | None = None) -> str | None:
+    """torchrun beside the trainer's executable (a venv's bin/, a bundle), else on PATH."""
+    platform = platform or sys.platform
+    beside = Path(trainer.argv[0]).parent / _exe("torchrun", platform)
+    if trainer.how in ("bundle", "path") and beside.is_file():
+        return str(beside)
+    return which("torchrun")
+
+
+def adapt_command(trainer: Trainer, options: AdaptOptions, *,
+                  which: Callable[[str], str | None] = shutil.which,
+                  platform: str | None = None) -> Command:
+    """CPU: `--gpus cpu`. One GPU: in-process, `--gpus <index>`. Several: torchrun with one
+    process per GPU, CUDA_VISIBLE_DEVICES naming the ticked GPUs (so inside they are 0..N-1)."""
+    if not options.gpus:
+        return Command((*trainer.argv, *_adapt_args(options, "cpu")))
+    if len(options.gpus) == 1:
+        return Command((*trainer.argv, *_adapt_args(options, str(options.gpus[0]))))
+    n = len(options.gpus)
+    env = {"CUDA_VISIBLE_DEVICES": ",".join(map(str, options.gpus))}
+    args = _adapt_args(options, ",".join(map(str, range(n))))
+    if trainer.is_module:
+        python = trainer.argv[0]
+        return Command((python, "-m", "torch.distributed.run", "--nproc_per_node", str(n),
+                        "-m", "trainer.cli", *args), env)
+    torchrun = find_torchrun(trainer, which=which, platform=platform)
+    if torchrun is None:
+        raise TorchrunMissing("training on several GPUs needs torchrun (it comes with PyTorch)")
+    # --no-python: torchrun starts the trainer's own executable once per GPU.
+    return Command((torchrun, "--nproc_per_node", str(n), "--no-python", *trainer.argv, *args), env)
+
+
+def sentiment_command(trainer: Trainer, *, train: Sequence[str], out: str,
+                      device: str = "auto") -> Command:
+    """`finetune-sentiment` on labelled files; its model lands in OUT/model."""
+    if device not in ("auto", "cpu", "cuda"):
+        raise ValueError(f"device must be auto, cpu or cuda, got {device!r}")
+    if not train:
+        raise ValueError("finetune-sentiment needs at least one labelled file")
+    return Command((*trainer.argv, "finetune-sentiment", "--train", *map(str, train),
+                    "--out", out, "--device", device))
+
+
+# Minutes the neural part of each preset is allowed (the trainer time-boxes it), and the
+# lexicon layer's throughput: rough figures for the estimate shown beside each preset.
+PRESET_NEURAL_MINUTES = {"tiny": 0.2, "quick": 8.0, "standard": 30.0, "thorough": 90.0}
+LEXICON_CHARS_PER_MINUTE = 1_500_000     # jieba + n-gram counting on one CPU core
+EXPORT_MINUTES = {"tiny": 0.2, "quick": 2.0, "standard": 3.0, "thorough": 4.0}
+
+
+def estimate_minutes(preset: str, han_chars: int) -> float:
+    """A rough duration for a preset: lexicon layer by corpus size, the neural part's time box,
+    export and tuning. The hardware changes how much the time box achieves, not its length."""
+    lexicon = han_chars / LEXICON_CHARS_PER_MINUTE
+    return lexicon + PRESET_NEURAL_MINUTES[preset] + EXPORT_MINUTES[preset]
+
+
+def unknown_command(stderr: str) -> bool:
+    """argparse's answer when the trainer lacks a sub-command (an older trainer)."""
+    return "invalid choice" in stderr or "unrecognized arguments" in stderr
