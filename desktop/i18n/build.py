@@ -25,7 +25,7 @@ def _tool(name: str) -> str:
 
 
 def main() -> int:
-    sources = sorted(str(p) for p in DESKTOP.glob("*.py"))
+    sources = sorted(str(p) for p in (*DESKTOP.glob("*.py"), *DESKTOP.glob("wizard/*.py")))
     for language in LANGUAGES:
         ts = HERE / f"yinzi_{language}.ts"
         subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete",

@@ -4,87 +4,87 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="172"/>
+        <location filename="../analysis_panel.py" line="168"/>
         <source>positive %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="198"/>
+        <location filename="../analysis_panel.py" line="194"/>
         <source>Sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="199"/>
+        <location filename="../analysis_panel.py" line="195"/>
         <source>Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="200"/>
+        <location filename="../analysis_panel.py" line="196"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="252"/>
+        <location filename="../analysis_panel.py" line="248"/>
         <source>Selection: {0:,} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="261"/>
+        <location filename="../analysis_panel.py" line="257"/>
         <source>Sentiment unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="275"/>
+        <location filename="../analysis_panel.py" line="271"/>
         <source>model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="276"/>
+        <location filename="../analysis_panel.py" line="272"/>
         <source>{0:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="286"/>
+        <location filename="../analysis_panel.py" line="282"/>
         <source>No Chinese characters: sentiment is read from Chinese text only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="287"/>
+        <location filename="../analysis_panel.py" line="283"/>
         <source>No sentiment model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="302"/>
+        <location filename="../analysis_panel.py" line="298"/>
         <source>{0} positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="303"/>
+        <location filename="../analysis_panel.py" line="299"/>
         <source>{0} negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="305"/>
+        <location filename="../analysis_panel.py" line="301"/>
         <source>{0} neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="307"/>
+        <location filename="../analysis_panel.py" line="303"/>
         <source>Sentences: {0} (mean positive {1:.0%})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="326"/>
+        <location filename="../analysis_panel.py" line="322"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="344"/>
+        <location filename="../analysis_panel.py" line="340"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="360"/>
+        <location filename="../analysis_panel.py" line="356"/>
         <source>Type or paste text to analyse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,259 +247,918 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="525"/>
-        <location filename="../batch_window.py" line="530"/>
+        <location filename="../batch_window.py" line="518"/>
+        <location filename="../batch_window.py" line="523"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="526"/>
+        <location filename="../batch_window.py" line="519"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="531"/>
+        <location filename="../batch_window.py" line="524"/>
         <source>The results are already saved in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="536"/>
+        <location filename="../batch_window.py" line="529"/>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../wizard/pages.py" line="169"/>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="170"/>
+        <source>Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="171"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="202"/>
+        <source>Your labelled data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="204"/>
+        <source>CSV, TSV or JSONL with a &apos;text&apos; and a &apos;label&apos; column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="207"/>
+        <location filename="../wizard/pages.py" line="214"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="207"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="209"/>
+        <source>Your text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="211"/>
+        <source>Add files or folders of your own writing (.txt, .md, .csv, .tsv, .jsonl; any common encoding; Traditional characters are converted). A few hundred thousand characters help; a few million help more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="214"/>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="214"/>
+        <source>Han characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="215"/>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="215"/>
+        <source>Non-Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="215"/>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="216"/>
+        <source>Traditional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="216"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="226"/>
+        <source>Add files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="226"/>
+        <source>Text files ({0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="230"/>
+        <source>Add folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="265"/>
+        <source>No files yet: add files or folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="270"/>
+        <source>Reading your files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="275"/>
+        <source>Sample lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="276"/>
+        <source>Problems ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="287"/>
+        <source>{0:,} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="290"/>
+        <source>not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="293"/>
+        <source>Not a readable file: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="296"/>
+        <source>{0} file(s); their rows are checked when training starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="316"/>
+        <source>converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="326"/>
+        <source>{0:,} files · {1:,} lines · {2:,} Han characters · {3:,} duplicate lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="340"/>
+        <source>No Chinese text was found in these files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="343"/>
+        <source>Too little text for a clear gain: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="354"/>
+        <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="357"/>
+        <source>The trainer could not be started: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="359"/>
+        <source>Reading the files failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FineTuneWizard</name>
+    <message>
+        <location filename="../wizard/window.py" line="83"/>
+        <source>Train on my text — Yinzi 音字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="124"/>
+        <source>Unfinished training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="125"/>
+        <source>A training run stopped before the end ({0}, step {1}, {2}).
+
+Resume it from its last checkpoint?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="169"/>
+        <source>Training is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="170"/>
+        <source>Stop the training and close? It keeps a checkpoint; the next time you open the wizard it offers to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HardwarePage</name>
+    <message>
+        <location filename="../wizard/pages.py" line="425"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="443"/>
+        <source>Hardware and preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="444"/>
+        <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="446"/>
+        <source>Start training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="447"/>
+        <source>Train on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="448"/>
+        <source>How long to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="449"/>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="450"/>
+        <location filename="../wizard/pages.py" line="451"/>
+        <location filename="../wizard/pages.py" line="452"/>
+        <source>the preset&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="453"/>
+        <source>optional: a text file of general sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="454"/>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="455"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="456"/>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="457"/>
+        <source>Held out for the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="458"/>
+        <location filename="../wizard/pages.py" line="544"/>
+        <source>General check file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="467"/>
+        <source>Looking for GPUs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="473"/>
+        <source>CPU: {0} ({1} cores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="474"/>
+        <source>processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="476"/>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="488"/>
+        <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="497"/>
+        <source>{0} GPU(s) found (PyTorch {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="503"/>
+        <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="506"/>
+        <source>No CUDA GPU found. Training runs on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="512"/>
+        <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="514"/>
+        <source>Could not list GPUs ({0}); training runs on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="535"/>
+        <source>Quick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="535"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="536"/>
+        <source>Thorough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="536"/>
+        <source>Tiny (a test run, no real gain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="539"/>
+        <source>under a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="540"/>
+        <source>about {0:.0f} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="541"/>
+        <source>{0} — {1} (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="569"/>
+        <source>The learning rate must be a number, e.g. 3e-4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="579"/>
+        <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="220"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="221"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="222"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Chinese mode	Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Chinese punctuation	Ctrl+.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="228"/>
         <source>User &amp;dictionary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Batch analysis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
-        <source>&amp;About Yinzi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="227"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="228"/>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="229"/>
-        <source>&amp;Input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../main_window.py" line="230"/>
-        <source>&amp;Tools</source>
+        <source>&amp;Train on my text…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../main_window.py" line="231"/>
-        <source>&amp;View</source>
+        <source>&amp;Models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../main_window.py" line="232"/>
-        <source>&amp;Help</source>
+        <source>&amp;About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../main_window.py" line="233"/>
-        <source>Analysis</source>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="234"/>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="235"/>
+        <source>&amp;Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../main_window.py" line="236"/>
-        <source>Text analysis is not available in this build.</source>
+        <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../main_window.py" line="237"/>
-        <source>Input mode (Shift toggles)</source>
+        <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../main_window.py" line="238"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="239"/>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="242"/>
+        <source>Text analysis is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="243"/>
+        <source>Input mode (Shift toggles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
         <source>Chinese punctuation (Ctrl+. toggles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Model: {0} (loading {1}…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Model: {0} (neural model unavailable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="266"/>
         <source>Model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="280"/>
         <source>{0:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Last keystroke-to-candidates time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="308"/>
         <source>Model loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="381"/>
         <source>Batch analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="382"/>
         <source>Batch analysis is not available: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="427"/>
         <source>About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="428"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442"/>
-        <location filename="../main_window.py" line="451"/>
-        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="496"/>
         <source>Open text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="493"/>
         <source>{0} is not UTF-8 text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="497"/>
         <source>Could not open {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472"/>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Save text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="523"/>
         <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="530"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="557"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="558"/>
         <source>{0}[*] — Yinzi 音字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="571"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="571"/>
         <source>Save the changes to this text?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="602"/>
         <source>Restore unsaved text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="603"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerWindow</name>
+    <message>
+        <location filename="../model_manager.py" line="41"/>
+        <source>Models — Yinzi 音字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="61"/>
+        <source>Use for typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="63"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="64"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="101"/>
+        <source>Switch back to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="102"/>
+        <source>Switch back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="106"/>
+        <source>pinyin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="106"/>
+        <source>sentiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="107"/>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="107"/>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="108"/>
+        <source> — typing with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="130"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1}&lt;br&gt;{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="136"/>
+        <source>This model has no card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="151"/>
+        <source>Now typing with {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="152"/>
+        <source>{0} is chosen; Yinzi uses it the next time it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="159"/>
+        <source>Renamed {0} to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="181"/>
+        <source>Deleted {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="183"/>
+        <source>Typing falls back to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="207"/>
+        <source>Rename model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="207"/>
+        <source>New name for {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="212"/>
+        <source>Delete model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="213"/>
+        <source>Delete the model {0} and its files? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelStore</name>
+    <message>
+        <location filename="../wizard/window.py" line="189"/>
+        <source>&apos;{0}&apos; cannot be a model name: avoid / \ : * ? &quot; &lt; &gt; | and a leading dot (at most 64 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="190"/>
+        <source>A model called &apos;{0}&apos; exists already: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="191"/>
+        <source>There is no model called &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="192"/>
+        <source>&apos;{0}&apos; is not a pinyin model: it cannot be used for typing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="193"/>
+        <source>&apos;{0}&apos; comes with Yinzi and cannot be renamed or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="194"/>
+        <source>There is no previous model to switch back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="195"/>
+        <source>{0} is not a model folder (no readable manifest.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="196"/>
+        <source>Copying the model failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../wizard/pages.py" line="965"/>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="973"/>
+        <source>Measured on your held-out documents (never trained on) and on general text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="974"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="974"/>
+        <location filename="../wizard/pages.py" line="1016"/>
+        <location filename="../wizard/pages.py" line="1032"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="974"/>
+        <location filename="../wizard/pages.py" line="1016"/>
+        <location filename="../wizard/pages.py" line="1032"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="975"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="976"/>
+        <source>characters right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="976"/>
+        <source>sentences exactly right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="977"/>
+        <source>right in the top 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="978"/>
+        <location filename="../wizard/pages.py" line="1016"/>
+        <source>Your text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="978"/>
+        <source>General text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1001"/>
+        <source>No general check file was given, so only your text was measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1005"/>
+        <source>Weight of your word layer: {0:g}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1011"/>
+        <source>Now right ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1012"/>
+        <source>Now wrong ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1016"/>
+        <source>Pinyin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1029"/>
+        <source>Before and after (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1057"/>
+        <source>Scores of the new sentiment model on the data it did not train on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1058"/>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1058"/>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1058"/>
+        <source>Macro-F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1075"/>
+        <source>The trainer wrote no scores (report.json).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -539,17 +1198,17 @@
 <context>
     <name>Sentiment</name>
     <message>
-        <location filename="../analysis_panel.py" line="45"/>
+        <location filename="../analysis_panel.py" line="46"/>
         <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="46"/>
+        <location filename="../analysis_panel.py" line="47"/>
         <source>negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="47"/>
+        <location filename="../analysis_panel.py" line="48"/>
         <source>neutral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -634,6 +1293,338 @@
     <message>
         <location filename="../settings_dialog.py" line="98"/>
         <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskPage</name>
+    <message>
+        <location filename="../wizard/pages.py" line="108"/>
+        <source>What should Yinzi learn?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="109"/>
+        <source>Training runs on this computer; your text never leaves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="111"/>
+        <source>Type better in my domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="116"/>
+        <source>Give Yinzi your own writing (documentation, notes, a novel…). It learns your words and phrases and adapts its pinyin-to-hanzi model, then shows how much better it types text like yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="120"/>
+        <source>Sentiment on my labelled data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="124"/>
+        <source>Give Yinzi a table of texts with a label column (0/1, neg/pos, or with a neutral class). It trains a sentiment model for the analysis panel and `yinzi analyze`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="138"/>
+        <source>The trainer (yinzi-train) was not found, so nothing can be trained yet. Install it: in a source checkout run `make setup` (or `pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="143"/>
+        <source>Trainer: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainPage</name>
+    <message>
+        <location filename="../wizard/pages.py" line="668"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="669"/>
+        <source>Training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="670"/>
+        <source>Held-out accuracy (char %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="671"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="672"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="673"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="673"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="674"/>
+        <source>Pausing is not supported on this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="704"/>
+        <source>Starting the trainer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="730"/>
+        <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="734"/>
+        <source>Training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="736"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="741"/>
+        <source>Stopping at a checkpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="760"/>
+        <source>Could not save the run&apos;s state: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="786"/>
+        <source>checkpoint at step {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="790"/>
+        <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="793"/>
+        <source>error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="795"/>
+        <source>resuming from the last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="799"/>
+        <source>Reading your text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="799"/>
+        <source>Setting aside held-out documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="800"/>
+        <source>Building your word layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="800"/>
+        <source>Adapting the neural model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="801"/>
+        <source>Exporting the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="801"/>
+        <source>Tuning on held-out text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="802"/>
+        <source>Measuring before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="802"/>
+        <source>Writing the model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="826"/>
+        <source>Step {0:,} / {1:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="827"/>
+        <source>Loss {0:.3f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="828"/>
+        <source>{0:,.0f} tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="830"/>
+        <source>ETA {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="832"/>
+        <source>Elapsed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="839"/>
+        <source>The trainer could not be started: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="859"/>
+        <location filename="../wizard/pages.py" line="907"/>
+        <source>Finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="861"/>
+        <source>Training finished. Next shows what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="870"/>
+        <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="874"/>
+        <source> Resume continues from the checkpoint at step {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="875"/>
+        <source> Resume starts again from the beginning of the interrupted stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="879"/>
+        <source>Cancelled at step {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="887"/>
+        <location filename="../wizard/pages.py" line="920"/>
+        <source>The training process stopped unexpectedly (it was killed or crashed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="889"/>
+        <location filename="../wizard/pages.py" line="922"/>
+        <source>The trainer exited with code {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="909"/>
+        <source>Training finished. Next shows the scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="916"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="918"/>
+        <source>The data checks failed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="928"/>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsePage</name>
+    <message>
+        <location filename="../wizard/pages.py" line="1108"/>
+        <source>Use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1109"/>
+        <source>Model name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1110"/>
+        <source>Manage models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1112"/>
+        <source>Keep the sentiment model with your models; `yinzi analyze --model NAME_OR_FOLDER` uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1114"/>
+        <source>Keep this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1116"/>
+        <source>Yinzi keeps the model you type with now, so you can switch back at any time in the model manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1118"/>
+        <source>Use this model for typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1122"/>
+        <source>Trained model: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1135"/>
+        <source>Kept as &apos;{0}&apos; in {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1138"/>
+        <source>Yinzi now types with &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1139"/>
+        <source>&apos;{0}&apos; is now your typing model; Yinzi uses it the next time it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1142"/>
+        <source>The previous model ({0}) is kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -520,3 +520,24 @@ def test_real_trainer_tiny_preset_end_to_end(qtbot, tmp_path, monkeypatch):
     w.use_page.use_model()
     assert ModelStore().active_name() == w.use_page.name.text()
     w.close()
+
+
+def test_the_wizard_and_the_manager_speak_chinese(qtbot, fake_trainer):
+    from desktop import i18n
+    from desktop.model_manager import ModelManagerWindow
+    from desktop.wizard.window import FineTuneWizard
+
+    app = QApplication.instance()
+    i18n.install(app, "zh_CN")
+    try:
+        w = FineTuneWizard()
+        qtbot.addWidget(w)
+        w.show()
+        assert w.task_page.title() == "要让音字学什么？"
+        assert w.hardware_page.buttonText(w.WizardButton.CommitButton) == "开始训练"
+        manager = ModelManagerWindow(ModelStore())
+        qtbot.addWidget(manager)
+        assert manager.use_button.text() == "用于打字"
+        w.close()
+    finally:
+        i18n.install(app, "en")
