@@ -1,4 +1,5 @@
-"""`make bench` (engine part): lexicon load time, keystroke latency, model scoring time.
+"""`make bench` (engine part): lexicon load time, syllable-graph building, keystroke latency,
+model scoring time, and how fast the analysis child process stops with a request in flight.
 
 Prints figures; asserts nothing. Typing text comes from --input (default: the p2c dev file when
 present, else a built-in paragraph).
@@ -6,9 +7,11 @@ present, else a built-in paragraph).
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -25,9 +28,63 @@ def _clauses(path: Path | None, n: int) -> list[str]:
     return runs[::step][:n]
 
 
-def _pct(xs: list[float], q: float) -> float:
-    s = sorted(xs)
-    return s[min(len(s) - 1, round(q / 100 * (len(s) - 1)))]
+def _spread(times_ms: list[float], digits: int = 2) -> str:
+    p95 = statistics.quantiles(times_ms, n=20, method="inclusive")[-1] if len(times_ms) > 1 \
+        else times_ms[0]
+    return (f"p50 {statistics.median(times_ms):.{digits}f} ms, p95 {p95:.{digits}f} ms, "
+            f"max {max(times_ms):.{digits}f} ms")
+
+
+def bench_graph(queries: list[str]) -> None:
+    """Building the syllable graph (and its boundaries) for whole queries, and for 64-character
+    inputs of any ASCII: the graph is meant to stay linear in the input."""
+    from core.pinyin.graph import SyllableGraph
+
+    rng = random.Random(0)
+    odd = ["a" * 64, "xian" * 16, "'" * 64, "zhuang" * 10 + "zhua",
+           *("".join(chr(rng.randint(0, 127)) for _ in range(64)) for _ in range(200)),
+           *("".join(rng.choice("abcdefghijklmnopqrstuvwxyz'") for _ in range(64)) for _ in range(200))]
+    for name, inputs in (("dev queries", queries), ("64-character ASCII inputs", odd)):
+        times: list[float] = []
+        for raw in inputs:
+            t = time.perf_counter()
+            SyllableGraph(raw).boundaries()
+            times.append((time.perf_counter() - t) * 1000)
+        print(f"syllable graph [{name}]: {len(inputs)} inputs, {_spread(times, 3)}")
+
+
+def bench_analyzer_close() -> None:
+    """`AnalyzerProcess.close()` with a long analysis running in the child: how long until the
+    request in flight has ended (the app closes its window on it)."""
+    from core import paths
+    from core.analysis import AnalyzerConfig
+    from core.analysis.process import AnalysisProcessError, AnalyzerProcess
+
+    model = paths.shipped_models_dir() / "sentiment-default"
+    proc = AnalyzerProcess(AnalyzerConfig(model=str(model)))
+    try:
+        proc.analyze("很好")  # the child is up and its model loaded
+    except Exception as exc:  # a benchmark prints, never fails
+        print(f"analysis process not usable: {exc}")
+        proc.close()
+        return
+    ended: list[str] = []
+
+    def long_request() -> None:
+        try:
+            proc.analyze("房间很好。" * 20000)
+            ended.append("finished")
+        except AnalysisProcessError:
+            ended.append("stopped")
+
+    worker = threading.Thread(target=long_request)
+    worker.start()
+    time.sleep(0.5)
+    t = time.perf_counter()
+    proc.close()
+    worker.join()
+    print(f"analysis process close with a request in flight: "
+          f"{(time.perf_counter() - t) * 1000:.0f} ms (request {ended[0] if ended else '?'})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lexicon warm-up (in-memory tables, off the first keystroke): "
           f"{(time.perf_counter() - t) * 1000:.0f} ms")
     clauses = _clauses(args.input, args.clauses)
-    queries = ["".join(lazy_pinyin(c, style=Style.NORMAL)) for c in clauses]
+    queries = ["".join(lazy_pinyin(c, style=Style.NORMAL)).replace("ü", "v") for c in clauses]
+    bench_graph(queries)
     scorers: list[tuple[str, object]] = [("n-gram", None)]
     model = paths.shipped_models_dir() / "p2c-default"
     if (model / "manifest.json").exists():
@@ -77,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
                 engine.all_candidates()
                 times.append((time.perf_counter() - t) * 1000)
         print(f"keystroke -> candidates [{name}]: {len(times)} keystrokes over {len(queries)} "
-              f"clauses: p50 {_pct(times, 50):.2f} ms, p95 {_pct(times, 95):.2f} ms, "
-              f"max {max(times):.1f} ms")
+              f"clauses: {_spread(times)}")
+    bench_analyzer_close()
     return 0
 
 

@@ -77,9 +77,10 @@ def rss_mb(pid: int | str = "self") -> tuple[float, float]:
         return peak, peak
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
+def p50_p95(values: list[float]) -> dict[str, float]:
+    """Median and 95th percentile (interpolated between ranks)."""
+    p95 = statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
+    return {"p50": statistics.median(values), "p95": p95}
 
 
 def measure_typing(clauses: list[str], model: str, *, document: str = "", pace_s: float = 0.0,
@@ -177,10 +178,9 @@ def measure_typing(clauses: list[str], model: str, *, document: str = "", pace_s
         "clauses": len(clauses),
         "keystrokes": letters,
         "committed_chars": committed,
-        "paint_ms": {"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times),
-                     "mean": statistics.fmean(times)},
-        "controller_ms": {"p50": percentile(engine_times, 50), "p95": percentile(engine_times, 95)},
-        "engine_ms": {"p50": percentile(decode_times, 50), "p95": percentile(decode_times, 95)},
+        "paint_ms": {**p50_p95(times), "max": max(times), "mean": statistics.fmean(times)},
+        "controller_ms": p50_p95(engine_times),
+        "engine_ms": p50_p95(decode_times),
         "rss_mb": round(current, 1),
         "peak_rss_mb": round(peak, 1),
         "rss_with_analysis_mb": analysis_rss,

@@ -1,8 +1,6 @@
 """Syllable graph: every reading kept, apostrophes honoured, abbreviations and prefixes found."""
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -104,10 +102,9 @@ def test_display_split(raw: str, shown: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127), max_size=64))
-def test_any_ascii_input_returns_quickly_and_never_raises(raw: str) -> None:
+def test_any_ascii_input_never_raises(raw: str) -> None:
+    # How long a graph takes to build is measured by `python -m core.bench`, not asserted here.
     letters = "".join(ch for ch in raw.lower() if "a" <= ch <= "z" or ch == "'")
-    t0 = time.perf_counter()
     g = SyllableGraph(raw)
-    g.boundaries()
-    split_for_display(letters)
-    assert time.perf_counter() - t0 < 1.0  # bounded: the graph is linear in the input
+    assert len(g.boundaries()) == len(g.raw) + 1 and g.boundaries()[0]
+    assert split_for_display(letters).replace("'", "") == letters.replace("'", "")
