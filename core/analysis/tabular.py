@@ -6,7 +6,6 @@ memory and bad rows can be reported where the user can find them.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import json
 import sys
@@ -41,13 +40,12 @@ def detect_format(path: str | Path) -> str:
     return "txt"
 
 
-SNIFF_BYTES = 1 << 16  # how much of a file decides its encoding
-
-
 def detect_encoding(path: str | Path) -> str:
-    """The file's text encoding: UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030, which is
-    what Excel on a Chinese Windows writes ("CSV" there means GBK). Binary and empty files
+    """The file's text encoding (core.textfile's rule: UTF-8 with or without BOM, UTF-16 with a
+    BOM, or GB18030, which is what Excel on a Chinese Windows writes). Binary and empty files
     get a TableError that says so."""
+    from core.textfile import SNIFF_BYTES, EncodingError, sniff_encoding
+
     path = Path(path)
     if not path.exists():
         raise TableError(f"{path}: no such file")
@@ -55,22 +53,18 @@ def detect_encoding(path: str | Path) -> str:
         raise TableError(f"{path} is a folder, not a file")
     with open(path, "rb") as fh:
         sample = fh.read(SNIFF_BYTES)
-    if not sample.strip():
-        raise TableError(f"{path} is empty")
-    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "utf-16"
-    if b"\x00" in sample:
-        raise TableError(f"{path} looks like a binary file, not text (it has NUL bytes); "
-                         "give a CSV, TSV, TXT or JSONL file")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            # final=False: the sample may end inside a multi-byte character.
-            codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
-            return encoding
-        except UnicodeDecodeError:
-            continue
-    raise TableError(f"{path} is neither UTF-8 nor GB18030/GBK text; "
-                     "save it as UTF-8 (or it may be a binary file)")
+    try:
+        encoding = sniff_encoding(sample)
+    except EncodingError as exc:
+        if not sample.strip():
+            raise TableError(f"{path} is empty") from None
+        if exc.offset is not None and sample[exc.offset:exc.offset + 1] == b"\x00":
+            raise TableError(f"{path} looks like a binary file, not text (it has NUL bytes); "
+                             "give a CSV, TSV, TXT or JSONL file") from None
+        raise TableError(f"{path} is neither UTF-8 nor GB18030/GBK text; "
+                         "save it as UTF-8 (or it may be a binary file)") from None
+    # utf-8-sig also reads plain UTF-8 and drops a BOM.
+    return "utf-8-sig" if encoding == "utf-8" else encoding
 
 
 class _Decoded:

@@ -19,6 +19,9 @@ from trainer.data.readers import CorpusError, ReadOptions, find_files, iter_reco
         ("utf8.txt", "你好\n世界\n".encode(), ["你好", "世界"]),
         ("bom.txt", b"\xef\xbb\xbf" + "你好\r\n世界".encode(), ["你好", "世界"]),
         ("gbk.txt", "你好\n中国人民\n".encode("gb18030"), ["你好", "中国人民"]),
+        # Notepad's "Unicode": UTF-16 with a BOM, read as the app's batch reader reads it
+        ("u16.txt", "你好\r\n世界\r\n".encode("utf-16"), ["你好", "世界"]),
+        ("u16be.tsv", "\ufefflabel\ttext\n1\t很好\n".encode("utf-16-be"), ["很好"]),
         ("z.txt.gz", gzip.compress("压缩的\n文本\n".encode()), ["压缩的", "文本"]),
         ("t.tsv", "label\ttext\n1\t很好\n0\t很差\n".encode(), ["很好", "很差"]),
         ("j.jsonl", '{"text": "一行"}\n\n{"text": "两行"}\n'.encode(), ["一行", "两行"]),

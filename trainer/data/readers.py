@@ -1,7 +1,7 @@
 """Read corpus files line by line: .txt, .txt.gz, .csv/.tsv (a column), .jsonl (a field).
 
-Encodings: UTF-8, UTF-8 with BOM, GB18030 (a superset of GBK) detected from the head of the
-file; binary or undecodable input raises CorpusError naming the file and the byte offset.
+Encodings: UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030 (a superset of GBK) detected from
+the head of the file by core.textfile; binary or undecodable input raises CorpusError naming the file and the byte offset.
 Everything streams: a file is never held in memory whole.
 """
 from __future__ import annotations
@@ -77,29 +77,14 @@ def _open_binary(path: Path) -> BinaryIO:
 
 
 def detect_encoding(path: Path, head: bytes) -> str:
-    """'utf-8-sig', 'utf-8' or 'gb18030' from the first bytes; CorpusError when none fits."""
-    if not head:
-        raise CorpusError(f"{path}: empty file")
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise CorpusError(f"{path}: UTF-16 text is not supported; save it as UTF-8")
-    nul = head.find(b"\x00")
-    if nul >= 0:
-        raise CorpusError(f"{path}: looks binary (NUL byte at byte offset {nul}); expected text")
+    """The encoding of a file starting with `head` (core.textfile's rule, shared with the app's
+    batch reader); CorpusError naming the file when it is not text."""
+    from core.textfile import EncodingError, sniff_encoding
+
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        return "utf-8"
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        codecs.getincrementaldecoder("gb18030")().decode(head, final=False)
-        return "gb18030"
-    except UnicodeDecodeError:
-        pass
-    raise CorpusError(
-        f"{path}: not UTF-8 or GB18030 text (undecodable byte at offset {utf8_error.start})"
-    )
+        return sniff_encoding(head)
+    except EncodingError as exc:
+        raise CorpusError(f"{path}: {exc}") from None
 
 
 def iter_text_lines(path: str | Path) -> Iterator[str]:
