@@ -153,10 +153,6 @@ class LatestWins(BackgroundRunner):
         self._running = False
         self._waiting: _Request | None = None
 
-    @property
-    def latest_ticket(self) -> int:
-        return self._ticket
-
     def submit(
         self,
         fn: Callable[[], Any],

@@ -204,6 +204,3 @@ class SystemLexicon:
                 out[hit] = self._bigram_logp(idx[hit])
         return out
 
-    def bigram(self, w1: int, w2: int) -> float:
-        return float(self.bigram_row(w1, np.asarray([w2]))[0])
-

@@ -117,23 +117,5 @@ def _save_split(ckpt_path: Path, out: Path) -> None:
     torch.save({**meta, "model": rest, "part": "rest"}, out / "weights_b.pt")
 
 
-def join_split(a: str | Path, b: str | Path, out: str | Path) -> None:
-    """Rebuild a trainer checkpoint (fresh optimizer state) from the two files."""
-    import torch
-
-    pa = torch.load(a, map_location="cpu", weights_only=True)
-    pb = torch.load(b, map_location="cpu", weights_only=True)
-    state = {**pa["model"], **pb["model"]}
-    from core.model.network import P2CModel
-    from core.model.spec import ModelSpec
-
-    model = P2CModel(ModelSpec.from_dict(pa["spec"]))
-    model.load_state_dict(state)  # strict: both halves present
-    opt = torch.optim.AdamW(model.parameters())
-    ckpt = {k: pa[k] for k in ("spec", "step", "tokens_seen", "elapsed", "config", "vocab_json", "dev")}
-    ckpt.update(model=model.state_dict(), optim=opt.state_dict(), best_char_acc=-1.0)
-    torch.save(ckpt, out)
-
-
 if __name__ == "__main__":
     sys.exit(main())
