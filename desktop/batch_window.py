@@ -67,7 +67,6 @@ from desktop.qt import (
 MAX_TABLE_ROWS = 20_000   # the table shows the first rows; the output file has them all
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("line", "sentiment", "probability", "positive", "date", "text")
-DATE_COLUMN = COLUMNS.index("date")
 KEEP_RUNS = 10            # result files kept in the cache folder (older ones go when a run starts)
 
 

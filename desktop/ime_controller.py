@@ -19,12 +19,6 @@ MOD = Qt.KeyboardModifier
 _SHORTCUT_MODS = MOD.ControlModifier | MOD.AltModifier | MOD.MetaModifier
 _PAGE_PREV_KEYS = {K.Key_Minus, K.Key_Comma, K.Key_PageUp}
 _PAGE_NEXT_KEYS = {K.Key_Equal, K.Key_Period, K.Key_PageDown}
-# Keys that edit or move within the text: swallowed while composing, so the text under the
-# composition never changes behind the user's back.
-_SWALLOW_WHILE_COMPOSING = {
-    K.Key_Up, K.Key_Down, K.Key_Home, K.Key_End, K.Key_Tab, K.Key_Backtab, K.Key_Delete,
-    K.Key_Insert,
-}
 
 
 @dataclass(frozen=True)

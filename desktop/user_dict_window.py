@@ -28,7 +28,6 @@ from desktop.qt import (
 )
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1   # the UserEntry object behind a row
-SORT_ORDERS = ("count", "recent", "text")
 
 
 class UserEntryModel(QAbstractTableModel):

@@ -1,4 +1,1 @@
 """ONNX Runtime inference: the session factory, the P2C path scorer and the model registry."""
-from core.inference.session import ModelLoadError
-
-__all__ = ["ModelLoadError"]

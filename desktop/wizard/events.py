@@ -9,10 +9,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-KINDS = ("start", "stage", "progress", "data", "step", "eval", "checkpoint", "result",
-         "error", "cancelled", "done")
-STAGES = ("read", "split", "lexicon", "neural", "export", "tune", "evaluate", "write")
-
 
 @dataclass(frozen=True)
 class Event:
