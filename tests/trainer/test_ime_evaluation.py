@@ -244,3 +244,25 @@ def test_eval_ime_command_refuses_a_file_without_clauses(tmp_path, capsys) -> No
     assert main(["eval-ime", "--input", str(tmp_path / "missing.txt")]) == 2
     err = capsys.readouterr().err
     assert "no Han clauses" in err and "no such file" in err
+
+
+class _FailingScorer:
+    """A model whose scoring breaks: the engine drops it and goes on with the lexicon alone."""
+
+    name, provider, rescore_weight = "broken", "CPUExecutionProvider", 0.1
+
+    def score(self, context, paths):
+        raise RuntimeError("session lost")
+
+
+def test_eval_ime_reports_nothing_when_the_model_dropped_out(tmp_path, monkeypatch, capsys) -> None:
+    import core.inference.p2c_scorer as p2c_scorer
+    from trainer.cli import main
+
+    monkeypatch.setattr(p2c_scorer, "load_p2c_scorer", lambda *a, **kw: _FailingScorer())
+    src, out = tmp_path / "in.txt", tmp_path / "ime.json"
+    src.write_text(TEXT, encoding="utf-8")
+    rc = main(["eval-ime", "--input", str(src), "--model", str(tmp_path), "--json", str(out),
+               "--abbr-words", "2", "--latency-clauses", "1"])
+    assert rc == 1 and not out.exists()
+    assert "the model failed during the evaluation" in capsys.readouterr().err

@@ -89,6 +89,12 @@ def run(args: argparse.Namespace) -> int:
     rep = evaluate(name, clauses, convert, typer=typer, abbr_words=args.abbr_words,
                    latency_clauses=args.latency_clauses, progress=progress, parallel=parallel)
     print(file=sys.stderr)
+    if scorer is not None and engine.scorer is None:
+        # The engine drops a model that fails (typing must go on); a figure measured partly
+        # without it must not be reported under the model's name.
+        print(f"{args.model}: the model failed during the evaluation (see the log above); "
+              f"no figures reported", file=sys.stderr)
+        return 1
     print(f"{args.input}: lexicon loaded in {lex.load_seconds * 1000:.0f} ms; "
           f"decoder {engine.decoder_name}")
     print(format_table([rep]))
@@ -117,4 +123,7 @@ def _score_chunk(clauses: list[str], model: str | None, int8: bool,
         engine.type(query)
         return [c.text for c in engine.sentences(5)]
 
-    return score_clauses(clauses, convert)
+    result = score_clauses(clauses, convert)
+    if scorer is not None and engine.scorer is None:
+        raise RuntimeError(f"{model}: the model failed during the evaluation (see the log)")
+    return result
