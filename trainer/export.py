@@ -6,7 +6,6 @@ written, and the int8 variant's dev accuracy is measured beside the fp32 one.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import shutil
@@ -19,6 +18,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from core.filehash import sha256_file
 from core.model.network import P2CModel, P2CScoringGraph, load_checkpoint
 from core.model.spec import MASK, PAD, HanziVocab, Vocab
 
@@ -42,7 +42,7 @@ class ExportConfig:
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_file(path)
 
 
 def _example(vocab: Vocab, b: int, t: int, k: int, seed: int = 0, s: int | None = None) -> dict[str, np.ndarray]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import multiprocessing as mp
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from core.exclusion import ClauseGuard, is_evaluation_file
+from core.filehash import sha256_file
 from core.lexicon.format import BI_LP_STEP, BOS, EOS, FORMAT_VERSION, LexiconFiles
 from core.pinyin.syllables import is_syllable
 
@@ -174,14 +174,6 @@ def read_jieba_dict() -> dict[str, int]:
 
 
 # --- compile ---------------------------------------------------------------------------------
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
 
 def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: int = 2,
                     counts_cache: Path | None = None, exclude: list[Path] | None = None) -> dict:

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from core.exclusion import ClauseGuard
+from core.filehash import sha256_file
 from core.model.spec import Vocab
 from trainer.data.annotate import annotate_lines, normalize_text
 from trainer.data.readers import CorpusError, ReadOptions, find_files, iter_records
-from trainer.data.shards import ShardWriter, sha256_file, write_manifest
+from trainer.data.shards import ShardWriter, write_manifest
 from trainer.data.vocab_build import build_hanzi_vocab, count_chars
 from trainer.progress import Progress
 

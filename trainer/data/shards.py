@@ -6,7 +6,6 @@ per source `NNN.hanzi.u16`, `NNN.pinyin.u16` (one id per character) and `NNN.len
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,16 +13,10 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from core.filehash import sha256_file
+
 MANIFEST = "shards.json"
 FORMAT = "yinzi-shards/1"
-
-
-def sha256_file(path: str | Path, *, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(chunk):
-            h.update(block)
-    return h.hexdigest()
 
 
 class ShardWriter:
