@@ -65,7 +65,7 @@ def write_card(out: Path, manifest: dict, metrics_jsonl: Path) -> None:
         "",
         "## Data",
         f"- {len(d.get('files', [])):,} file(s), {d.get('documents', 0):,} documents, "
-        f"{d.get('han_chars', 0):,} Han characters; {d.get('held_out_documents', 0):,} documents "
+        f"{d.get('han_chars', 0):,} Han characters; {d.get('held_out_documents', 0):,} document(s) "
         f"({d.get('held_out_han_chars', 0):,} Han characters) held out for the figures below, never trained on.",
         f"- Training text: {d.get('train_han_chars', 0):,} Han characters"
         + (f"; {d['left_out_general_lines']:,} lines left out because they contain a clause of the "

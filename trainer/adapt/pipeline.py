@@ -206,7 +206,20 @@ class Adaptation:
             self._stage("write", self._write)
         except OSError as exc:
             raise _disk_error(exc, Path(getattr(exc, "filename", None) or self.out)) from None
+        self._emit_result()
+        self._clean()
         return 0
+
+    def _clean(self) -> None:
+        """A finished run keeps its state and learning curve, not the copies of the text,
+        shards and checkpoints (they can be large)."""
+        for name in ("train.txt", "held_out.txt", "held_out_dev.npz", "shards", "export", LAYER,
+                     "shards.ready", "train/last.pt"):
+            p = self.run_dir / name
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            elif p.exists():
+                p.unlink()
 
     def _stage(self, name: str, fn) -> None:
         if name in self.state.done:
@@ -298,6 +311,9 @@ class Adaptation:
     def _neural(self) -> None:
         from trainer.adapt import neural
 
+        if self.world > 1 and self._neural_config() is None:
+            raise AdaptError(f"the {self.s.preset} preset does not train on CPU; use standard or "
+                             "thorough under torchrun", "input")
         cfg = self._neural_config()
         if cfg is None:
             self.ev.emit("stage", stage="neural", message=f"skipped: the {self.s.preset} preset "
@@ -319,8 +335,9 @@ class Adaptation:
                                      "held_out_model_char": result.get("char_acc"),
                                      "world": self.world, "device": self.s.devices}
         self.ev.emit("stage", stage="export", message="exporting fp32 + int8 ONNX")
-        neural.export_model(self.run_dir, self.s.name or self.out.name,
-                            dev=self.run_dir / "held_out_dev.npz")
+        with _quiet_export():
+            neural.export_model(self.run_dir, self.s.name or self.out.name,
+                                dev=self.run_dir / "held_out_dev.npz")
 
     def _train(self, cfg: NeuralConfig) -> dict:
         from trainer.adapt import neural
@@ -508,10 +525,41 @@ class Adaptation:
         tmp = self.out / "manifest.json.tmp"
         tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, self.out / "manifest.json")
+
+    def _emit_result(self) -> None:
+        d = self.state.data
+        metrics = d.get("metrics", {})
         self.ev.emit("result", model_dir=str(self.out),
                      held_out=metrics.get("held_out"), general=metrics.get("general"),
                      **{"lambda": d["lambda"]},
                      examples=metrics.get("examples", {"fixed": [], "broken": []}))
+
+
+class _quiet_export:
+    """The ONNX exporter and quantiser print advice and warnings meant for developers; the
+    user's terminal and the wizard's log get our stage lines only."""
+
+    def __enter__(self):
+        import logging
+        import warnings
+
+        self._w = warnings.catch_warnings()
+        self._w.__enter__()
+        warnings.simplefilter("ignore")
+        self._levels = {}
+        for name in ("", "torch", "torch.onnx", "onnxruntime"):
+            lg = logging.getLogger(name)
+            self._levels[name] = lg.level
+            lg.setLevel(logging.ERROR)
+        return self
+
+    def __exit__(self, *exc):
+        import logging
+
+        for name, level in self._levels.items():
+            logging.getLogger(name).setLevel(level)
+        self._w.__exit__(*exc)
+        return False
 
 
 def _score(scorer, mode: str, sents, path_cls) -> list[float]:
