@@ -3,12 +3,15 @@
 # jieba: the encoded folder carries the pinyin and the wide path's n-gram ids). The shipped
 # recipe (wide path over char + word n-grams, encoder trained alone and blended), at three
 # learning rates / epoch counts / seeds; the best on dev is kept.
-# Here:   yinzi-train finetune-sentiment --train ... --train-weights ... --dev ... --test ... \
+# On the development machine, encode once:
+#         yinzi-train finetune-sentiment --train ... --train-weights ... --dev ... --test ... \
 #           --backbone B --wide-buckets 262144 --word-buckets 262144 --wide-chars 1024 \
-#           --save-encoded .carry/sentiment --encode-only
-# There:  OUT=<folder> trainer/sentiment/sweep_gpu.sh .carry/sentiment 420
-#         (DEVICE=cpu for a dry run here; WIDE=0 for data encoded without n-gram ids)
-# Back:   yinzi-train finetune-sentiment --encoded .carry/sentiment --wide-buckets 262144 \
+#           --save-encoded ENC --encode-only
+# On the GPU box (from the repository root; time budget in seconds):
+#         OUT=<folder> scripts/gpu/sentiment_sweep.sh ENC 420
+#         (DEVICE=cpu for a dry run; WIDE=0 for data encoded without n-gram ids)
+# Back on the development machine, export and evaluate the pick:
+#         yinzi-train finetune-sentiment --encoded ENC --wide-buckets 262144 \
 #           --word-buckets 262144 --from-state OUT/best.pt --out runs/sentiment-gpu
 #           (exports and evaluates)
 set -u
@@ -48,7 +51,7 @@ for rep in glob.glob(f"{out}/r*/report.json"):
         best = (f1, tag)
 if best:
     state = torch.load(f"/tmp/{best[1]}.pt", weights_only=True)
-    # fp16 matrices halve the transfer; scalars and vectors (deep_scale, idf) stay exact
+    # fp16 matrices halve the file; scalars and vectors (deep_scale, idf) stay exact
     state["model"] = {k: (v.half() if v.is_floating_point() and v.ndim >= 2 else v) for k, v in state["model"].items()}
     state["picked"] = best[1]
     torch.save(state, f"{out}/best.pt")

@@ -1,11 +1,13 @@
-"""One prepared, time-boxed pretraining job for a lent GPU machine (numpy + torch only there).
+"""Time-boxed pretraining from scratch on a GPU box that has only numpy and torch.
 
-    python3 -m trainer.training.gpu_job --packed .carry/corpus.xz --dev .carry/dev.npz \
-        --out $OUT --minutes 4.8
+    python3 -m scripts.gpu.timeboxed_pretrain --packed shards.xz --dev dev.npz \
+        --out OUT --minutes 10
 
-Unpacks the shards, measures steps/s on synthetic batches so the cosine schedule ends when
-the time is up, trains with bf16 autocast, and writes the weights in two files (each under
-the 16 MiB the transfer allows) plus metrics.jsonl. Test it on CPU with `--device cpu`.
+Unpacks shards packed by `trainer.data.pack` (so the box needs no pypinyin), measures steps/s
+on synthetic batches so that the cosine schedule ends when the time is up, trains with bf16
+autocast, and writes OUT/model.pt (weights and spec, no optimizer state) plus metrics.jsonl
+and result.json. Export with `yinzi-train export OUT/model.pt --out DIR`. Test it on CPU with
+`--device cpu --minutes 0.5` (see tests/trainer/test_timeboxed_pretrain.py).
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="gpu_job")
+    p = argparse.ArgumentParser(prog="timeboxed_pretrain", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--packed", required=True)
     p.add_argument("--dev", default=None)
     p.add_argument("--out", required=True)
@@ -45,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from trainer.training.reporting import ConsolePrinter, JsonlMetrics
 
     out = Path(args.out)
-    work = Path(os.environ.get("TMPDIR", "/tmp")) / "yinzi_gpu_job"
+    work = Path(os.environ.get("TMPDIR", "/tmp")) / "yinzi_timeboxed_pretrain"
     shards = unpack(args.packed, work / "shards")
     print(f"unpacked in {time.time() - t_start:.1f}s", flush=True)
     if torch.cuda.is_available():
@@ -97,24 +100,20 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     trainer = Trainer(cfg, [ConsolePrinter(sys.stdout), JsonlMetrics(out / "metrics.jsonl")])
     result = trainer.run()
-    _save_split(work / "run" / "last.pt", out)
+    _save_weights(work / "run" / "last.pt", out)
     (out / "result.json").write_text(json.dumps({**result, "bench_steps_per_s": rate,
                                                   "total_s": time.time() - t_start}, indent=1))
     print(json.dumps(result), flush=True)
     return 0
 
 
-def _save_split(ckpt_path: Path, out: Path) -> None:
-    """Model weights (no optimizer) in two files: embeddings, and everything else."""
+def _save_weights(ckpt_path: Path, out: Path) -> None:
+    """The run's last checkpoint without its optimizer state (a third of the size)."""
     import torch
 
     ckpt = torch.load(ckpt_path, map_location="cpu", weights_only=True)
-    state = ckpt["model"]
-    emb = {k: v for k, v in state.items() if "_emb." in k}
-    rest = {k: v for k, v in state.items() if k not in emb}
-    meta = {k: ckpt[k] for k in ("spec", "step", "tokens_seen", "elapsed", "config", "vocab_json", "dev")}
-    torch.save({**meta, "model": emb, "part": "embeddings"}, out / "weights_a.pt")
-    torch.save({**meta, "model": rest, "part": "rest"}, out / "weights_b.pt")
+    keep = ("model", "spec", "step", "tokens_seen", "elapsed", "config", "vocab_json", "dev")
+    torch.save({k: ckpt[k] for k in keep if k in ckpt}, out / "model.pt")
 
 
 if __name__ == "__main__":
