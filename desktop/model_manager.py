@@ -6,6 +6,7 @@ app's Tools menu and from the wizard's last page.
 """
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from desktop.qt import (
@@ -106,7 +107,7 @@ class ModelManagerWindow(QWidget):
         kind = {"p2c": self.tr("pinyin"), "sentiment": self.tr("sentiment")}.get(entry.kind, entry.kind)
         origin = self.tr("shipped") if entry.source == "shipped" else self.tr("yours")
         mark = self.tr(" — typing with it") if entry.active else ""
-        return f"{entry.name}  ({kind}, {origin}){mark}"
+        return self.tr("{0} ({1}, {2}){3}").format(entry.name, kind, origin, mark)
 
     def names(self) -> list[str]:
         return [self.list.item(i).data(NAME_ROLE) for i in range(self.list.count())]
@@ -127,8 +128,8 @@ class ModelManagerWindow(QWidget):
             for b in (self.use_button, self.rename_button, self.delete_button):
                 b.setEnabled(False)
             return
-        self.details.setText(self.tr("<b>{0}</b> · {1}<br>{2}").format(
-            entry.name, self._item_text(entry).split("  ", 1)[1], entry.path))
+        self.details.setText(self.tr("<b>{0}</b><br>{1}").format(
+            html.escape(self._item_text(entry)), html.escape(str(entry.path))))
         card = entry.card()
         if card:
             self.card.setMarkdown(card)

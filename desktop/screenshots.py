@@ -2,8 +2,10 @@
 
 The main window is shown with text typed and the candidate bar open, in Chinese and in
 English UI; also the settings dialog, the user dictionary, the analysis panel on a mixed
-review and the batch window after a run. User data goes to a temporary
-YINZI_HOME so a developer's own dictionary never appears in the docs.
+review and the batch window after a run; every page of the fine-tune wizard and the model
+manager. User data goes to a temporary YINZI_HOME so a developer's own dictionary never
+appears in the docs. The wizard's pages are filled from the sample report, devices and
+events below (no trainer runs here): they show the layout, not a measurement.
 """
 from __future__ import annotations
 
@@ -118,10 +120,147 @@ def _shoot_batch(window, app, out: Path) -> Path | None:
     return path
 
 
+SAMPLE_REPORT = {
+    "files": [
+        {"path": "~/文档/用户手册/01-安装.md", "lines": 1840, "han_chars": 61233, "duplicates": 12,
+         "non_chinese_share": 0.18, "encoding": "utf-8", "traditional_converted": False, "error": ""},
+        {"path": "~/文档/用户手册/02-配置.md", "lines": 2210, "han_chars": 70418, "duplicates": 3,
+         "non_chinese_share": 0.22, "encoding": "utf-8", "traditional_converted": False, "error": ""},
+        {"path": "~/文档/论坛/常见问题.txt", "lines": 5630, "han_chars": 188004, "duplicates": 141,
+         "non_chinese_share": 0.07, "encoding": "gb18030", "traditional_converted": True, "error": ""},
+        {"path": "~/文档/论坛/附件.pdf", "lines": 0, "han_chars": 0, "duplicates": 0,
+         "non_chinese_share": None, "encoding": "", "traditional_converted": False,
+         "error": "binary file skipped"},
+    ],
+    "totals": {"files": 4, "lines": 9680, "han_chars": 319655, "duplicates": 156},
+    "samples": ["安装完成后，在终端运行 yinzi-train devices 查看可用的显卡。",
+                "配置文件保存在用户目录下，修改后重新启动服务即可生效。",
+                "如果日志里出现显存不足的提示，请把批大小调小一些。"],
+    "problems": [{"path": "~/文档/论坛/附件.pdf", "line": 0, "message": "binary file skipped"},
+                 {"path": "~/文档/论坛/常见问题.txt", "line": 2214, "message": "line longer than 5,000 characters cut"}],
+    "enough": False,
+    "advice": "320 thousand Han characters: enough for your words and phrases; 2 million or more "
+              "also lets the neural model adapt.",
+}
+SAMPLE_DEVICES = {"cpu": {"name": "AMD EPYC 9454", "cores": 16},
+                  "cuda": [{"index": 0, "name": "NVIDIA H100 80GB HBM3", "total_mb": 81559, "free_mb": 80210},
+                           {"index": 1, "name": "NVIDIA H100 80GB HBM3", "total_mb": 81559, "free_mb": 61877}],
+                  "torch": {"version": "2.13.0", "cuda_build": True}}
+
+
+def _sample_events(total: int = 400, upto: int = 260) -> list[dict]:
+    import math
+
+    events = [{"event": "start", "out": "runs/docs", "preset": "quick", "devices": "0", "resumed": False},
+              {"event": "data", "files": [], "documents": 37, "held_out_documents": 2, "han_chars": 319655}]
+    for step in range(1, upto + 1):
+        loss = 2.1 + 3.1 * math.exp(-step / 60) + 0.06 * math.sin(step * 12.9898) * math.cos(step * 4.1414)
+        events.append({"event": "step", "step": step, "total_steps": total, "loss": loss,
+                       "tokens_per_s": 41800.0, "eta_s": (total - step) * 0.9 + 95, "elapsed_s": 140 + step * 0.9})
+        if step % 40 == 0:
+            events.append({"event": "eval", "step": step, "held_out_char": 0.781 + 0.09 * (1 - math.exp(-step / 120))})
+            events.append({"event": "checkpoint", "step": step, "path": f"runs/docs/checkpoints/step{step}.pt"})
+    events.append({"event": "stage", "stage": "neural", "message": "p2c-default, 1 GPU, bf16"})
+    return events
+
+
+SAMPLE_RESULT = {
+    "model_dir": "", "lambda": 0.55,
+    "held_out": {"before": {"char": 0.781, "exact": 0.312, "top5": 0.884},
+                 "after": {"char": 0.912, "exact": 0.574, "top5": 0.951}},
+    "general": {"before": {"char": 0.9461, "exact": 0.766, "top5": 0.8742},
+                "after": {"char": 0.9452, "exact": 0.764, "top5": 0.8740}},
+    "examples": {"fixed": [
+        {"pinyin": "xian'cun'bu'zu", "reference": "显存不足", "before": "现存不足", "after": "显存不足"},
+        {"pinyin": "pi'da'xiao", "reference": "批大小", "before": "皮大小", "after": "批大小"},
+        {"pinyin": "gai'ge'shi'jian", "reference": "改个事件", "before": "改革时间", "after": "改个事件"}],
+        "broken": [{"pinyin": "ta'men'de'fu'wu", "reference": "他们的服务", "before": "他们的服务", "after": "它们的服务"}]},
+}
+
+
+def _shoot_wizard(app, out: Path) -> list[Path]:
+    """Every page of the fine-tune wizard and the model manager (zh_CN), from sample data."""
+    import json
+
+    from desktop.model_manager import ModelManagerWindow
+    from desktop.wizard.commands import Trainer
+    from desktop.wizard.events import Event
+    from desktop.wizard.window import FineTuneWizard
+
+    home = Path(os.environ["YINZI_HOME"])
+    model_dir = home / "runs" / "docs" / "model"
+    model_dir.mkdir(parents=True, exist_ok=True)
+    (model_dir / "manifest.json").write_text(json.dumps({"name": "adapted", "kind": "p2c", "base": "p2c-default"}))
+    (model_dir / "MODEL_CARD.md").write_text(
+        "# 用户手册（adapted from p2c-default）\n\nAdapted with `yinzi-train adapt --preset quick` on "
+        "37 documents (319,655 Han characters); 2 held out.\n\n| held-out | before | after |\n"
+        "|---|---|---|\n| char % | 78.1 | 91.2 |\n| exact % | 31.2 | 57.4 |\n", encoding="utf-8")
+    result = dict(SAMPLE_RESULT, model_dir=str(model_dir))
+    wizard = FineTuneWizard(trainer=Trainer(("yinzi-train",), "path"))
+    wizard.ask_close = lambda: True
+    wizard.resize(940, 720)
+    wizard.show()
+    shots: list[Path] = []
+
+    def shoot(name: str, widget=None) -> None:
+        app.processEvents()
+        path = out / f"{name}_zh_CN.png"
+        (widget or wizard).grab().save(str(path))
+        shots.append(path)
+
+    shoot("wizard_1_task")
+    wizard.next()
+    data = wizard.data_page
+    wizard.plan.files = ["~/文档/用户手册", "~/文档/论坛"]
+    data.chosen.addItems(wizard.plan.files)
+    data._on_report(SAMPLE_REPORT)
+    shoot("wizard_2_data")
+    hardware = wizard.hardware_page
+    hardware._on_devices(SAMPLE_DEVICES)
+    wizard.next()
+    hardware.gpu_checks[0].setChecked(True)
+    shoot("wizard_3_hardware")
+    train = wizard.train_page
+    train.outcome = "sample"            # no trainer is started for the pictures
+    wizard.next()
+    train.outcome = ""
+    train.resume_button.setVisible(False)
+    train.log.appendPlainText("$ yinzi-train adapt --corpus ~/文档/用户手册 ~/文档/论坛 --out runs/docs "
+                              "--preset quick --gpus 0 --events -")
+    for line in ("read 37 documents (319,655 Han characters), 2 held out",
+                 "domain layer: 18,204 words (2,911 new), 96,530 n-grams",
+                 "neural: continuing p2c-default on cuda:0 (bf16)"):
+        train.log.appendPlainText(line)
+    for data_event in _sample_events():
+        train._on_event(Event(data_event["event"], data_event))
+    train.stage_label.setText(train._stage_text("neural", "p2c-default, 1 GPU, bf16"))
+    shoot("wizard_4_train")
+    train.outcome = "finished"
+    wizard.plan.result = result
+    wizard.plan.model_dir = str(model_dir)
+    train.completeChanged.emit()
+    wizard.next()
+    shoot("wizard_5_result")
+    wizard.next()
+    wizard.use_page.name.setText("用户手册")
+    wizard.use_page.use_model()
+    shoot("wizard_6_use")
+    manager = ModelManagerWindow(wizard.store)
+    manager.resize(900, 560)
+    manager.show()
+    manager.select("用户手册")
+    shoot("model_manager", manager)
+    manager.close()
+    wizard.close()
+    return shots
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--no-model", action="store_true", help="n-gram decoder only")
+    parser.add_argument("--only", choices=("all", "wizard"), default="all",
+                        help="'wizard': only the fine-tune wizard's pages and the model manager")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -134,6 +273,11 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     written: list[Path] = []
+    if args.only == "wizard":
+        i18n.install(app, "zh_CN")
+        for path in _shoot_wizard(app, out):
+            print(path)
+        return 0
     for language in ("zh_CN", "en"):
         i18n.install(app, language)
         store = SettingsStore()
@@ -191,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             written.append(path)
             dictionary.close()
             written += [p for p in (_shoot_analysis(window, app, out), _shoot_batch(window, app, out)) if p]
+            written += _shoot_wizard(app, out)
         window.close()
     for path in written:
         print(path)

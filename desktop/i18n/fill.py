@@ -142,7 +142,7 @@ ZH.update({
    "多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。",
  "Models — Yinzi 音字": "模型 — 音字 Yinzi", "Use for typing": "用于打字", "Rename…": "重命名…", "Delete…": "删除…",
  "Switch back to {0}": "切换回 {0}", "Switch back": "切换回去", "pinyin": "拼音", "sentiment": "情感",
- "yours": "你的", " — typing with it": " — 正在使用", "<b>{0}</b> · {1}<br>{2}": "<b>{0}</b> · {1}<br>{2}",
+ "yours": "你的", " — typing with it": " — 正在使用",
  "This model has no card.": "这个模型没有说明卡。", "Now typing with {0}.": "现在使用 {0} 打字。",
  "{0} is chosen; Yinzi uses it the next time it starts.": "已选择 {0}；音字下次启动时使用它。",
  "Renamed {0} to {1}.": "已将 {0} 重命名为 {1}。", "Deleted {0}.": "已删除 {0}。",
@@ -200,7 +200,11 @@ ZH.update({
  "Use this model for typing": "用这个模型打字", "Trained model: {0}": "训练好的模型：{0}",
  "Kept as '{0}' in {1}.": "已保存为“{0}”，位于 {1}。", "Yinzi now types with '{0}'.": "音字现在使用“{0}”打字。",
  "'{0}' is now your typing model; Yinzi uses it the next time it starts.": "“{0}”现在是你的打字模型；音字下次启动时使用它。",
- "The previous model ({0}) is kept.": "之前的模型（{0}）已保留。",
+ " The previous model ({0}) is kept.": "之前的模型（{0}）已保留。",
+ "{0}: {1}": "{0}：{1}", "characters": "字", "sentences": "整句", "top 5": "前 5", "{0}, before": "{0}·训练前", "{0}, after": "{0}·训练后",
+ "The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.":
+   "训练在独立的进程中运行：关闭此窗口前会先询问，停止的训练可以继续。",
+ "{0} ({1}, {2}){3}": "{0}（{1}，{2}）{3}", "<b>{0}</b><br>{1}": "<b>{0}</b><br>{1}",
 })
 # (context, source) where one English word needs two translations: the table's "positive"
 # column is the probability (积极度), the label is the class (积极).

@@ -92,178 +92,178 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="210"/>
+        <location filename="../batch_window.py" line="209"/>
         <source>Batch analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="226"/>
+        <location filename="../batch_window.py" line="225"/>
         <source>Open file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="228"/>
+        <location filename="../batch_window.py" line="227"/>
         <source>No file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="234"/>
+        <location filename="../batch_window.py" line="233"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="236"/>
+        <location filename="../batch_window.py" line="235"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="238"/>
+        <location filename="../batch_window.py" line="237"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="258"/>
+        <location filename="../batch_window.py" line="257"/>
         <source>Sentiment distribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="263"/>
+        <location filename="../batch_window.py" line="262"/>
         <source>Mean positive probability over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="272"/>
+        <location filename="../batch_window.py" line="271"/>
         <source>Text column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="274"/>
+        <location filename="../batch_window.py" line="273"/>
         <source>Date column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="315"/>
+        <location filename="../batch_window.py" line="314"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="339"/>
+        <location filename="../batch_window.py" line="338"/>
         <source>Open a file to analyse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="340"/>
+        <location filename="../batch_window.py" line="339"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="345"/>
+        <location filename="../batch_window.py" line="344"/>
         <source>Cannot open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="364"/>
+        <location filename="../batch_window.py" line="363"/>
         <source>Loading the model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="375"/>
+        <location filename="../batch_window.py" line="374"/>
         <source>Cancelling after this chunk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="388"/>
+        <location filename="../batch_window.py" line="387"/>
         <source>, ETA {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="389"/>
+        <location filename="../batch_window.py" line="388"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="400"/>
+        <location filename="../batch_window.py" line="399"/>
         <source>The file has no data rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="402"/>
+        <location filename="../batch_window.py" line="401"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="402"/>
+        <location filename="../batch_window.py" line="401"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="403"/>
+        <location filename="../batch_window.py" line="402"/>
         <source> (table shows the first {0:,})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="408"/>
+        <location filename="../batch_window.py" line="407"/>
         <source> · {0:,} without sentiment (blank or no Chinese)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="410"/>
+        <location filename="../batch_window.py" line="409"/>
         <source> · {0:,} unreadable lines skipped ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="412"/>
+        <location filename="../batch_window.py" line="411"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="421"/>
+        <location filename="../batch_window.py" line="420"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="439"/>
+        <location filename="../batch_window.py" line="438"/>
         <source>texts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="463"/>
+        <location filename="../batch_window.py" line="462"/>
         <source>Mean positive probability by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="464"/>
+        <location filename="../batch_window.py" line="463"/>
         <source>Mean positive probability by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="465"/>
+        <location filename="../batch_window.py" line="464"/>
         <source>Mean positive probability by month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="467"/>
+        <location filename="../batch_window.py" line="466"/>
         <source> ({0:,} without a readable date)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="518"/>
-        <location filename="../batch_window.py" line="523"/>
+        <location filename="../batch_window.py" line="517"/>
+        <location filename="../batch_window.py" line="522"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="519"/>
+        <location filename="../batch_window.py" line="518"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="524"/>
+        <location filename="../batch_window.py" line="523"/>
         <source>The results are already saved in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="529"/>
+        <location filename="../batch_window.py" line="528"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,173 +271,173 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="169"/>
+        <location filename="../wizard/pages.py" line="171"/>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="170"/>
+        <location filename="../wizard/pages.py" line="172"/>
         <source>Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="171"/>
+        <location filename="../wizard/pages.py" line="173"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="202"/>
+        <location filename="../wizard/pages.py" line="204"/>
         <source>Your labelled data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="204"/>
+        <location filename="../wizard/pages.py" line="206"/>
         <source>CSV, TSV or JSONL with a &apos;text&apos; and a &apos;label&apos; column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="207"/>
-        <location filename="../wizard/pages.py" line="214"/>
+        <location filename="../wizard/pages.py" line="209"/>
+        <location filename="../wizard/pages.py" line="216"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="207"/>
+        <location filename="../wizard/pages.py" line="209"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="209"/>
+        <location filename="../wizard/pages.py" line="211"/>
         <source>Your text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="211"/>
+        <location filename="../wizard/pages.py" line="213"/>
         <source>Add files or folders of your own writing (.txt, .md, .csv, .tsv, .jsonl; any common encoding; Traditional characters are converted). A few hundred thousand characters help; a few million help more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="214"/>
+        <location filename="../wizard/pages.py" line="216"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="214"/>
+        <location filename="../wizard/pages.py" line="216"/>
         <source>Han characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="215"/>
+        <location filename="../wizard/pages.py" line="217"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="215"/>
+        <location filename="../wizard/pages.py" line="217"/>
         <source>Non-Chinese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="215"/>
+        <location filename="../wizard/pages.py" line="217"/>
         <source>Encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="216"/>
+        <location filename="../wizard/pages.py" line="218"/>
         <source>Traditional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="216"/>
+        <location filename="../wizard/pages.py" line="218"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="226"/>
+        <location filename="../wizard/pages.py" line="228"/>
         <source>Add files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="226"/>
+        <location filename="../wizard/pages.py" line="228"/>
         <source>Text files ({0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="230"/>
+        <location filename="../wizard/pages.py" line="232"/>
         <source>Add folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="265"/>
+        <location filename="../wizard/pages.py" line="267"/>
         <source>No files yet: add files or folders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="270"/>
+        <location filename="../wizard/pages.py" line="272"/>
         <source>Reading your files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="275"/>
+        <location filename="../wizard/pages.py" line="277"/>
         <source>Sample lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="276"/>
+        <location filename="../wizard/pages.py" line="278"/>
         <source>Problems ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="287"/>
+        <location filename="../wizard/pages.py" line="289"/>
         <source>{0:,} KB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="290"/>
+        <location filename="../wizard/pages.py" line="292"/>
         <source>not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="293"/>
+        <location filename="../wizard/pages.py" line="295"/>
         <source>Not a readable file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="296"/>
+        <location filename="../wizard/pages.py" line="298"/>
         <source>{0} file(s); their rows are checked when training starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="316"/>
+        <location filename="../wizard/pages.py" line="318"/>
         <source>converted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="326"/>
+        <location filename="../wizard/pages.py" line="328"/>
         <source>{0:,} files · {1:,} lines · {2:,} Han characters · {3:,} duplicate lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="340"/>
+        <location filename="../wizard/pages.py" line="342"/>
         <source>No Chinese text was found in these files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="343"/>
+        <location filename="../wizard/pages.py" line="345"/>
         <source>Too little text for a clear gain: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="354"/>
+        <location filename="../wizard/pages.py" line="356"/>
         <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="357"/>
+        <location filename="../wizard/pages.py" line="359"/>
         <source>The trainer could not be started: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="359"/>
+        <location filename="../wizard/pages.py" line="361"/>
         <source>Reading the files failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,170 +475,170 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/pages.py" line="425"/>
+        <location filename="../wizard/pages.py" line="427"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="443"/>
+        <location filename="../wizard/pages.py" line="445"/>
         <source>Hardware and preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="444"/>
+        <location filename="../wizard/pages.py" line="446"/>
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="446"/>
+        <location filename="../wizard/pages.py" line="448"/>
         <source>Start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="447"/>
+        <location filename="../wizard/pages.py" line="449"/>
         <source>Train on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="448"/>
+        <location filename="../wizard/pages.py" line="450"/>
         <source>How long to train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="449"/>
+        <location filename="../wizard/pages.py" line="451"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="450"/>
-        <location filename="../wizard/pages.py" line="451"/>
         <location filename="../wizard/pages.py" line="452"/>
+        <location filename="../wizard/pages.py" line="453"/>
+        <location filename="../wizard/pages.py" line="454"/>
         <source>the preset&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="453"/>
+        <location filename="../wizard/pages.py" line="455"/>
         <source>optional: a text file of general sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="454"/>
+        <location filename="../wizard/pages.py" line="456"/>
         <source>Learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="455"/>
+        <location filename="../wizard/pages.py" line="457"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="456"/>
+        <location filename="../wizard/pages.py" line="458"/>
         <source>Batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="457"/>
+        <location filename="../wizard/pages.py" line="459"/>
         <source>Held out for the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="458"/>
-        <location filename="../wizard/pages.py" line="544"/>
+        <location filename="../wizard/pages.py" line="460"/>
+        <location filename="../wizard/pages.py" line="546"/>
         <source>General check file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="467"/>
+        <location filename="../wizard/pages.py" line="469"/>
         <source>Looking for GPUs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="473"/>
+        <location filename="../wizard/pages.py" line="475"/>
         <source>CPU: {0} ({1} cores)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="474"/>
+        <location filename="../wizard/pages.py" line="476"/>
         <source>processor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="476"/>
+        <location filename="../wizard/pages.py" line="478"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="488"/>
+        <location filename="../wizard/pages.py" line="490"/>
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="497"/>
+        <location filename="../wizard/pages.py" line="499"/>
         <source>{0} GPU(s) found (PyTorch {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="503"/>
+        <location filename="../wizard/pages.py" line="505"/>
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="506"/>
+        <location filename="../wizard/pages.py" line="508"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="512"/>
+        <location filename="../wizard/pages.py" line="514"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="514"/>
+        <location filename="../wizard/pages.py" line="516"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="535"/>
+        <location filename="../wizard/pages.py" line="537"/>
         <source>Quick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="535"/>
+        <location filename="../wizard/pages.py" line="537"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="536"/>
+        <location filename="../wizard/pages.py" line="538"/>
         <source>Thorough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="536"/>
+        <location filename="../wizard/pages.py" line="538"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="539"/>
+        <location filename="../wizard/pages.py" line="541"/>
         <source>under a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="540"/>
+        <location filename="../wizard/pages.py" line="542"/>
         <source>about {0:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="541"/>
+        <location filename="../wizard/pages.py" line="543"/>
         <source>{0} — {1} (estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="569"/>
+        <location filename="../wizard/pages.py" line="571"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="579"/>
+        <location filename="../wizard/pages.py" line="581"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -891,112 +891,117 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ModelManagerWindow</name>
     <message>
-        <location filename="../model_manager.py" line="41"/>
+        <location filename="../model_manager.py" line="42"/>
         <source>Models — Yinzi 音字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="61"/>
+        <location filename="../model_manager.py" line="62"/>
         <source>Use for typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="63"/>
+        <location filename="../model_manager.py" line="64"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="64"/>
+        <location filename="../model_manager.py" line="65"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="101"/>
+        <location filename="../model_manager.py" line="102"/>
         <source>Switch back to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="102"/>
+        <location filename="../model_manager.py" line="103"/>
         <source>Switch back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="106"/>
+        <location filename="../model_manager.py" line="107"/>
         <source>pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="106"/>
+        <location filename="../model_manager.py" line="107"/>
         <source>sentiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="107"/>
+        <location filename="../model_manager.py" line="108"/>
         <source>shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="107"/>
+        <location filename="../model_manager.py" line="108"/>
         <source>yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="108"/>
+        <location filename="../model_manager.py" line="109"/>
         <source> — typing with it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="130"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt; · {1}&lt;br&gt;{2}</source>
+        <location filename="../model_manager.py" line="110"/>
+        <source>{0} ({1}, {2}){3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="136"/>
+        <location filename="../model_manager.py" line="131"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="137"/>
         <source>This model has no card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="151"/>
+        <location filename="../model_manager.py" line="152"/>
         <source>Now typing with {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="152"/>
+        <location filename="../model_manager.py" line="153"/>
         <source>{0} is chosen; Yinzi uses it the next time it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="159"/>
+        <location filename="../model_manager.py" line="160"/>
         <source>Renamed {0} to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="181"/>
+        <location filename="../model_manager.py" line="182"/>
         <source>Deleted {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="183"/>
+        <location filename="../model_manager.py" line="184"/>
         <source>Typing falls back to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="207"/>
+        <location filename="../model_manager.py" line="208"/>
         <source>Rename model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="207"/>
+        <location filename="../model_manager.py" line="208"/>
         <source>New name for {0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="212"/>
+        <location filename="../model_manager.py" line="213"/>
         <source>Delete model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="213"/>
+        <location filename="../model_manager.py" line="214"/>
         <source>Delete the model {0} and its files? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,117 +1052,145 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="965"/>
+        <location filename="../wizard/pages.py" line="990"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="973"/>
+        <location filename="../wizard/pages.py" line="998"/>
         <source>Measured on your held-out documents (never trained on) and on general text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="974"/>
+        <location filename="../wizard/pages.py" line="999"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="974"/>
-        <location filename="../wizard/pages.py" line="1016"/>
-        <location filename="../wizard/pages.py" line="1032"/>
+        <location filename="../wizard/pages.py" line="999"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="974"/>
-        <location filename="../wizard/pages.py" line="1016"/>
-        <location filename="../wizard/pages.py" line="1032"/>
+        <location filename="../wizard/pages.py" line="999"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="975"/>
+        <location filename="../wizard/pages.py" line="1000"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="976"/>
+        <location filename="../wizard/pages.py" line="1001"/>
         <source>characters right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="976"/>
+        <location filename="../wizard/pages.py" line="1001"/>
         <source>sentences exactly right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="977"/>
+        <location filename="../wizard/pages.py" line="1002"/>
         <source>right in the top 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="978"/>
-        <location filename="../wizard/pages.py" line="1016"/>
+        <location filename="../wizard/pages.py" line="1003"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>Your text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="978"/>
+        <location filename="../wizard/pages.py" line="1003"/>
         <source>General text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1001"/>
+        <location filename="../wizard/pages.py" line="1014"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1028"/>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1028"/>
+        <source>sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1028"/>
+        <source>top 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1030"/>
         <source>No general check file was given, so only your text was measured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1005"/>
+        <location filename="../wizard/pages.py" line="1034"/>
         <source>Weight of your word layer: {0:g}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1011"/>
+        <location filename="../wizard/pages.py" line="1040"/>
         <source>Now right ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1012"/>
+        <location filename="../wizard/pages.py" line="1041"/>
         <source>Now wrong ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1016"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1029"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Before and after (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1057"/>
+        <location filename="../wizard/pages.py" line="1067"/>
+        <source>{0}, before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1068"/>
+        <source>{0}, after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1088"/>
         <source>Scores of the new sentiment model on the data it did not train on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1058"/>
+        <location filename="../wizard/pages.py" line="1089"/>
         <source>Set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1058"/>
+        <location filename="../wizard/pages.py" line="1089"/>
         <source>Accuracy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1058"/>
+        <location filename="../wizard/pages.py" line="1089"/>
         <source>Macro-F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1075"/>
+        <location filename="../wizard/pages.py" line="1106"/>
         <source>The trainer wrote no scores (report.json).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1165,32 +1198,32 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../batch_window.py" line="136"/>
+        <location filename="../batch_window.py" line="135"/>
         <source>line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
+        <location filename="../batch_window.py" line="135"/>
         <source>sentiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
+        <location filename="../batch_window.py" line="135"/>
         <source>probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
+        <location filename="../batch_window.py" line="135"/>
         <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="137"/>
+        <location filename="../batch_window.py" line="136"/>
         <source>date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="137"/>
+        <location filename="../batch_window.py" line="136"/>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1299,42 +1332,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TaskPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="108"/>
+        <location filename="../wizard/pages.py" line="110"/>
         <source>What should Yinzi learn?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="109"/>
+        <location filename="../wizard/pages.py" line="111"/>
         <source>Training runs on this computer; your text never leaves it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="111"/>
+        <location filename="../wizard/pages.py" line="113"/>
         <source>Type better in my domain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="116"/>
+        <location filename="../wizard/pages.py" line="118"/>
         <source>Give Yinzi your own writing (documentation, notes, a novel…). It learns your words and phrases and adapts its pinyin-to-hanzi model, then shows how much better it types text like yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="120"/>
+        <location filename="../wizard/pages.py" line="122"/>
         <source>Sentiment on my labelled data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="124"/>
+        <location filename="../wizard/pages.py" line="126"/>
         <source>Give Yinzi a table of texts with a label column (0/1, neg/pos, or with a neutral class). It trains a sentiment model for the analysis panel and `yinzi analyze`.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="138"/>
+        <location filename="../wizard/pages.py" line="140"/>
         <source>The trainer (yinzi-train) was not found, so nothing can be trained yet. Install it: in a source checkout run `make setup` (or `pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="143"/>
+        <location filename="../wizard/pages.py" line="145"/>
         <source>Trainer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,225 +1375,236 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="668"/>
+        <location filename="../wizard/pages.py" line="674"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="669"/>
+        <location filename="../wizard/pages.py" line="675"/>
+        <source>The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="677"/>
         <source>Training loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="670"/>
+        <location filename="../wizard/pages.py" line="678"/>
         <source>Held-out accuracy (char %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="671"/>
+        <location filename="../wizard/pages.py" line="679"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="672"/>
+        <location filename="../wizard/pages.py" line="680"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="673"/>
+        <location filename="../wizard/pages.py" line="681"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="673"/>
+        <location filename="../wizard/pages.py" line="681"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="674"/>
+        <location filename="../wizard/pages.py" line="682"/>
         <source>Pausing is not supported on this system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="704"/>
+        <location filename="../wizard/pages.py" line="712"/>
         <source>Starting the trainer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="730"/>
+        <location filename="../wizard/pages.py" line="738"/>
         <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="734"/>
+        <location filename="../wizard/pages.py" line="742"/>
         <source>Training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="736"/>
+        <location filename="../wizard/pages.py" line="744"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="741"/>
+        <location filename="../wizard/pages.py" line="749"/>
+        <location filename="../wizard/pages.py" line="759"/>
         <source>Stopping at a checkpoint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="760"/>
+        <location filename="../wizard/pages.py" line="780"/>
         <source>Could not save the run&apos;s state: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="786"/>
+        <location filename="../wizard/pages.py" line="807"/>
         <source>checkpoint at step {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="790"/>
+        <location filename="../wizard/pages.py" line="811"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="793"/>
+        <location filename="../wizard/pages.py" line="814"/>
         <source>error: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="795"/>
+        <location filename="../wizard/pages.py" line="816"/>
         <source>resuming from the last checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="799"/>
+        <location filename="../wizard/pages.py" line="820"/>
         <source>Reading your text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="799"/>
+        <location filename="../wizard/pages.py" line="820"/>
         <source>Setting aside held-out documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="800"/>
+        <location filename="../wizard/pages.py" line="821"/>
         <source>Building your word layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="800"/>
+        <location filename="../wizard/pages.py" line="821"/>
         <source>Adapting the neural model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="801"/>
+        <location filename="../wizard/pages.py" line="822"/>
         <source>Exporting the model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="801"/>
+        <location filename="../wizard/pages.py" line="822"/>
         <source>Tuning on held-out text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="802"/>
+        <location filename="../wizard/pages.py" line="823"/>
         <source>Measuring before and after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="802"/>
+        <location filename="../wizard/pages.py" line="823"/>
         <source>Writing the model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="826"/>
+        <location filename="../wizard/pages.py" line="825"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="849"/>
         <source>Step {0:,} / {1:,}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="827"/>
+        <location filename="../wizard/pages.py" line="850"/>
         <source>Loss {0:.3f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="828"/>
+        <location filename="../wizard/pages.py" line="851"/>
         <source>{0:,.0f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="830"/>
+        <location filename="../wizard/pages.py" line="853"/>
         <source>ETA {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="832"/>
+        <location filename="../wizard/pages.py" line="857"/>
         <source>Elapsed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="839"/>
+        <location filename="../wizard/pages.py" line="864"/>
         <source>The trainer could not be started: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="859"/>
-        <location filename="../wizard/pages.py" line="907"/>
+        <location filename="../wizard/pages.py" line="884"/>
+        <location filename="../wizard/pages.py" line="932"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="861"/>
+        <location filename="../wizard/pages.py" line="886"/>
         <source>Training finished. Next shows what changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="870"/>
+        <location filename="../wizard/pages.py" line="895"/>
         <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="874"/>
+        <location filename="../wizard/pages.py" line="899"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="875"/>
+        <location filename="../wizard/pages.py" line="900"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="879"/>
+        <location filename="../wizard/pages.py" line="904"/>
         <source>Cancelled at step {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="887"/>
-        <location filename="../wizard/pages.py" line="920"/>
+        <location filename="../wizard/pages.py" line="912"/>
+        <location filename="../wizard/pages.py" line="945"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="889"/>
-        <location filename="../wizard/pages.py" line="922"/>
+        <location filename="../wizard/pages.py" line="914"/>
+        <location filename="../wizard/pages.py" line="947"/>
         <source>The trainer exited with code {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="909"/>
+        <location filename="../wizard/pages.py" line="934"/>
         <source>Training finished. Next shows the scores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="916"/>
+        <location filename="../wizard/pages.py" line="941"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="918"/>
+        <location filename="../wizard/pages.py" line="943"/>
         <source>The data checks failed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="928"/>
+        <location filename="../wizard/pages.py" line="953"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1568,120 +1612,120 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UsePage</name>
     <message>
-        <location filename="../wizard/pages.py" line="1108"/>
+        <location filename="../wizard/pages.py" line="1142"/>
         <source>Use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1109"/>
+        <location filename="../wizard/pages.py" line="1143"/>
         <source>Model name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1110"/>
+        <location filename="../wizard/pages.py" line="1144"/>
         <source>Manage models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1112"/>
+        <location filename="../wizard/pages.py" line="1146"/>
         <source>Keep the sentiment model with your models; `yinzi analyze --model NAME_OR_FOLDER` uses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1114"/>
+        <location filename="../wizard/pages.py" line="1148"/>
         <source>Keep this model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1116"/>
+        <location filename="../wizard/pages.py" line="1150"/>
         <source>Yinzi keeps the model you type with now, so you can switch back at any time in the model manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1118"/>
+        <location filename="../wizard/pages.py" line="1152"/>
         <source>Use this model for typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1122"/>
+        <location filename="../wizard/pages.py" line="1156"/>
         <source>Trained model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1135"/>
+        <location filename="../wizard/pages.py" line="1169"/>
         <source>Kept as &apos;{0}&apos; in {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1138"/>
+        <location filename="../wizard/pages.py" line="1172"/>
         <source>Yinzi now types with &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1139"/>
+        <location filename="../wizard/pages.py" line="1173"/>
         <source>&apos;{0}&apos; is now your typing model; Yinzi uses it the next time it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1142"/>
-        <source>The previous model ({0}) is kept.</source>
+        <location filename="../wizard/pages.py" line="1176"/>
+        <source> The previous model ({0}) is kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UserDictWindow</name>
     <message>
-        <location filename="../user_dict_window.py" line="92"/>
+        <location filename="../user_dict_window.py" line="91"/>
         <source>User dictionary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="99"/>
+        <location filename="../user_dict_window.py" line="98"/>
         <source>Search phrase or pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="102"/>
+        <location filename="../user_dict_window.py" line="101"/>
         <source>Most used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="102"/>
+        <location filename="../user_dict_window.py" line="101"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="103"/>
+        <location filename="../user_dict_window.py" line="102"/>
         <source>Phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="107"/>
+        <location filename="../user_dict_window.py" line="106"/>
         <source>Sort by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="118"/>
+        <location filename="../user_dict_window.py" line="117"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="119"/>
+        <location filename="../user_dict_window.py" line="118"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="120"/>
+        <location filename="../user_dict_window.py" line="119"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="121"/>
+        <location filename="../user_dict_window.py" line="120"/>
         <source>Clear all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="150"/>
+        <location filename="../user_dict_window.py" line="149"/>
         <source>%n phrase(s)</source>
         <translation>
             <numerusform>%n phrase</numerusform>
@@ -1689,7 +1733,7 @@ Resume it from its last checkpoint?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="169"/>
+        <location filename="../user_dict_window.py" line="168"/>
         <source>Delete all %n learned phrase(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete the %n learned phrase? This cannot be undone.</numerusform>
@@ -1697,7 +1741,7 @@ Resume it from its last checkpoint?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="178"/>
+        <location filename="../user_dict_window.py" line="177"/>
         <source>Exported %n phrase(s)</source>
         <translation>
             <numerusform>Exported %n phrase</numerusform>
@@ -1705,32 +1749,32 @@ Resume it from its last checkpoint?</source>
         </translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="185"/>
+        <location filename="../user_dict_window.py" line="184"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="186"/>
+        <location filename="../user_dict_window.py" line="185"/>
         <source>Could not import {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="208"/>
+        <location filename="../user_dict_window.py" line="207"/>
         <source>Clear user dictionary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="214"/>
+        <location filename="../user_dict_window.py" line="213"/>
         <source>Tab-separated values (*.tsv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="216"/>
+        <location filename="../user_dict_window.py" line="215"/>
         <source>Export user dictionary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="219"/>
+        <location filename="../user_dict_window.py" line="218"/>
         <source>Import user dictionary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,22 +1782,22 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UserEntryModel</name>
     <message>
-        <location filename="../user_dict_window.py" line="58"/>
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="58"/>
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="58"/>
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="58"/>
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Last used</source>
         <translation type="unfinished"></translation>
     </message>

@@ -92,178 +92,178 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="210"/>
+        <location filename="../batch_window.py" line="209"/>
         <source>Batch analysis</source>
         <translation>批量分析</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="226"/>
+        <location filename="../batch_window.py" line="225"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="228"/>
+        <location filename="../batch_window.py" line="227"/>
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="234"/>
+        <location filename="../batch_window.py" line="233"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="236"/>
+        <location filename="../batch_window.py" line="235"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="238"/>
+        <location filename="../batch_window.py" line="237"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="258"/>
+        <location filename="../batch_window.py" line="257"/>
         <source>Sentiment distribution</source>
         <translation>情感分布</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="263"/>
+        <location filename="../batch_window.py" line="262"/>
         <source>Mean positive probability over time</source>
         <translation>平均积极度随时间变化</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="272"/>
+        <location filename="../batch_window.py" line="271"/>
         <source>Text column:</source>
         <translation>文本列：</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="274"/>
+        <location filename="../batch_window.py" line="273"/>
         <source>Date column:</source>
         <translation>日期列：</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="315"/>
+        <location filename="../batch_window.py" line="314"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="339"/>
+        <location filename="../batch_window.py" line="338"/>
         <source>Open a file to analyse</source>
         <translation>打开要分析的文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="340"/>
+        <location filename="../batch_window.py" line="339"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
         <translation>表格和文本 (*.csv *.tsv *.txt *.jsonl *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="345"/>
+        <location filename="../batch_window.py" line="344"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="364"/>
+        <location filename="../batch_window.py" line="363"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="375"/>
+        <location filename="../batch_window.py" line="374"/>
         <source>Cancelling after this chunk…</source>
         <translation>本批处理完后取消…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="388"/>
+        <location filename="../batch_window.py" line="387"/>
         <source>, ETA {0}</source>
         <translation>，预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="389"/>
+        <location filename="../batch_window.py" line="388"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
         <translation>{0:,} / {1:,} 行 · {2:,.0f} 行/秒</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="400"/>
+        <location filename="../batch_window.py" line="399"/>
         <source>The file has no data rows</source>
         <translation>文件中没有数据行</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="402"/>
+        <location filename="../batch_window.py" line="401"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="402"/>
+        <location filename="../batch_window.py" line="401"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="403"/>
+        <location filename="../batch_window.py" line="402"/>
         <source> (table shows the first {0:,})</source>
         <translation>（表格显示前 {0:,} 行）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="408"/>
+        <location filename="../batch_window.py" line="407"/>
         <source> · {0:,} without sentiment (blank or no Chinese)</source>
         <translation> · {0:,} 行无情感结果（空白或没有汉字）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="410"/>
+        <location filename="../batch_window.py" line="409"/>
         <source> · {0:,} unreadable lines skipped ({1})</source>
         <translation> · 跳过 {0:,} 行无法读取的内容（{1}）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="412"/>
+        <location filename="../batch_window.py" line="411"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
         <translation>{0}：{1:,} 行，用时 {2:.1f} 秒（{3:,.0f} 行/秒）{4}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="421"/>
+        <location filename="../batch_window.py" line="420"/>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="439"/>
+        <location filename="../batch_window.py" line="438"/>
         <source>texts</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="463"/>
+        <location filename="../batch_window.py" line="462"/>
         <source>Mean positive probability by day</source>
         <translation>平均积极度（按日）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="464"/>
+        <location filename="../batch_window.py" line="463"/>
         <source>Mean positive probability by week</source>
         <translation>平均积极度（按周）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="465"/>
+        <location filename="../batch_window.py" line="464"/>
         <source>Mean positive probability by month</source>
         <translation>平均积极度（按月）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="467"/>
+        <location filename="../batch_window.py" line="466"/>
         <source> ({0:,} without a readable date)</source>
         <translation>（{0:,} 行日期无法识别）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="518"/>
-        <location filename="../batch_window.py" line="523"/>
+        <location filename="../batch_window.py" line="517"/>
+        <location filename="../batch_window.py" line="522"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="519"/>
+        <location filename="../batch_window.py" line="518"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="524"/>
+        <location filename="../batch_window.py" line="523"/>
         <source>The results are already saved in {0}.</source>
         <translation>结果已保存在 {0}。</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="529"/>
+        <location filename="../batch_window.py" line="528"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -271,173 +271,173 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="169"/>
+        <location filename="../wizard/pages.py" line="171"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="170"/>
+        <location filename="../wizard/pages.py" line="172"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="171"/>
+        <location filename="../wizard/pages.py" line="173"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="202"/>
+        <location filename="../wizard/pages.py" line="204"/>
         <source>Your labelled data</source>
         <translation>你的标注数据</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="204"/>
+        <location filename="../wizard/pages.py" line="206"/>
         <source>CSV, TSV or JSONL with a &apos;text&apos; and a &apos;label&apos; column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
         <translation>CSV、TSV 或 JSONL，含 &apos;text&apos; 列和 &apos;label&apos; 列（0/1、neg/pos 或 -1/0/1）。训练开始时会逐行检查；发现的问题会连同行号显示在后面的页面上。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="207"/>
-        <location filename="../wizard/pages.py" line="214"/>
+        <location filename="../wizard/pages.py" line="209"/>
+        <location filename="../wizard/pages.py" line="216"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="207"/>
+        <location filename="../wizard/pages.py" line="209"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="209"/>
+        <location filename="../wizard/pages.py" line="211"/>
         <source>Your text</source>
         <translation>你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="211"/>
+        <location filename="../wizard/pages.py" line="213"/>
         <source>Add files or folders of your own writing (.txt, .md, .csv, .tsv, .jsonl; any common encoding; Traditional characters are converted). A few hundred thousand characters help; a few million help more.</source>
         <translation>添加你自己写的文件或文件夹（.txt、.md、.csv、.tsv、.jsonl；常见编码均可；繁体字会转换为简体）。几十万字就有帮助，几百万字效果更好。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="214"/>
+        <location filename="../wizard/pages.py" line="216"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="214"/>
+        <location filename="../wizard/pages.py" line="216"/>
         <source>Han characters</source>
         <translation>汉字数</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="215"/>
+        <location filename="../wizard/pages.py" line="217"/>
         <source>Duplicates</source>
         <translation>重复行</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="215"/>
+        <location filename="../wizard/pages.py" line="217"/>
         <source>Non-Chinese</source>
         <translation>非中文</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="215"/>
+        <location filename="../wizard/pages.py" line="217"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="216"/>
+        <location filename="../wizard/pages.py" line="218"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="216"/>
+        <location filename="../wizard/pages.py" line="218"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="226"/>
+        <location filename="../wizard/pages.py" line="228"/>
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="226"/>
+        <location filename="../wizard/pages.py" line="228"/>
         <source>Text files ({0});;All files (*)</source>
         <translation>文本文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="230"/>
+        <location filename="../wizard/pages.py" line="232"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="265"/>
+        <location filename="../wizard/pages.py" line="267"/>
         <source>No files yet: add files or folders.</source>
         <translation>还没有文件：请添加文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="270"/>
+        <location filename="../wizard/pages.py" line="272"/>
         <source>Reading your files…</source>
         <translation>正在读取你的文件…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="275"/>
+        <location filename="../wizard/pages.py" line="277"/>
         <source>Sample lines</source>
         <translation>示例行</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="276"/>
+        <location filename="../wizard/pages.py" line="278"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="287"/>
+        <location filename="../wizard/pages.py" line="289"/>
         <source>{0:,} KB</source>
         <translation>{0:,} KB</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="290"/>
+        <location filename="../wizard/pages.py" line="292"/>
         <source>not a file</source>
         <translation>不是文件</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="293"/>
+        <location filename="../wizard/pages.py" line="295"/>
         <source>Not a readable file: {0}</source>
         <translation>无法读取的文件：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="296"/>
+        <location filename="../wizard/pages.py" line="298"/>
         <source>{0} file(s); their rows are checked when training starts.</source>
         <translation>{0} 个文件；训练开始时会逐行检查。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="316"/>
+        <location filename="../wizard/pages.py" line="318"/>
         <source>converted</source>
         <translation>已转换</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="326"/>
+        <location filename="../wizard/pages.py" line="328"/>
         <source>{0:,} files · {1:,} lines · {2:,} Han characters · {3:,} duplicate lines</source>
         <translation>{0:,} 个文件 · {1:,} 行 · {2:,} 个汉字 · {3:,} 行重复</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="340"/>
+        <location filename="../wizard/pages.py" line="342"/>
         <source>No Chinese text was found in these files.</source>
         <translation>这些文件里没有找到中文。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="343"/>
+        <location filename="../wizard/pages.py" line="345"/>
         <source>Too little text for a clear gain: {0}</source>
         <translation>文本太少，效果不会明显：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="354"/>
+        <location filename="../wizard/pages.py" line="356"/>
         <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
         <translation>这个训练程序不能预先检查文件（没有 inspect-corpus 命令），请更新它。训练开始时仍会检查文件。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="357"/>
+        <location filename="../wizard/pages.py" line="359"/>
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="359"/>
+        <location filename="../wizard/pages.py" line="361"/>
         <source>Reading the files failed: {0}</source>
         <translation>读取文件失败：{0}</translation>
     </message>
@@ -477,170 +477,170 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/pages.py" line="425"/>
+        <location filename="../wizard/pages.py" line="427"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="443"/>
+        <location filename="../wizard/pages.py" line="445"/>
         <source>Hardware and preset</source>
         <translation>硬件和训练时长</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="444"/>
+        <location filename="../wizard/pages.py" line="446"/>
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation>勾选用来训练的 GPU（多块 GPU 各运行一个进程），或保持勾选 CPU。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="446"/>
+        <location filename="../wizard/pages.py" line="448"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="447"/>
+        <location filename="../wizard/pages.py" line="449"/>
         <source>Train on</source>
         <translation>训练设备</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="448"/>
+        <location filename="../wizard/pages.py" line="450"/>
         <source>How long to train</source>
         <translation>训练多久</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="449"/>
+        <location filename="../wizard/pages.py" line="451"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="450"/>
-        <location filename="../wizard/pages.py" line="451"/>
         <location filename="../wizard/pages.py" line="452"/>
+        <location filename="../wizard/pages.py" line="453"/>
+        <location filename="../wizard/pages.py" line="454"/>
         <source>the preset&apos;s</source>
         <translation>按预设</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="453"/>
+        <location filename="../wizard/pages.py" line="455"/>
         <source>optional: a text file of general sentences</source>
         <translation>可选：一个通用句子的文本文件</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="454"/>
+        <location filename="../wizard/pages.py" line="456"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="455"/>
+        <location filename="../wizard/pages.py" line="457"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="456"/>
+        <location filename="../wizard/pages.py" line="458"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="457"/>
+        <location filename="../wizard/pages.py" line="459"/>
         <source>Held out for the report</source>
         <translation>留作评测的比例</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="458"/>
-        <location filename="../wizard/pages.py" line="544"/>
+        <location filename="../wizard/pages.py" line="460"/>
+        <location filename="../wizard/pages.py" line="546"/>
         <source>General check file</source>
         <translation>通用检查文件</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="467"/>
+        <location filename="../wizard/pages.py" line="469"/>
         <source>Looking for GPUs…</source>
         <translation>正在查找 GPU…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="473"/>
+        <location filename="../wizard/pages.py" line="475"/>
         <source>CPU: {0} ({1} cores)</source>
         <translation>CPU：{0}（{1} 核）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="474"/>
+        <location filename="../wizard/pages.py" line="476"/>
         <source>processor</source>
         <translation>处理器</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="476"/>
+        <location filename="../wizard/pages.py" line="478"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="488"/>
+        <location filename="../wizard/pages.py" line="490"/>
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
         <translation>GPU {0}：{1} · {2:.1f} GB，空闲 {3:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="497"/>
+        <location filename="../wizard/pages.py" line="499"/>
         <source>{0} GPU(s) found (PyTorch {1}).</source>
         <translation>找到 {0} 块 GPU（PyTorch {1}）。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="503"/>
+        <location filename="../wizard/pages.py" line="505"/>
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation>没有 GPU：这个 PyTorch（{0}）不支持 CUDA。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="506"/>
+        <location filename="../wizard/pages.py" line="508"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation>没有找到 CUDA GPU。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="512"/>
+        <location filename="../wizard/pages.py" line="514"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation>这个训练程序不能列出 GPU（没有 devices 命令）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="514"/>
+        <location filename="../wizard/pages.py" line="516"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation>无法列出 GPU（{0}）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="535"/>
+        <location filename="../wizard/pages.py" line="537"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="535"/>
+        <location filename="../wizard/pages.py" line="537"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="536"/>
+        <location filename="../wizard/pages.py" line="538"/>
         <source>Thorough</source>
         <translation>充分</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="536"/>
+        <location filename="../wizard/pages.py" line="538"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation>极小（测试用，没有实际提升）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="539"/>
+        <location filename="../wizard/pages.py" line="541"/>
         <source>under a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="540"/>
+        <location filename="../wizard/pages.py" line="542"/>
         <source>about {0:.0f} min</source>
         <translation>约 {0:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="541"/>
+        <location filename="../wizard/pages.py" line="543"/>
         <source>{0} — {1} (estimate)</source>
         <translation>{0} — {1}（估计）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="569"/>
+        <location filename="../wizard/pages.py" line="571"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation>学习率必须是数字，例如 3e-4。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="579"/>
+        <location filename="../wizard/pages.py" line="581"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
@@ -895,112 +895,117 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ModelManagerWindow</name>
     <message>
-        <location filename="../model_manager.py" line="41"/>
+        <location filename="../model_manager.py" line="42"/>
         <source>Models — Yinzi 音字</source>
         <translation>模型 — 音字 Yinzi</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="61"/>
+        <location filename="../model_manager.py" line="62"/>
         <source>Use for typing</source>
         <translation>用于打字</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="63"/>
+        <location filename="../model_manager.py" line="64"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="64"/>
+        <location filename="../model_manager.py" line="65"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="101"/>
+        <location filename="../model_manager.py" line="102"/>
         <source>Switch back to {0}</source>
         <translation>切换回 {0}</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="102"/>
+        <location filename="../model_manager.py" line="103"/>
         <source>Switch back</source>
         <translation>切换回去</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="106"/>
+        <location filename="../model_manager.py" line="107"/>
         <source>pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="106"/>
+        <location filename="../model_manager.py" line="107"/>
         <source>sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="107"/>
+        <location filename="../model_manager.py" line="108"/>
         <source>shipped</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="107"/>
+        <location filename="../model_manager.py" line="108"/>
         <source>yours</source>
         <translation>你的</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="108"/>
+        <location filename="../model_manager.py" line="109"/>
         <source> — typing with it</source>
         <translation> — 正在使用</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="130"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt; · {1}&lt;br&gt;{2}</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt; · {1}&lt;br&gt;{2}</translation>
+        <location filename="../model_manager.py" line="110"/>
+        <source>{0} ({1}, {2}){3}</source>
+        <translation>{0}（{1}，{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="136"/>
+        <location filename="../model_manager.py" line="131"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</translation>
+    </message>
+    <message>
+        <location filename="../model_manager.py" line="137"/>
         <source>This model has no card.</source>
         <translation>这个模型没有说明卡。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="151"/>
+        <location filename="../model_manager.py" line="152"/>
         <source>Now typing with {0}.</source>
         <translation>现在使用 {0} 打字。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="152"/>
+        <location filename="../model_manager.py" line="153"/>
         <source>{0} is chosen; Yinzi uses it the next time it starts.</source>
         <translation>已选择 {0}；音字下次启动时使用它。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="159"/>
+        <location filename="../model_manager.py" line="160"/>
         <source>Renamed {0} to {1}.</source>
         <translation>已将 {0} 重命名为 {1}。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="181"/>
+        <location filename="../model_manager.py" line="182"/>
         <source>Deleted {0}.</source>
         <translation>已删除 {0}。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="183"/>
+        <location filename="../model_manager.py" line="184"/>
         <source>Typing falls back to {0}.</source>
         <translation>打字改用 {0}。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="207"/>
+        <location filename="../model_manager.py" line="208"/>
         <source>Rename model</source>
         <translation>重命名模型</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="207"/>
+        <location filename="../model_manager.py" line="208"/>
         <source>New name for {0}:</source>
         <translation>{0} 的新名称：</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="212"/>
+        <location filename="../model_manager.py" line="213"/>
         <source>Delete model</source>
         <translation>删除模型</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="213"/>
+        <location filename="../model_manager.py" line="214"/>
         <source>Delete the model {0} and its files? This cannot be undone.</source>
         <translation>删除模型 {0} 及其文件？此操作无法撤销。</translation>
     </message>
@@ -1051,117 +1056,145 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="965"/>
+        <location filename="../wizard/pages.py" line="990"/>
         <source>What changed</source>
         <translation>效果对比</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="973"/>
+        <location filename="../wizard/pages.py" line="998"/>
         <source>Measured on your held-out documents (never trained on) and on general text.</source>
         <translation>在你留出的文档（从未用于训练）和通用文本上测得。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="974"/>
+        <location filename="../wizard/pages.py" line="999"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="974"/>
-        <location filename="../wizard/pages.py" line="1016"/>
-        <location filename="../wizard/pages.py" line="1032"/>
+        <location filename="../wizard/pages.py" line="999"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>Before</source>
         <translation>训练前</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="974"/>
-        <location filename="../wizard/pages.py" line="1016"/>
-        <location filename="../wizard/pages.py" line="1032"/>
+        <location filename="../wizard/pages.py" line="999"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>After</source>
         <translation>训练后</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="975"/>
+        <location filename="../wizard/pages.py" line="1000"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="976"/>
+        <location filename="../wizard/pages.py" line="1001"/>
         <source>characters right</source>
         <translation>字准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="976"/>
+        <location filename="../wizard/pages.py" line="1001"/>
         <source>sentences exactly right</source>
         <translation>整句准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="977"/>
+        <location filename="../wizard/pages.py" line="1002"/>
         <source>right in the top 5</source>
         <translation>前 5 候选命中率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="978"/>
-        <location filename="../wizard/pages.py" line="1016"/>
+        <location filename="../wizard/pages.py" line="1003"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>Your text</source>
         <translation>你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="978"/>
+        <location filename="../wizard/pages.py" line="1003"/>
         <source>General text</source>
         <translation>通用文本</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1001"/>
+        <location filename="../wizard/pages.py" line="1014"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1028"/>
+        <source>characters</source>
+        <translation>字</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1028"/>
+        <source>sentences</source>
+        <translation>整句</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1028"/>
+        <source>top 5</source>
+        <translation>前 5</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1030"/>
         <source>No general check file was given, so only your text was measured.</source>
         <translation>没有提供通用检查文件，所以只测了你的文本。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1005"/>
+        <location filename="../wizard/pages.py" line="1034"/>
         <source>Weight of your word layer: {0:g}.</source>
         <translation>你的词语层权重：{0:g}。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1011"/>
+        <location filename="../wizard/pages.py" line="1040"/>
         <source>Now right ({0})</source>
         <translation>改对了（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1012"/>
+        <location filename="../wizard/pages.py" line="1041"/>
         <source>Now wrong ({0})</source>
         <translation>改错了（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1016"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1029"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Before and after (%)</source>
         <translation>训练前后对比（%）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1057"/>
+        <location filename="../wizard/pages.py" line="1067"/>
+        <source>{0}, before</source>
+        <translation>{0}·训练前</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1068"/>
+        <source>{0}, after</source>
+        <translation>{0}·训练后</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="1088"/>
         <source>Scores of the new sentiment model on the data it did not train on.</source>
         <translation>新情感模型在未参与训练的数据上的得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1058"/>
+        <location filename="../wizard/pages.py" line="1089"/>
         <source>Set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1058"/>
+        <location filename="../wizard/pages.py" line="1089"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1058"/>
+        <location filename="../wizard/pages.py" line="1089"/>
         <source>Macro-F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1075"/>
+        <location filename="../wizard/pages.py" line="1106"/>
         <source>The trainer wrote no scores (report.json).</source>
         <translation>训练程序没有写出得分（report.json）。</translation>
     </message>
@@ -1169,32 +1202,32 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../batch_window.py" line="136"/>
+        <location filename="../batch_window.py" line="135"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
+        <location filename="../batch_window.py" line="135"/>
         <source>sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
+        <location filename="../batch_window.py" line="135"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
+        <location filename="../batch_window.py" line="135"/>
         <source>positive</source>
         <translation>积极度</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="137"/>
+        <location filename="../batch_window.py" line="136"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="137"/>
+        <location filename="../batch_window.py" line="136"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -1303,42 +1336,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TaskPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="108"/>
+        <location filename="../wizard/pages.py" line="110"/>
         <source>What should Yinzi learn?</source>
         <translation>要让音字学什么？</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="109"/>
+        <location filename="../wizard/pages.py" line="111"/>
         <source>Training runs on this computer; your text never leaves it.</source>
         <translation>训练在这台电脑上进行，你的文本不会离开它。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="111"/>
+        <location filename="../wizard/pages.py" line="113"/>
         <source>Type better in my domain</source>
         <translation>在我的领域里打字更准</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="116"/>
+        <location filename="../wizard/pages.py" line="118"/>
         <source>Give Yinzi your own writing (documentation, notes, a novel…). It learns your words and phrases and adapts its pinyin-to-hanzi model, then shows how much better it types text like yours.</source>
         <translation>给音字一些你自己写的文本（文档、笔记、小说……）。它会学习你的词语和短语，调整拼音转汉字模型，然后告诉你它打这类文本准了多少。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="120"/>
+        <location filename="../wizard/pages.py" line="122"/>
         <source>Sentiment on my labelled data</source>
         <translation>用我的标注数据训练情感模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="124"/>
+        <location filename="../wizard/pages.py" line="126"/>
         <source>Give Yinzi a table of texts with a label column (0/1, neg/pos, or with a neutral class). It trains a sentiment model for the analysis panel and `yinzi analyze`.</source>
         <translation>给音字一个带标签列的文本表格（0/1、neg/pos，或含中性类）。它会为分析面板和 `yinzi analyze` 训练一个情感模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="138"/>
+        <location filename="../wizard/pages.py" line="140"/>
         <source>The trainer (yinzi-train) was not found, so nothing can be trained yet. Install it: in a source checkout run `make setup` (or `pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.</source>
         <translation>找不到训练程序（yinzi-train），暂时无法训练。请安装：在源码目录运行 `make setup`（或 `pip install -e .[train]`），或把 yinzi-trainer 程序包放在本程序旁边。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="143"/>
+        <location filename="../wizard/pages.py" line="145"/>
         <source>Trainer: {0}</source>
         <translation>训练程序：{0}</translation>
     </message>
@@ -1346,225 +1379,236 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="668"/>
+        <location filename="../wizard/pages.py" line="674"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="669"/>
+        <location filename="../wizard/pages.py" line="675"/>
+        <source>The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.</source>
+        <translation>训练在独立的进程中运行：关闭此窗口前会先询问，停止的训练可以继续。</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="677"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="670"/>
+        <location filename="../wizard/pages.py" line="678"/>
         <source>Held-out accuracy (char %)</source>
         <translation>留出文本字准确率（%）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="671"/>
+        <location filename="../wizard/pages.py" line="679"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="672"/>
+        <location filename="../wizard/pages.py" line="680"/>
         <source>Resume</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="673"/>
+        <location filename="../wizard/pages.py" line="681"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="673"/>
+        <location filename="../wizard/pages.py" line="681"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="674"/>
+        <location filename="../wizard/pages.py" line="682"/>
         <source>Pausing is not supported on this system</source>
         <translation>此系统不支持暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="704"/>
+        <location filename="../wizard/pages.py" line="712"/>
         <source>Starting the trainer…</source>
         <translation>正在启动训练程序…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="730"/>
+        <location filename="../wizard/pages.py" line="738"/>
         <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
         <translation>此系统不支持暂停；取消会保存检查点。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="734"/>
+        <location filename="../wizard/pages.py" line="742"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="736"/>
+        <location filename="../wizard/pages.py" line="744"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="741"/>
+        <location filename="../wizard/pages.py" line="749"/>
+        <location filename="../wizard/pages.py" line="759"/>
         <source>Stopping at a checkpoint…</source>
         <translation>正在保存检查点并停止…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="760"/>
+        <location filename="../wizard/pages.py" line="780"/>
         <source>Could not save the run&apos;s state: {0}</source>
         <translation>无法保存训练状态：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="786"/>
+        <location filename="../wizard/pages.py" line="807"/>
         <source>checkpoint at step {0}</source>
         <translation>第 {0} 步的检查点</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="790"/>
+        <location filename="../wizard/pages.py" line="811"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
         <translation>数据：{0} 篇文档（留出 {1} 篇），{2:,} 个汉字</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="793"/>
+        <location filename="../wizard/pages.py" line="814"/>
         <source>error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="795"/>
+        <location filename="../wizard/pages.py" line="816"/>
         <source>resuming from the last checkpoint</source>
         <translation>从最近的检查点继续</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="799"/>
+        <location filename="../wizard/pages.py" line="820"/>
         <source>Reading your text</source>
         <translation>正在读取你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="799"/>
+        <location filename="../wizard/pages.py" line="820"/>
         <source>Setting aside held-out documents</source>
         <translation>正在留出评测文档</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="800"/>
+        <location filename="../wizard/pages.py" line="821"/>
         <source>Building your word layer</source>
         <translation>正在建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="800"/>
+        <location filename="../wizard/pages.py" line="821"/>
         <source>Adapting the neural model</source>
         <translation>正在调整神经模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="801"/>
+        <location filename="../wizard/pages.py" line="822"/>
         <source>Exporting the model</source>
         <translation>正在导出模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="801"/>
+        <location filename="../wizard/pages.py" line="822"/>
         <source>Tuning on held-out text</source>
         <translation>正在用留出文本调参</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="802"/>
+        <location filename="../wizard/pages.py" line="823"/>
         <source>Measuring before and after</source>
         <translation>正在测量训练前后的效果</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="802"/>
+        <location filename="../wizard/pages.py" line="823"/>
         <source>Writing the model folder</source>
         <translation>正在写入模型文件夹</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="826"/>
+        <location filename="../wizard/pages.py" line="825"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="849"/>
         <source>Step {0:,} / {1:,}</source>
         <translation>第 {0:,} / {1:,} 步</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="827"/>
+        <location filename="../wizard/pages.py" line="850"/>
         <source>Loss {0:.3f}</source>
         <translation>损失 {0:.3f}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="828"/>
+        <location filename="../wizard/pages.py" line="851"/>
         <source>{0:,.0f} tokens/s</source>
         <translation>{0:,.0f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="830"/>
+        <location filename="../wizard/pages.py" line="853"/>
         <source>ETA {0}</source>
         <translation>预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="832"/>
+        <location filename="../wizard/pages.py" line="857"/>
         <source>Elapsed {0}</source>
         <translation>已用时 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="839"/>
+        <location filename="../wizard/pages.py" line="864"/>
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="859"/>
-        <location filename="../wizard/pages.py" line="907"/>
+        <location filename="../wizard/pages.py" line="884"/>
+        <location filename="../wizard/pages.py" line="932"/>
         <source>Finished.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="861"/>
+        <location filename="../wizard/pages.py" line="886"/>
         <source>Training finished. Next shows what changed.</source>
         <translation>训练完成。下一步查看效果对比。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="870"/>
+        <location filename="../wizard/pages.py" line="895"/>
         <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
         <translation>这个训练程序没有 &apos;adapt&apos; 命令：它比本向导旧。请更新训练程序。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="874"/>
+        <location filename="../wizard/pages.py" line="899"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
         <translation>“继续训练”会从第 {0} 步的检查点接着训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="875"/>
+        <location filename="../wizard/pages.py" line="900"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
         <translation>“继续训练”会从中断阶段的开头重新开始。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="879"/>
+        <location filename="../wizard/pages.py" line="904"/>
         <source>Cancelled at step {0}.</source>
         <translation>已在第 {0} 步取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="887"/>
-        <location filename="../wizard/pages.py" line="920"/>
+        <location filename="../wizard/pages.py" line="912"/>
+        <location filename="../wizard/pages.py" line="945"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation>训练进程意外停止（被终止或崩溃）。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="889"/>
-        <location filename="../wizard/pages.py" line="922"/>
+        <location filename="../wizard/pages.py" line="914"/>
+        <location filename="../wizard/pages.py" line="947"/>
         <source>The trainer exited with code {0}.</source>
         <translation>训练程序退出，代码 {0}。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="909"/>
+        <location filename="../wizard/pages.py" line="934"/>
         <source>Training finished. Next shows the scores.</source>
         <translation>训练完成。下一步查看得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="916"/>
+        <location filename="../wizard/pages.py" line="941"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="918"/>
+        <location filename="../wizard/pages.py" line="943"/>
         <source>The data checks failed:</source>
         <translation>数据检查未通过：</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="928"/>
+        <location filename="../wizard/pages.py" line="953"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -1572,166 +1616,166 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UsePage</name>
     <message>
-        <location filename="../wizard/pages.py" line="1108"/>
+        <location filename="../wizard/pages.py" line="1142"/>
         <source>Use it</source>
         <translation>使用模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1109"/>
+        <location filename="../wizard/pages.py" line="1143"/>
         <source>Model name</source>
         <translation>模型名称</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1110"/>
+        <location filename="../wizard/pages.py" line="1144"/>
         <source>Manage models…</source>
         <translation>管理模型…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1112"/>
+        <location filename="../wizard/pages.py" line="1146"/>
         <source>Keep the sentiment model with your models; `yinzi analyze --model NAME_OR_FOLDER` uses it.</source>
         <translation>把情感模型保存到你的模型中；`yinzi analyze --model 名称或文件夹` 可以使用它。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1114"/>
+        <location filename="../wizard/pages.py" line="1148"/>
         <source>Keep this model</source>
         <translation>保存这个模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1116"/>
+        <location filename="../wizard/pages.py" line="1150"/>
         <source>Yinzi keeps the model you type with now, so you can switch back at any time in the model manager.</source>
         <translation>音字会保留你现在使用的模型，随时可以在模型管理中切换回去。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1118"/>
+        <location filename="../wizard/pages.py" line="1152"/>
         <source>Use this model for typing</source>
         <translation>用这个模型打字</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1122"/>
+        <location filename="../wizard/pages.py" line="1156"/>
         <source>Trained model: {0}</source>
         <translation>训练好的模型：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1135"/>
+        <location filename="../wizard/pages.py" line="1169"/>
         <source>Kept as &apos;{0}&apos; in {1}.</source>
         <translation>已保存为“{0}”，位于 {1}。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1138"/>
+        <location filename="../wizard/pages.py" line="1172"/>
         <source>Yinzi now types with &apos;{0}&apos;.</source>
         <translation>音字现在使用“{0}”打字。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1139"/>
+        <location filename="../wizard/pages.py" line="1173"/>
         <source>&apos;{0}&apos; is now your typing model; Yinzi uses it the next time it starts.</source>
         <translation>“{0}”现在是你的打字模型；音字下次启动时使用它。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1142"/>
-        <source>The previous model ({0}) is kept.</source>
+        <location filename="../wizard/pages.py" line="1176"/>
+        <source> The previous model ({0}) is kept.</source>
         <translation>之前的模型（{0}）已保留。</translation>
     </message>
 </context>
 <context>
     <name>UserDictWindow</name>
     <message>
-        <location filename="../user_dict_window.py" line="92"/>
+        <location filename="../user_dict_window.py" line="91"/>
         <source>User dictionary</source>
         <translation>用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="99"/>
+        <location filename="../user_dict_window.py" line="98"/>
         <source>Search phrase or pinyin</source>
         <translation>搜索词语或拼音</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="102"/>
+        <location filename="../user_dict_window.py" line="101"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="102"/>
+        <location filename="../user_dict_window.py" line="101"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="103"/>
+        <location filename="../user_dict_window.py" line="102"/>
         <source>Phrase</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="107"/>
+        <location filename="../user_dict_window.py" line="106"/>
         <source>Sort by</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="118"/>
+        <location filename="../user_dict_window.py" line="117"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="119"/>
+        <location filename="../user_dict_window.py" line="118"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="120"/>
+        <location filename="../user_dict_window.py" line="119"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="121"/>
+        <location filename="../user_dict_window.py" line="120"/>
         <source>Clear all…</source>
         <translation>全部清除…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="150"/>
+        <location filename="../user_dict_window.py" line="149"/>
         <source>%n phrase(s)</source>
         <translation>
             <numerusform>%n 个词语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="169"/>
+        <location filename="../user_dict_window.py" line="168"/>
         <source>Delete all %n learned phrase(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除全部 %n 个已学词语？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="178"/>
+        <location filename="../user_dict_window.py" line="177"/>
         <source>Exported %n phrase(s)</source>
         <translation>
             <numerusform>已导出 %n 个词语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="185"/>
+        <location filename="../user_dict_window.py" line="184"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="186"/>
+        <location filename="../user_dict_window.py" line="185"/>
         <source>Could not import {0}: {1}</source>
         <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="208"/>
+        <location filename="../user_dict_window.py" line="207"/>
         <source>Clear user dictionary</source>
         <translation>清空用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="214"/>
+        <location filename="../user_dict_window.py" line="213"/>
         <source>Tab-separated values (*.tsv);;All files (*)</source>
         <translation>制表符分隔文件 (*.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="216"/>
+        <location filename="../user_dict_window.py" line="215"/>
         <source>Export user dictionary</source>
         <translation>导出用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="219"/>
+        <location filename="../user_dict_window.py" line="218"/>
         <source>Import user dictionary</source>
         <translation>导入用户词典</translation>
     </message>
@@ -1739,22 +1783,22 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UserEntryModel</name>
     <message>
-        <location filename="../user_dict_window.py" line="58"/>
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Phrase</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="58"/>
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="58"/>
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="58"/>
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Last used</source>
         <translation>最近使用</translation>
     </message>

@@ -206,7 +206,9 @@ class ModelStore:
         staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=paths.user_data_dir()))
         try:
             copy = staging / "model"
-            shutil.copytree(source, copy)
+            # a run's own state (.run/ with checkpoints) stays behind with the run
+            shutil.copytree(source, copy, ignore=lambda folder, names: (
+                [n for n in names if n.startswith(".")] if Path(folder) == source else []))
             _write_manifest(copy, dict(manifest, name=name))
             copy.rename(target)
         except OSError as exc:

@@ -18,7 +18,9 @@ from desktop.qt import (
     QChartView,
     QCheckBox,
     QColor,
+    QCoreApplication,
     QElapsedTimer,
+    QEventLoop,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -617,9 +619,13 @@ class TrainPage(_Page):
         self.run.failedToStart.connect(self._on_failed_to_start)
         self.progress = RunProgress()
         self.outcome = ""           # "" while running; finished | cancelled | failed
+        self._state: RunState | None = None
         self._clock = QElapsedTimer()
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_stats)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_app_quit)
 
         layout = QVBoxLayout(self)
         self.stage_label = _label()
@@ -666,6 +672,8 @@ class TrainPage(_Page):
 
     def _retranslate(self) -> None:
         self.setTitle(self.tr("Training"))
+        self.setSubTitle(self.tr("The training runs in a process of its own: closing this window "
+                                 "asks first, and a stopped run can be resumed."))
         self.loss_chart.setTitle(self.tr("Training loss"))
         self.acc_chart.setTitle(self.tr("Held-out accuracy (char %)"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -744,13 +752,25 @@ class TrainPage(_Page):
             self.run.cancel()
 
     def stop_for_close(self, msecs: int = 20000) -> None:
-        """Closing the wizard: cancel (resumable), wait for the checkpoint, kill if it hangs."""
+        """Closing the wizard: cancel (resumable) and wait for the checkpoint with the window
+        still painting (a local event loop); kill the child if it does not stop in time."""
         if not self.running:
             return
+        self.stage_label.setText(self.tr("Stopping at a checkpoint…"))
+        loop = QEventLoop()
+        self.run.finished.connect(loop.quit)
+        QTimer.singleShot(msecs, loop.quit)
         self.run.cancel()
-        if not self.run.wait(msecs):
+        if self.running:
+            loop.exec()
+        self.run.finished.disconnect(loop.quit)
+        if self.running:
             self.run.kill()
             self.run.wait(3000)
+
+    def _on_app_quit(self) -> None:
+        # The app is quitting (its main window closed): stop the run cleanly, not by SIGKILL.
+        self.stop_for_close()
 
     def _save_state(self, state: RunState) -> None:
         self._state = state
@@ -781,8 +801,9 @@ class TrainPage(_Page):
                 step, acc = p.accuracies[-1]
                 self._append(self.acc_series, self.acc_x, self.acc_y, step, percent(acc) or 0.0, percent_axis=True)
         elif kind == "checkpoint":
-            self._save_state(self._state.with_status("running", step=p.checkpoint_step or 0,
-                                                     total_steps=p.total_steps))
+            if self._state is not None:
+                self._save_state(self._state.with_status("running", step=p.checkpoint_step or 0,
+                                                         total_steps=p.total_steps))
             self.log.appendPlainText(self.tr("checkpoint at step {0}").format(p.checkpoint_step))
         elif kind == "data":
             d = p.data
@@ -801,7 +822,7 @@ class TrainPage(_Page):
                  "export": self.tr("Exporting the model"), "tune": self.tr("Tuning on held-out text"),
                  "evaluate": self.tr("Measuring before and after"), "write": self.tr("Writing the model folder")}
         name = names.get(stage, stage)
-        return f"{name}: {message}" if message else name
+        return self.tr("{0}: {1}").format(name, message) if message else name
 
     def _append(self, series, x_axis, y_axis, x: float, y: float, *, percent_axis: bool = False) -> None:
         series.append(float(x), float(y))
@@ -810,7 +831,9 @@ class TrainPage(_Page):
         ys = [pt.y() for pt in points]
         x_axis.setRange(min(xs), max(max(xs), min(xs) + 1))
         if percent_axis:
-            y_axis.setRange(max(0.0, min(ys) - 5), min(100.0, max(ys) + 5))
+            y_axis.setRange(max(0.0, float(int(min(ys)) - 5)), min(100.0, float(int(max(ys)) + 5)))
+            y_axis.applyNiceNumbers()
+            y_axis.setLabelFormat("%.0f")
         else:
             lo, hi = min(ys), max(ys)
             pad = (hi - lo) * 0.1 or 0.1
@@ -826,9 +849,11 @@ class TrainPage(_Page):
         self.step_label.setText(self.tr("Step {0:,} / {1:,}").format(p.step, p.total_steps) if p.total_steps else "")
         self.loss_label.setText(self.tr("Loss {0:.3f}").format(p.loss) if p.loss is not None else "")
         self.speed_label.setText(self.tr("{0:,.0f} tokens/s").format(p.tokens_per_s) if p.tokens_per_s else "")
-        eta = format_duration(p.eta_s) if self.running else ""
+        eta = format_duration(p.eta_s) if not self.outcome else ""
         self.eta_label.setText(self.tr("ETA {0}").format(eta) if eta else "")
-        elapsed = self._clock.elapsed() / 1000 if self._clock.isValid() else None
+        # the trainer's own clock when it reports one (it covers a resumed run's earlier part)
+        elapsed = p.elapsed_s if p.elapsed_s is not None else (
+            self._clock.elapsed() / 1000 if self._clock.isValid() else None)
         self.elapsed_label.setText(self.tr("Elapsed {0}").format(format_duration(elapsed)) if elapsed is not None else "")
 
     # -- the end ---------------------------------------------------------------------------
@@ -948,7 +973,7 @@ class ResultPage(_Page):
         self.chart = QChart()
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumSize(360, 220)
+        self.chart_view.setMinimumSize(420, 240)
         top.addWidget(self.chart_view, 1)
         layout.addLayout(top, 1)
         self.summary = _label()
@@ -977,13 +1002,17 @@ class ResultPage(_Page):
                    ("top5", self.tr("right in the top 5"))]
         sets = [("held_out", self.tr("Your text")), ("general", self.tr("General text"))]
         rows: list[tuple[str, float | None, float | None]] = []
+        chart_sets: list[tuple[str, list[float | None], list[float | None]]] = []
         for key, where in sets:
             part = result.get(key) or {}
             before, after = part.get("before") or {}, part.get("after") or {}
             if not before and not after:
                 continue
+            chart_sets.append((where, [percent(before.get(m)) for m, _ in metrics],
+                               [percent(after.get(m)) for m, _ in metrics]))
             for metric, words in metrics:
-                rows.append((f"{where}: {words}", percent(before.get(metric)), percent(after.get(metric))))
+                rows.append((self.tr("{0}: {1}").format(where, words),
+                             percent(before.get(metric)), percent(after.get(metric))))
         self.table.setRowCount(0)
         for name, before, after in rows:
             row = self.table.rowCount()
@@ -996,7 +1025,7 @@ class ResultPage(_Page):
                 items[3].setForeground(QColor("#1b7f3b" if after >= before else "#b00020"))
             for col, item in enumerate(items):
                 self.table.setItem(row, col, item)
-        self._bar_chart([r for r in rows if r[1] is not None and r[2] is not None])
+        self._bar_chart([self.tr("characters"), self.tr("sentences"), self.tr("top 5")], chart_sets)
         if result.get("general") is None:
             general = self.tr("No general check file was given, so only your text was measured.")
         else:
@@ -1021,37 +1050,39 @@ class ResultPage(_Page):
             for col, key in enumerate(("pinyin", "reference", "before", "after")):
                 table.setItem(row, col, _item(ex.get(key, "")))
 
-    def _bar_chart(self, rows: list[tuple[str, float | None, float | None]]) -> None:
+    def _bar_chart(self, categories: list[str],
+                   sets: list[tuple[str, list[float | None], list[float | None]]]) -> None:
+        """One group of bars per measure; before/after of each evaluated text side by side."""
         chart = self.chart
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
         chart.setTitle(self.tr("Before and after (%)"))
-        if not rows:
+        values = [v for _, b, a in sets for v in (*b, *a) if v is not None]
+        if not values:
             return
-        before, after = QBarSet(self.tr("Before")), QBarSet(self.tr("After"))
-        before.setColor(QColor("#9e9e9e"))
-        after.setColor(QColor("#2e7d32"))
-        for _, b, a in rows:
-            before.append(b)
-            after.append(a)
+        colours = (("#bdbdbd", "#2e7d32"), ("#b0bec5", "#1565c0"))
         series = QBarSeries()
-        series.append(before)
-        series.append(after)
+        for (where, before, after), (c_before, c_after) in zip(sets, colours):
+            for label, data, colour in ((self.tr("{0}, before").format(where), before, c_before),
+                                        (self.tr("{0}, after").format(where), after, c_after)):
+                bar = QBarSet(label)
+                bar.setColor(QColor(colour))
+                for v in data:
+                    bar.append(v if v is not None else 0.0)
+                series.append(bar)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        short = [name.replace(": ", "\n") for name, _, _ in rows]
-        axis_x.append(short)
+        axis_x.append(categories)
         axis_y = QValueAxis()
-        low = min(min(b, a) for _, b, a in rows)
-        axis_y.setRange(max(0.0, (int(low) // 10) * 10.0 - 10), 100.0)
+        axis_y.setRange(max(0.0, (int(min(values)) // 10) * 10.0 - 10), 100.0)
         axis_y.setLabelFormat("%d")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
         chart.legend().setVisible(True)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def _show_sentiment(self, report: dict) -> None:
         self.setSubTitle(self.tr("Scores of the new sentiment model on the data it did not train on."))
@@ -1090,7 +1121,10 @@ class UsePage(_Page):
         self.use_button = QPushButton()
         self.use_button.setObjectName("use_model")
         self.use_button.clicked.connect(self.use_model)
-        layout.addWidget(self.use_button)
+        use_row = QHBoxLayout()
+        use_row.addWidget(self.use_button)
+        use_row.addStretch(1)
+        layout.addLayout(use_row)
         self.status = _label()
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -1139,7 +1173,7 @@ class UsePage(_Page):
                         self.tr("'{0}' is now your typing model; Yinzi uses it the next time it starts.").format(name))
                 previous = store.previous_name()
                 if previous:
-                    text += " " + self.tr("The previous model ({0}) is kept.").format(previous)
+                    text += self.tr(" The previous model ({0}) is kept.").format(previous)
         except ModelStoreError as exc:
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(self.wiz.store_error_text(exc))

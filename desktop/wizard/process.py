@@ -14,7 +14,7 @@ import signal
 
 from desktop.qt import QObject, QtCore, Signal
 from desktop.wizard.commands import Command
-from desktop.wizard.events import Event, parse_line
+from desktop.wizard.events import parse_line
 
 log = logging.getLogger(__name__)
 

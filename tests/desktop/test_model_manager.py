@@ -109,7 +109,10 @@ def test_delete_asks_and_the_active_model_falls_back(manager, user_models):
 def test_install_is_atomic_and_checked(user_models, tmp_path, yinzi_home):
     store = ModelStore()
     trained = _make_model(tmp_path / "run" / "model", "adapted", card="# card\n")
+    (trained / ".run").mkdir()                               # the run's checkpoints stay behind
+    (trained / ".run" / "last.pt").write_bytes(b"x")
     target = store.install(trained, "my-docs")
+    assert not (target / ".run").exists() and (target / "MODEL_CARD.md").is_file()
     assert target == user_models / "my-docs"
     assert json.loads((target / "manifest.json").read_text())["name"] == "my-docs"
     assert (trained / "manifest.json").is_file()             # copied, the run keeps its own
