@@ -534,13 +534,16 @@ class HardwarePage(_Page):
     def _update_estimates(self) -> None:
         report = self.wiz.plan.report if self.wizard() is not None else None
         han = int(((report or {}).get("totals") or {}).get("han_chars") or 0)
+        gpu = any(c.isChecked() for c in self.gpu_checks.values())
         words = {"quick": self.tr("Quick"), "standard": self.tr("Standard"),
                  "thorough": self.tr("Thorough"), "tiny": self.tr("Tiny (a test run, no real gain)")}
         for name, button in self.preset_buttons.items():
-            minutes = commands.estimate_minutes(name, han)
+            minutes = commands.estimate_minutes(name, han, gpu=gpu)
             when = (self.tr("under a minute") if minutes < 1
                     else self.tr("about {0:.0f} min").format(minutes))
             button.setText(self.tr("{0} — {1} (estimate)").format(words[name], when))
+            if name == "quick" and not gpu:
+                button.setText(button.text() + self.tr("; on a CPU it builds your word layer only"))
 
     def _on_browse_general(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("General check file"))
@@ -888,12 +891,17 @@ class TrainPage(_Page):
             self.completeChanged.emit()
             return
         tail = "\n".join(self.run.stderr_tail[-6:])
-        if commands.unknown_command(tail):
+        refused = commands.usage_error(tail)
+        if refused is not None:
             self.outcome = "failed"
             self._save_state(self._state.with_status("failed"))
-            self._show_failure(self.tr(
-                "This trainer has no 'adapt' command: it is older than this wizard. Update the "
-                "trainer."), resumable=False)
+            if refused[0] == "command":
+                why = self.tr("This trainer has no 'adapt' command: it is older than this wizard. "
+                              "Update the trainer.")
+            else:
+                why = self.tr("This trainer does not understand {0}: clear those advanced settings "
+                              "(Back is on the previous pages), or update the trainer.").format(refused[1])
+            self._show_failure(why, resumable=False)
             return
         step = p.checkpoint_step
         where = (self.tr(" Resume continues from the checkpoint at step {0}.").format(step)

@@ -136,14 +136,20 @@ def test_sentiment_command():
 
 
 def test_estimates_grow_with_the_preset_and_the_corpus():
-    est = [c.estimate_minutes(p, 5_000_000) for p in ("tiny", "quick", "standard", "thorough")]
-    assert est == sorted(est) and est[0] < est[1]
+    for gpu in (False, True):
+        est = [c.estimate_minutes(p, 5_000_000, gpu=gpu) for p in ("tiny", "quick", "standard", "thorough")]
+        assert est == sorted(est) and est[0] < est[1]
     assert c.estimate_minutes("quick", 10_000_000) > c.estimate_minutes("quick", 1_000)
-    assert c.estimate_minutes("quick", 5_000_000) <= 15          # the quick budget
+    assert c.estimate_minutes("quick", 5_000_000) <= 15          # the quick budget on CPU
+    assert c.estimate_minutes("quick", 5_000_000, gpu=True) > c.estimate_minutes("quick", 5_000_000)
 
 
-def test_unknown_command_is_recognised():
-    assert c.unknown_command("yinzi-train: error: argument COMMAND: invalid choice: 'adapt' (choose")
+def test_usage_errors_are_recognised():
+    assert c.usage_error("yinzi-train: error: argument COMMAND: invalid choice: 'adapt' (choose") == (
+        "command", "adapt")
+    assert c.usage_error("yinzi-train: error: unrecognized arguments: --lr 0.001 --max-steps 5") == (
+        "option", "--lr 0.001 --max-steps 5")
+    assert c.unknown_command("invalid choice: 'devices'")
     assert not c.unknown_command("error: no Chinese text in /d")
 
 

@@ -104,6 +104,9 @@ if command != "adapt":
     print(f"yinzi-train: error: argument COMMAND: invalid choice: '{command}'", file=sys.stderr)
     sys.exit(2)
 
+if os.environ.get("FAKE_NO_ADVANCED") and "--lr" in sys.argv:
+    print(f"yinzi-train: error: unrecognized arguments: --lr {opt('--lr')}", file=sys.stderr)
+    sys.exit(2)
 out = Path(opt("--out"))
 out.mkdir(parents=True, exist_ok=True)
 resume = "--resume" in sys.argv
@@ -360,6 +363,24 @@ def test_cancel_pause_and_reopening_offers_to_resume(qtbot, corpus, fake_trainer
     adapt = [c for c in fake_trainer() if c[0] == "adapt"][-1]
     assert "--resume" in adapt and adapt[adapt.index("--out") + 1] == state.out
     again.close()
+
+
+def test_an_option_the_trainer_refuses_is_named(wizard, qtbot, corpus, monkeypatch):
+    monkeypatch.setenv("FAKE_NO_ADVANCED", "1")
+    w = wizard
+    _go_to_hardware(qtbot, w, corpus)
+    hw = w.hardware_page
+    hw.advanced.setChecked(True)
+    hw.lr.setText("abc")
+    w.next()
+    assert w.currentId() == PAGE_HARDWARE and "3e-4" in hw.error.text()   # not a number
+    hw.lr.setText("1e-3")
+    hw.steps.setValue(500)
+    w.next()
+    _wait_finished(qtbot, w.train_page)
+    assert "--lr 0.001" in w.train_page.message.text()
+    assert not w.train_page.resume_button.isVisibleTo(w)
+    assert w.plan.max_steps == 500 and w.plan.held_out == 0.05
 
 
 def test_missing_trainer_says_what_to_install(qtbot, monkeypatch):
