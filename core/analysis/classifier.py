@@ -4,7 +4,8 @@ A model directory holds `manifest.json` (format, classes, feature settings, the 
 spec, file hashes), `vocab.json`, `model.onnx` (fp32) and `model.int8.onnx` (dynamic int8).
 The graph takes `hanzi` and `pinyin` (B, T) int64 (and `words` (B, W) int64, the wide path's
 hashed n-gram ids, when the manifest's features set `word_buckets` or `char_buckets`) and
-returns `probs` (B, K) float32.
+returns `probs` (B, K) float32. A model whose wide path reads lexicon cues carries the
+lexicon as `lexicon.tsv` (core.analysis.sentiment_lexicon).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import hashlib
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ INPUT_NAMES = ("hanzi", "pinyin")
 WORDS_INPUT = "words"
 OUTPUT_NAME = "probs"
 DEFAULT_MODEL = "sentiment-default"
+LEXICON_FILE = "lexicon.tsv"  # a model's polar-word lexicon, in its folder (features.lexicon)
 
 
 def input_names(features: FeatureConfig) -> tuple[str, ...]:
@@ -57,10 +59,20 @@ class SentimentManifest:
         if data.get("format") != MANIFEST_FORMAT:
             raise ModelLoadError(f"{path}: format {data.get('format')!r}, expected {MANIFEST_FORMAT}")
         files = data.get("files", {})
+        features = FeatureConfig(**data.get("features", {}))
+        if features.lexicon:
+            # Stored relative to the folder; the features read it by path.
+            lexicon = model_dir / features.lexicon
+            if not lexicon.is_file():
+                raise ModelLoadError(f"{lexicon} is missing")
+            expected = data.get("lexicon_sha256")
+            if expected and hashlib.sha256(lexicon.read_bytes()).hexdigest() != expected:
+                raise ModelLoadError(f"{lexicon} does not match the manifest's hash (mixed files?)")
+            features = replace(features, lexicon=str(lexicon.resolve()))
         return cls(
             name=str(data.get("name", model_dir.name)),
             classes=tuple(data["classes"]),
-            features=FeatureConfig(**data.get("features", {})),
+            features=features,
             fp32_file=files.get("fp32", "model.onnx"),
             int8_file=files.get("int8"),
             vocab_file=files.get("vocab", "vocab.json"),

@@ -36,6 +36,8 @@ class FeatureConfig:
     char_buckets: int = 0   # hashed char n-gram ids in 1..char_buckets, computed here (0: in the graph)
     char_max: int = 2       # longest char n-gram
     wide_chars: int = 0     # characters the n-gram features read, head and tail (0: the encoder's window)
+    lexicon: str = ""       # polar-word lexicon file (core.analysis.sentiment_lexicon); "" = none
+    lexicon_repeat: int = 1  # each cue token counts this many times (weighs cues above n-grams)
 
     @property
     def reads_ids(self) -> bool:
@@ -100,16 +102,51 @@ def wide_input_ids(text: str, cfg: FeatureConfig) -> list[int]:
     if not cfg.char_buckets:
         return word_ngram_ids(text, cfg)
     window = _wide_window(text, cfg)  # normalised and clipped once for both kinds
-    words = _word_ids(window, cfg) if cfg.word_buckets else []
-    return _char_ids(window, cfg) + [cfg.char_buckets + w for w in words]
+    return _wide_ids(window, _segment(window) if cfg.word_buckets else [], cfg)
 
 
-def _word_ids(window: str, cfg: FeatureConfig) -> list[int]:
+def wide_window_words(text: str, cfg: FeatureConfig) -> list[str]:
+    """The jieba words of the wide window (what wide_input_ids segments; for callers that cache it)."""
+    return _segment(_wide_window(text, cfg))
+
+
+def wide_ids_from_words(text: str, words: list[str], cfg: FeatureConfig) -> list[int]:
+    """wide_input_ids(text, cfg) given the words wide_window_words(text, cfg) returned."""
+    return _wide_ids(_wide_window(text, cfg), words if cfg.word_buckets else [], cfg)
+
+
+def _wide_ids(window: str, words: list[str], cfg: FeatureConfig) -> list[int]:
+    ids = _char_ids(window, cfg)
+    if cfg.word_buckets:
+        ids += [cfg.char_buckets + w for w in _ids_of_words(words, cfg)]
+        if cfg.lexicon:
+            ids += [cfg.char_buckets + w for w in lexicon_ids(words, cfg)]
+    return ids
+
+
+def lexicon_ids(words: list[str], cfg: FeatureConfig) -> list[int]:
+    """Word-table rows of the lexicon's cue tokens (polarity with negation and degree scope),
+    each `lexicon_repeat` times; hashed apart from word n-grams by their prefix."""
+    from core.analysis.sentiment_lexicon import load_lexicon
+
+    tokens = load_lexicon(cfg.lexicon).tokens(words)
+    ids = [zlib.crc32(f"L{WORD_JOIN}{t}".encode()) % cfg.word_buckets + 1 for t in tokens]
+    return ids * max(1, cfg.lexicon_repeat)
+
+
+def _segment(window: str) -> list[str]:
     # Loaded here: models without word features never load its dictionary. Through the
     # analyzer's loader, so its cache and log level are ours, not /tmp and INFO lines.
     from core.analysis.text import load_jieba
 
-    words = [w for w in load_jieba().lcut(window) if not w.isspace()]
+    return [w for w in load_jieba().lcut(window) if not w.isspace()]
+
+
+def _word_ids(window: str, cfg: FeatureConfig) -> list[int]:
+    return _ids_of_words(_segment(window), cfg)
+
+
+def _ids_of_words(words: list[str], cfg: FeatureConfig) -> list[int]:
     ids = []
     for n in range(1, cfg.word_max + 1):
         for i in range(len(words) - n + 1):

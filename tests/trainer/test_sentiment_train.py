@@ -357,3 +357,42 @@ def test_paired_bootstrap_separates_a_real_gap_from_noise():
     assert tie.diff == 0.0 and tie.low < 0 < tie.high and 0.2 < tie.p_a_better < 0.8
     with pytest.raises(ValueError):
         paired_bootstrap([True], [True, False])
+
+
+def test_lexicon_cues_travel_with_the_exported_model(tmp_path):
+    """--lexicon: the wide path reads the lexicon's cues; the model folder carries the lexicon
+    (hash in the manifest) and the app's classifier reads it from there."""
+    from core.analysis.classifier import SentimentClassifier
+    from core.analysis.features import FeatureConfig, wide_input_ids
+    from core.inference.session import ModelLoadError
+
+    lexicon = tmp_path / "lex.tsv"
+    lexicon.write_text("word\tkind\n好\tpos\n不错\tpos\n差\tneg\n失望\tneg\n不\tnot\n很\tvery\n", encoding="utf-8")
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(160))
+    test = write_tsv(tmp_path / "test.tsv", make_texts(40, seed=7))
+    out = tmp_path / "out"
+    assert main(["finetune-sentiment", "--train", str(train), "--test", str(test), "--backbone", str(ckpt),
+                 "--out", str(out), "--epochs", "1", "--lr", "2e-3", "--threads", "1", "--max-len", "48",
+                 "--wide-buckets", "4096", "--word-buckets", "2048", "--wide-epochs", "8", "--wide-lr", "0.1",
+                 "--lexicon", str(lexicon), "--lexicon-repeat", "2"]) == 0
+    model = out / "model"
+    manifest = json.loads((model / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["features"]["lexicon"] == "lexicon.tsv" and manifest["features"]["lexicon_repeat"] == 2
+    assert (model / "lexicon.tsv").read_bytes() == lexicon.read_bytes()
+    clf = SentimentClassifier(model, int8=False)
+    cfg = FeatureConfig(**{**manifest["features"], "lexicon": str(lexicon)})
+    assert wide_input_ids("不很差", clf.manifest.features) == wide_input_ids("不很差", cfg)
+    assert clf.predict_proba(["房间很好，服务不错", "手机很差，太失望"]).argmax(1).tolist() == [1, 0]
+    (model / "lexicon.tsv").write_text("word\tkind\n好\tneg\n", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="does not match"):
+        SentimentClassifier(model, int8=False)
+
+
+def test_lexicon_needs_word_ngrams(tmp_path, capsys):
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(60))
+    rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out", str(tmp_path / "o"),
+               "--wide-buckets", "4096", "--word-buckets", "0", "--lexicon", str(tmp_path / "missing.tsv"),
+               "--max-len", "48", "--threads", "1"])
+    assert rc == 2 and "--lexicon needs" in capsys.readouterr().err

@@ -63,6 +63,12 @@ def register(subparsers) -> None:
                         "extra buckets (0: off; needs --wide-buckets; default: the recipe's)")
     p.add_argument("--word-max", type=int, default=2, choices=[1, 2, 3],
                    help="longest word n-gram the wide path reads")
+    p.add_argument("--lexicon", metavar="FILE",
+                   help="polar-word lexicon (word<TAB>kind) whose cues, with negation and degree scope, "
+                        "the wide path reads ('none': off; default: the recipe's, "
+                        "resources/sentiment_lexicon/lexicon.tsv)")
+    p.add_argument("--lexicon-repeat", type=int,
+                   help="each lexicon cue counts this many times in the wide path (default: the recipe's)")
     p.add_argument("--wide-epochs", type=float, default=5.0,
                    help="fit the wide path alone this many epochs first, then freeze it (0: train it jointly)")
     p.add_argument("--wide-lr", type=float, default=2e-2)
@@ -153,11 +159,19 @@ def handler(args: argparse.Namespace) -> int:
         # An encoded folder fixed its n-gram hashing when it was written: follow it.
         wide_buckets, word_buckets = _encoded_buckets(args.encoded)
     blend = (recipe.blend and wide_buckets > 0) if args.blend is None else args.blend
+    lexicon = args.lexicon
+    if lexicon is None and recipe.lexicon_repeat and word_buckets and not args.encoded:
+        from core.analysis.sentiment_lexicon import shipped_lexicon_path
+
+        lexicon = str(shipped_lexicon_path())
+    if lexicon == "none":
+        lexicon = None
+    lexicon_repeat = args.lexicon_repeat or recipe.lexicon_repeat or 1
     preset = recipe.preset if args.preset is None else args.preset
     if not args.from_state:
         parts = [f"wide path {wide_buckets:,} + {word_buckets:,} buckets" if wide_buckets else "no wide path",
                  "encoder blended" if blend else ("encoder on the residual" if wide_buckets else "encoder"),
-                 f"preset {preset}"]
+                 *([f"lexicon cues x{lexicon_repeat}"] if lexicon else []), f"preset {preset}"]
         print(f"recipe {args.recipe}: " + ", ".join(parts), flush=True)
     backbone = None
     if not args.from_scratch:
@@ -192,7 +206,7 @@ def handler(args: argparse.Namespace) -> int:
             keep_layers=args.keep_layers, ngram_max=args.ngram_max,
             wide_buckets=wide_buckets, wide_max=args.wide_max,
             word_buckets=word_buckets, word_max=args.word_max, wide_chars=args.wide_chars,
-            train_weights=args.train_weights,
+            lexicon=lexicon or "", lexicon_repeat=lexicon_repeat, train_weights=args.train_weights,
         )
         if opts.encode_only and not opts.save_encoded:
             print("error: --encode-only needs --save-encoded DIR", file=sys.stderr)

@@ -12,13 +12,13 @@ import logging
 import platform
 import shutil
 import warnings
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from core.analysis.classifier import INPUT_NAMES, MANIFEST_FORMAT, OUTPUT_NAME, WORDS_INPUT
+from core.analysis.classifier import INPUT_NAMES, LEXICON_FILE, MANIFEST_FORMAT, OUTPUT_NAME, WORDS_INPUT
 from core.analysis.features import FeatureConfig
 from core.model.spec import PAD
 from trainer.export import strip_build_paths
@@ -152,6 +152,10 @@ def write_model_dir(
     idx = list(range(min(len(parity_data), 64)))
     agree = float((_ort_probs(fp32, parity_data, idx).argmax(1) == _ort_probs(int8, parity_data, idx).argmax(1)).mean())
     shutil.copyfile(vocab_path, out_dir / "vocab.json")
+    if features.lexicon:
+        # The model folder carries its lexicon: the features it was trained on travel with it.
+        shutil.copyfile(features.lexicon, out_dir / LEXICON_FILE)
+        features = replace(features, lexicon=LEXICON_FILE)
     manifest = {
         "format": MANIFEST_FORMAT,
         "kind": "sentiment",
@@ -163,6 +167,7 @@ def write_model_dir(
         "files": {"fp32": fp32.name, "int8": int8.name, "vocab": "vocab.json"},
         "sha256": {p.name: _sha256(p) for p in (fp32, int8)},
         "vocab_sha256": _sha256(out_dir / "vocab.json"),
+        **({"lexicon_sha256": _sha256(out_dir / LEXICON_FILE)} if features.lexicon else {}),
         "inputs": {"hanzi": ["batch", "time"], "pinyin": ["batch", "time"],
                    **({WORDS_INPUT: ["batch", "words"]} if net.reads_ids else {})},
         "outputs": {OUTPUT_NAME: ["batch", len(classes)]},

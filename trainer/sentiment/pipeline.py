@@ -71,6 +71,8 @@ class FinetuneOptions:
     word_buckets: int = 0           # the wide path also reads hashed jieba word n-grams (0 = off)
     word_max: int = 2               # ... 1..word_max words in a row
     wide_chars: int = 1024          # characters the wide path reads, head and tail (0: the encoder's 126)
+    lexicon: str = ""               # polar-word lexicon whose cue tokens the wide path reads ("" = none)
+    lexicon_repeat: int = 1         # each cue token counts this many times in the wide path
     keep_layers: int | None = None  # use only the backbone's first N blocks (faster inference)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
 
@@ -142,7 +144,13 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
     features = FeatureConfig(max_len=min(opts.max_len, spec.max_len),
                              word_buckets=opts.word_buckets, word_max=opts.word_max,
                              char_buckets=opts.wide_buckets if wide_chars else 0,
-                             char_max=opts.wide_max if wide_chars else 2, wide_chars=wide_chars)
+                             char_max=opts.wide_max if wide_chars else 2, wide_chars=wide_chars,
+                             lexicon=opts.lexicon if wide_chars and opts.word_buckets else "",
+                             lexicon_repeat=opts.lexicon_repeat if opts.lexicon else 1)
+    if opts.lexicon and not features.lexicon:
+        raise DataError("--lexicon needs the wide path's word n-grams (--word-buckets) and --wide-chars")
+    if features.lexicon and not Path(features.lexicon).is_file():
+        raise DataError(f"lexicon {features.lexicon} not found")
     t0 = time.monotonic()
 
     # -- data ------------------------------------------------------------------------------

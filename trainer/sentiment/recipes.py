@@ -16,19 +16,20 @@ class Recipe:
     word_buckets: int     # hashed jieba word n-grams beside them (0 = off)
     blend: bool           # encoder trained alone, its logits weighed beside the wide path on dev
     preset: str           # learning-rate preset (trainer.sentiment.train.LR_PRESETS)
+    lexicon_repeat: int   # the wide path reads the shipped lexicon's cues, each this many times (0 = off)
     summary: str
 
 
 RECIPES: dict[str, Recipe] = {
     # The shipped sentiment-default: 91.04 / 89.75, and the only recipe with a lead over
     # TF-IDF+LR on review domains it was not trained on.
-    "blend": Recipe(262_144, 262_144, True, "fast",
+    "blend": Recipe(262_144, 262_144, True, "fast", 0,
                     "wide n-gram path + encoder trained alone, blended on dev (shipped; best)"),
     # The previous shipped model: the encoder learns what the frozen wide path gets wrong.
-    "residual": Recipe(262_144, 262_144, False, "fast",
+    "residual": Recipe(262_144, 262_144, False, "fast", 0,
                        "wide n-gram path + encoder trained on its residual (faster: 1 epoch does)"),
     # The backbone and a head alone, as DESIGN.md sketches it: 87.43 / 86.42 after 3 epochs.
-    "encoder": Recipe(0, 0, False, "default",
+    "encoder": Recipe(0, 0, False, "default", 0,
                       "encoder and head only, no n-gram path (ablation; smallest model)"),
 }
 DEFAULT_RECIPE = "blend"
