@@ -335,8 +335,13 @@ def test_cancel_pause_and_reopening_offers_to_resume(qtbot, corpus, fake_trainer
     if os.name == "posix":
         train.toggle_pause()
         assert train.run.paused
+        stat = Path(f"/proc/{train.run.pid}/stat")
+        if stat.exists():                         # Linux: the child really is stopped
+            qtbot.waitUntil(lambda: stat.read_text().split(") ")[1][0] == "T", timeout=WAIT_MS)
         train.toggle_pause()
         assert not train.run.paused
+        if stat.exists():
+            qtbot.waitUntil(lambda: stat.read_text().split(") ")[1][0] != "T", timeout=WAIT_MS)
     asked = []
     w.ask_close = lambda: asked.append(True) or False   # "no": keep training
     w.close()
@@ -562,3 +567,14 @@ def test_the_wizard_and_the_manager_speak_chinese(qtbot, fake_trainer):
         w.close()
     finally:
         i18n.install(app, "en")
+
+
+def test_yinzi_wizard_command(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([sys.executable, "-m", "desktop.cli", "wizard", "--help"], capture_output=True,
+                         text=True, timeout=120, cwd=REPO, env=env)
+    assert run.returncode == 0 and "yinzi wizard" in run.stdout
+    bare = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    run = subprocess.run([sys.executable, "-m", "desktop.cli", "wizard"], capture_output=True, text=True,
+                         timeout=120, cwd=REPO, env=bare)
+    assert run.returncode == 2 and "no display" in run.stderr
