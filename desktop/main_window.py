@@ -398,17 +398,23 @@ class MainWindow(QMainWindow):
     def open_wizard(self):
         """The fine-tune wizard in a window of its own; training runs in its child process."""
         window = getattr(self, "_wizard", None)
-        if window is not None and window.isVisible():
+        if window is not None:
             window.raise_()
             window.activateWindow()
             return window
         from desktop.wizard.window import FineTuneWizard
 
         window = FineTuneWizard(self, store=self._model_store(), open_manager=self.open_model_manager)
+        # Deleted when it closes (it may hold a finished run's charts); the next open is fresh.
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.finished.connect(self._forget_wizard)
         self._wizard = window
         window.show()
         QTimer.singleShot(0, window.offer_resume)
         return window
+
+    def _forget_wizard(self, _result: int = 0) -> None:
+        self._wizard = None
 
     def open_model_manager(self):
         window = getattr(self, "_model_manager", None)

@@ -252,6 +252,13 @@ def _shoot_wizard(app, out: Path) -> list[Path]:
     shoot("model_manager", manager)
     manager.close()
     wizard.close()
+    # Delete both windows now: left to the cyclic garbage collector, their Qt objects would
+    # be destroyed whenever it runs, possibly while a model loads on another thread.
+    from desktop.qt import QEvent
+
+    manager.deleteLater()
+    wizard.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return shots
 
 

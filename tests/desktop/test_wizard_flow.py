@@ -493,7 +493,12 @@ def test_tools_menu_opens_the_wizard_and_it_switches_the_running_app(main_window
     manager = w.open_model_manager()               # the app's model manager
     assert manager is main_window.open_model_manager()
     assert "live-model" in manager.names()
+    assert main_window.open_wizard() is w          # one wizard at a time
     w.close()
+    assert main_window._wizard is None             # closed and deleted; the next one is fresh
+    again = main_window.open_wizard()
+    assert again is not w
+    again.close()
 
 
 TINY_CORPUS = ("神经网络模型在本机上训练，用户的文本不会离开这台电脑。", "输入法学习用户常用的词语和短语。",
