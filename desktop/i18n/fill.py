@@ -201,6 +201,10 @@ ZH.update({
  "Kept as '{0}' in {1}.": "已保存为“{0}”，位于 {1}。", "Yinzi now types with '{0}'.": "音字现在使用“{0}”打字。",
  "'{0}' is now your typing model; Yinzi uses it the next time it starts.": "“{0}”现在是你的打字模型；音字下次启动时使用它。",
  " The previous model ({0}) is kept.": "之前的模型（{0}）已保留。",
+ "; on a CPU it builds your word layer only": "；在 CPU 上只建立你的词语层",
+ "This trainer does not understand {0}: start over and clear those advanced settings, or update the trainer.":
+   "这个训练程序不认识 {0}：请重新开始并清除这些高级设置，或更新训练程序。",
+ "Start over with other settings": "换个设置重新开始",
  "{0}: {1}": "{0}：{1}", "characters": "字", "sentences": "整句", "top 5": "前 5", "{0}, before": "{0}·训练前", "{0}, after": "{0}·训练后",
  "The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.":
    "训练在独立的进程中运行：关闭此窗口前会先询问，停止的训练可以继续。",

@@ -450,24 +450,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="124"/>
+        <location filename="../wizard/window.py" line="135"/>
         <source>Unfinished training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="125"/>
+        <location filename="../wizard/window.py" line="136"/>
         <source>A training run stopped before the end ({0}, step {1}, {2}).
 
 Resume it from its last checkpoint?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="169"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Training is running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="170"/>
+        <location filename="../wizard/window.py" line="181"/>
         <source>Stop the training and close? It keeps a checkpoint; the next time you open the wizard it offers to resume.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -543,7 +543,7 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/pages.py" line="460"/>
-        <location filename="../wizard/pages.py" line="546"/>
+        <location filename="../wizard/pages.py" line="549"/>
         <source>General check file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,47 +598,52 @@ Resume it from its last checkpoint?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="537"/>
+        <location filename="../wizard/pages.py" line="538"/>
         <source>Quick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="537"/>
+        <location filename="../wizard/pages.py" line="538"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="538"/>
+        <location filename="../wizard/pages.py" line="539"/>
         <source>Thorough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="538"/>
+        <location filename="../wizard/pages.py" line="539"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="541"/>
+        <location filename="../wizard/pages.py" line="542"/>
         <source>under a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="542"/>
+        <location filename="../wizard/pages.py" line="543"/>
         <source>about {0:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="543"/>
+        <location filename="../wizard/pages.py" line="544"/>
         <source>{0} — {1} (estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="571"/>
+        <location filename="../wizard/pages.py" line="546"/>
+        <source>; on a CPU it builds your word layer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="574"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="581"/>
+        <location filename="../wizard/pages.py" line="584"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -807,81 +812,81 @@ Resume it from its last checkpoint?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="433"/>
         <source>About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="434"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
-        <location filename="../main_window.py" line="492"/>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Open text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="499"/>
         <source>{0} is not UTF-8 text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Could not open {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
-        <location filename="../main_window.py" line="522"/>
+        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Save text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="536"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="563"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../main_window.py" line="564"/>
         <source>{0}[*] — Yinzi 音字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571"/>
+        <location filename="../main_window.py" line="577"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571"/>
+        <location filename="../main_window.py" line="577"/>
         <source>Save the changes to this text?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Restore unsaved text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="609"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
@@ -1009,42 +1014,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ModelStore</name>
     <message>
-        <location filename="../wizard/window.py" line="189"/>
+        <location filename="../wizard/window.py" line="200"/>
         <source>&apos;{0}&apos; cannot be a model name: avoid / \ : * ? &quot; &lt; &gt; | and a leading dot (at most 64 characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="190"/>
+        <location filename="../wizard/window.py" line="201"/>
         <source>A model called &apos;{0}&apos; exists already: choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="191"/>
+        <location filename="../wizard/window.py" line="202"/>
         <source>There is no model called &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="192"/>
+        <location filename="../wizard/window.py" line="203"/>
         <source>&apos;{0}&apos; is not a pinyin model: it cannot be used for typing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="193"/>
+        <location filename="../wizard/window.py" line="204"/>
         <source>&apos;{0}&apos; comes with Yinzi and cannot be renamed or deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="194"/>
+        <location filename="../wizard/window.py" line="205"/>
         <source>There is no previous model to switch back to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="195"/>
+        <location filename="../wizard/window.py" line="206"/>
         <source>{0} is not a model folder (no readable manifest.json).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="196"/>
+        <location filename="../wizard/window.py" line="207"/>
         <source>Copying the model failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,145 +1057,145 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="990"/>
+        <location filename="../wizard/pages.py" line="1005"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="998"/>
+        <location filename="../wizard/pages.py" line="1013"/>
         <source>Measured on your held-out documents (never trained on) and on general text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="999"/>
+        <location filename="../wizard/pages.py" line="1014"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="999"/>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1014"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="999"/>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1014"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1000"/>
+        <location filename="../wizard/pages.py" line="1015"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1001"/>
+        <location filename="../wizard/pages.py" line="1016"/>
         <source>characters right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1001"/>
+        <location filename="../wizard/pages.py" line="1016"/>
         <source>sentences exactly right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1002"/>
+        <location filename="../wizard/pages.py" line="1017"/>
         <source>right in the top 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1003"/>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1018"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Your text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1003"/>
+        <location filename="../wizard/pages.py" line="1018"/>
         <source>General text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1014"/>
+        <location filename="../wizard/pages.py" line="1029"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1028"/>
+        <location filename="../wizard/pages.py" line="1043"/>
         <source>characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1028"/>
+        <location filename="../wizard/pages.py" line="1043"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1028"/>
+        <location filename="../wizard/pages.py" line="1043"/>
         <source>top 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1030"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>No general check file was given, so only your text was measured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1034"/>
+        <location filename="../wizard/pages.py" line="1049"/>
         <source>Weight of your word layer: {0:g}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1040"/>
+        <location filename="../wizard/pages.py" line="1055"/>
         <source>Now right ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1041"/>
+        <location filename="../wizard/pages.py" line="1056"/>
         <source>Now wrong ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1060"/>
+        <location filename="../wizard/pages.py" line="1075"/>
         <source>Before and after (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1067"/>
+        <location filename="../wizard/pages.py" line="1082"/>
         <source>{0}, before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1068"/>
+        <location filename="../wizard/pages.py" line="1083"/>
         <source>{0}, after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1088"/>
+        <location filename="../wizard/pages.py" line="1103"/>
         <source>Scores of the new sentiment model on the data it did not train on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1089"/>
+        <location filename="../wizard/pages.py" line="1104"/>
         <source>Set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1089"/>
+        <location filename="../wizard/pages.py" line="1104"/>
         <source>Accuracy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1089"/>
+        <location filename="../wizard/pages.py" line="1104"/>
         <source>Macro-F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1106"/>
+        <location filename="../wizard/pages.py" line="1121"/>
         <source>The trainer wrote no scores (report.json).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,236 +1380,246 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="674"/>
+        <location filename="../wizard/pages.py" line="681"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="675"/>
+        <location filename="../wizard/pages.py" line="682"/>
         <source>The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="677"/>
+        <location filename="../wizard/pages.py" line="684"/>
         <source>Training loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="678"/>
+        <location filename="../wizard/pages.py" line="685"/>
         <source>Held-out accuracy (char %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="679"/>
+        <location filename="../wizard/pages.py" line="686"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="680"/>
+        <location filename="../wizard/pages.py" line="687"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="681"/>
+        <location filename="../wizard/pages.py" line="688"/>
+        <source>Start over with other settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="689"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="681"/>
+        <location filename="../wizard/pages.py" line="689"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="682"/>
+        <location filename="../wizard/pages.py" line="690"/>
         <source>Pausing is not supported on this system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="712"/>
+        <location filename="../wizard/pages.py" line="720"/>
         <source>Starting the trainer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="738"/>
+        <location filename="../wizard/pages.py" line="747"/>
         <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="742"/>
+        <location filename="../wizard/pages.py" line="751"/>
         <source>Training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="744"/>
+        <location filename="../wizard/pages.py" line="753"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="749"/>
-        <location filename="../wizard/pages.py" line="759"/>
+        <location filename="../wizard/pages.py" line="758"/>
+        <location filename="../wizard/pages.py" line="768"/>
         <source>Stopping at a checkpoint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="780"/>
+        <location filename="../wizard/pages.py" line="789"/>
         <source>Could not save the run&apos;s state: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="807"/>
+        <location filename="../wizard/pages.py" line="816"/>
         <source>checkpoint at step {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="811"/>
+        <location filename="../wizard/pages.py" line="820"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="814"/>
+        <location filename="../wizard/pages.py" line="823"/>
         <source>error: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="816"/>
+        <location filename="../wizard/pages.py" line="825"/>
         <source>resuming from the last checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="820"/>
+        <location filename="../wizard/pages.py" line="829"/>
         <source>Reading your text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="820"/>
+        <location filename="../wizard/pages.py" line="829"/>
         <source>Setting aside held-out documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="821"/>
+        <location filename="../wizard/pages.py" line="830"/>
         <source>Building your word layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="821"/>
+        <location filename="../wizard/pages.py" line="830"/>
         <source>Adapting the neural model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="822"/>
+        <location filename="../wizard/pages.py" line="831"/>
         <source>Exporting the model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="822"/>
+        <location filename="../wizard/pages.py" line="831"/>
         <source>Tuning on held-out text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="823"/>
+        <location filename="../wizard/pages.py" line="832"/>
         <source>Measuring before and after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="823"/>
+        <location filename="../wizard/pages.py" line="832"/>
         <source>Writing the model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="825"/>
+        <location filename="../wizard/pages.py" line="834"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="849"/>
+        <location filename="../wizard/pages.py" line="858"/>
         <source>Step {0:,} / {1:,}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="850"/>
+        <location filename="../wizard/pages.py" line="859"/>
         <source>Loss {0:.3f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="851"/>
+        <location filename="../wizard/pages.py" line="860"/>
         <source>{0:,.0f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="853"/>
+        <location filename="../wizard/pages.py" line="862"/>
         <source>ETA {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="857"/>
+        <location filename="../wizard/pages.py" line="866"/>
         <source>Elapsed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="864"/>
+        <location filename="../wizard/pages.py" line="873"/>
         <source>The trainer could not be started: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="884"/>
-        <location filename="../wizard/pages.py" line="932"/>
+        <location filename="../wizard/pages.py" line="893"/>
+        <location filename="../wizard/pages.py" line="946"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="886"/>
+        <location filename="../wizard/pages.py" line="895"/>
         <source>Training finished. Next shows what changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="895"/>
+        <location filename="../wizard/pages.py" line="905"/>
         <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="899"/>
+        <location filename="../wizard/pages.py" line="908"/>
+        <source>This trainer does not understand {0}: start over and clear those advanced settings, or update the trainer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="913"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="900"/>
+        <location filename="../wizard/pages.py" line="914"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="904"/>
+        <location filename="../wizard/pages.py" line="918"/>
         <source>Cancelled at step {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="912"/>
-        <location filename="../wizard/pages.py" line="945"/>
+        <location filename="../wizard/pages.py" line="926"/>
+        <location filename="../wizard/pages.py" line="959"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="914"/>
-        <location filename="../wizard/pages.py" line="947"/>
+        <location filename="../wizard/pages.py" line="928"/>
+        <location filename="../wizard/pages.py" line="961"/>
         <source>The trainer exited with code {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="934"/>
+        <location filename="../wizard/pages.py" line="948"/>
         <source>Training finished. Next shows the scores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="941"/>
+        <location filename="../wizard/pages.py" line="955"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="943"/>
+        <location filename="../wizard/pages.py" line="957"/>
         <source>The data checks failed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="953"/>
+        <location filename="../wizard/pages.py" line="967"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,62 +1627,62 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UsePage</name>
     <message>
-        <location filename="../wizard/pages.py" line="1142"/>
+        <location filename="../wizard/pages.py" line="1157"/>
         <source>Use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1143"/>
+        <location filename="../wizard/pages.py" line="1158"/>
         <source>Model name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1144"/>
+        <location filename="../wizard/pages.py" line="1159"/>
         <source>Manage models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1146"/>
+        <location filename="../wizard/pages.py" line="1161"/>
         <source>Keep the sentiment model with your models; `yinzi analyze --model NAME_OR_FOLDER` uses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1148"/>
+        <location filename="../wizard/pages.py" line="1163"/>
         <source>Keep this model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1150"/>
+        <location filename="../wizard/pages.py" line="1165"/>
         <source>Yinzi keeps the model you type with now, so you can switch back at any time in the model manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1152"/>
+        <location filename="../wizard/pages.py" line="1167"/>
         <source>Use this model for typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1156"/>
+        <location filename="../wizard/pages.py" line="1171"/>
         <source>Trained model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1169"/>
+        <location filename="../wizard/pages.py" line="1184"/>
         <source>Kept as &apos;{0}&apos; in {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1172"/>
+        <location filename="../wizard/pages.py" line="1187"/>
         <source>Yinzi now types with &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1173"/>
+        <location filename="../wizard/pages.py" line="1188"/>
         <source>&apos;{0}&apos; is now your typing model; Yinzi uses it the next time it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1176"/>
+        <location filename="../wizard/pages.py" line="1191"/>
         <source> The previous model ({0}) is kept.</source>
         <translation type="unfinished"></translation>
     </message>

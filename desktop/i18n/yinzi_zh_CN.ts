@@ -450,12 +450,12 @@
         <translation>用我的文本训练 — 音字 Yinzi</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="124"/>
+        <location filename="../wizard/window.py" line="135"/>
         <source>Unfinished training</source>
         <translation>未完成的训练</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="125"/>
+        <location filename="../wizard/window.py" line="136"/>
         <source>A training run stopped before the end ({0}, step {1}, {2}).
 
 Resume it from its last checkpoint?</source>
@@ -464,12 +464,12 @@ Resume it from its last checkpoint?</source>
 要从最近的检查点继续吗？</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="169"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="170"/>
+        <location filename="../wizard/window.py" line="181"/>
         <source>Stop the training and close? It keeps a checkpoint; the next time you open the wizard it offers to resume.</source>
         <translation>停止训练并关闭？训练会保存检查点，下次打开向导时可以继续。</translation>
     </message>
@@ -545,7 +545,7 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/pages.py" line="460"/>
-        <location filename="../wizard/pages.py" line="546"/>
+        <location filename="../wizard/pages.py" line="549"/>
         <source>General check file</source>
         <translation>通用检查文件</translation>
     </message>
@@ -600,47 +600,52 @@ Resume it from its last checkpoint?</source>
         <translation>无法列出 GPU（{0}）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="537"/>
+        <location filename="../wizard/pages.py" line="538"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="537"/>
+        <location filename="../wizard/pages.py" line="538"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="538"/>
+        <location filename="../wizard/pages.py" line="539"/>
         <source>Thorough</source>
         <translation>充分</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="538"/>
+        <location filename="../wizard/pages.py" line="539"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation>极小（测试用，没有实际提升）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="541"/>
+        <location filename="../wizard/pages.py" line="542"/>
         <source>under a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="542"/>
+        <location filename="../wizard/pages.py" line="543"/>
         <source>about {0:.0f} min</source>
         <translation>约 {0:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="543"/>
+        <location filename="../wizard/pages.py" line="544"/>
         <source>{0} — {1} (estimate)</source>
         <translation>{0} — {1}（估计）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="571"/>
+        <location filename="../wizard/pages.py" line="546"/>
+        <source>; on a CPU it builds your word layer only</source>
+        <translation>；在 CPU 上只建立你的词语层</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="574"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation>学习率必须是数字，例如 3e-4。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="581"/>
+        <location filename="../wizard/pages.py" line="584"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
@@ -809,81 +814,81 @@ Resume it from its last checkpoint?</source>
         <translation>批量分析不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="433"/>
         <source>About Yinzi</source>
         <translation>关于音字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="434"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
         <translation>&lt;b&gt;音字 (Yinzi)&lt;/b&gt;&lt;br&gt;离线拼音输入法，自带神经网络拼音转汉字模型，并提供中文文本分析。&lt;br&gt;解码器：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
-        <location filename="../main_window.py" line="492"/>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Open text</source>
         <translation>打开文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="499"/>
         <source>{0} is not UTF-8 text.</source>
         <translation>{0} 不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
-        <location filename="../main_window.py" line="522"/>
+        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Could not save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="536"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="563"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../main_window.py" line="564"/>
         <source>{0}[*] — Yinzi 音字</source>
         <translation>{0}[*] — 音字 Yinzi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571"/>
+        <location filename="../main_window.py" line="577"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571"/>
+        <location filename="../main_window.py" line="577"/>
         <source>Save the changes to this text?</source>
         <translation>是否保存对此文本的更改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Restore unsaved text</source>
         <translation>恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="609"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
@@ -1013,42 +1018,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ModelStore</name>
     <message>
-        <location filename="../wizard/window.py" line="189"/>
+        <location filename="../wizard/window.py" line="200"/>
         <source>&apos;{0}&apos; cannot be a model name: avoid / \ : * ? &quot; &lt; &gt; | and a leading dot (at most 64 characters).</source>
         <translation>“{0}”不能用作模型名称：不要用 / \ : * ? &quot; &lt; &gt; | 和开头的点（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="190"/>
+        <location filename="../wizard/window.py" line="201"/>
         <source>A model called &apos;{0}&apos; exists already: choose another name.</source>
         <translation>已有名为“{0}”的模型：请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="191"/>
+        <location filename="../wizard/window.py" line="202"/>
         <source>There is no model called &apos;{0}&apos;.</source>
         <translation>没有名为“{0}”的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="192"/>
+        <location filename="../wizard/window.py" line="203"/>
         <source>&apos;{0}&apos; is not a pinyin model: it cannot be used for typing.</source>
         <translation>“{0}”不是拼音模型，不能用于打字。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="193"/>
+        <location filename="../wizard/window.py" line="204"/>
         <source>&apos;{0}&apos; comes with Yinzi and cannot be renamed or deleted.</source>
         <translation>“{0}”是音字自带的模型，不能重命名或删除。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="194"/>
+        <location filename="../wizard/window.py" line="205"/>
         <source>There is no previous model to switch back to.</source>
         <translation>没有可以切换回去的上一个模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="195"/>
+        <location filename="../wizard/window.py" line="206"/>
         <source>{0} is not a model folder (no readable manifest.json).</source>
         <translation>{0} 不是模型文件夹（没有可读的 manifest.json）。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="196"/>
+        <location filename="../wizard/window.py" line="207"/>
         <source>Copying the model failed: {0}</source>
         <translation>复制模型失败：{0}</translation>
     </message>
@@ -1056,145 +1061,145 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="990"/>
+        <location filename="../wizard/pages.py" line="1005"/>
         <source>What changed</source>
         <translation>效果对比</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="998"/>
+        <location filename="../wizard/pages.py" line="1013"/>
         <source>Measured on your held-out documents (never trained on) and on general text.</source>
         <translation>在你留出的文档（从未用于训练）和通用文本上测得。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="999"/>
+        <location filename="../wizard/pages.py" line="1014"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="999"/>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1014"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Before</source>
         <translation>训练前</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="999"/>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1014"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>After</source>
         <translation>训练后</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1000"/>
+        <location filename="../wizard/pages.py" line="1015"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1001"/>
+        <location filename="../wizard/pages.py" line="1016"/>
         <source>characters right</source>
         <translation>字准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1001"/>
+        <location filename="../wizard/pages.py" line="1016"/>
         <source>sentences exactly right</source>
         <translation>整句准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1002"/>
+        <location filename="../wizard/pages.py" line="1017"/>
         <source>right in the top 5</source>
         <translation>前 5 候选命中率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1003"/>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1018"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Your text</source>
         <translation>你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1003"/>
+        <location filename="../wizard/pages.py" line="1018"/>
         <source>General text</source>
         <translation>通用文本</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1014"/>
+        <location filename="../wizard/pages.py" line="1029"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1028"/>
+        <location filename="../wizard/pages.py" line="1043"/>
         <source>characters</source>
         <translation>字</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1028"/>
+        <location filename="../wizard/pages.py" line="1043"/>
         <source>sentences</source>
         <translation>整句</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1028"/>
+        <location filename="../wizard/pages.py" line="1043"/>
         <source>top 5</source>
         <translation>前 5</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1030"/>
+        <location filename="../wizard/pages.py" line="1045"/>
         <source>No general check file was given, so only your text was measured.</source>
         <translation>没有提供通用检查文件，所以只测了你的文本。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1034"/>
+        <location filename="../wizard/pages.py" line="1049"/>
         <source>Weight of your word layer: {0:g}.</source>
         <translation>你的词语层权重：{0:g}。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1040"/>
+        <location filename="../wizard/pages.py" line="1055"/>
         <source>Now right ({0})</source>
         <translation>改对了（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1041"/>
+        <location filename="../wizard/pages.py" line="1056"/>
         <source>Now wrong ({0})</source>
         <translation>改错了（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1060"/>
+        <location filename="../wizard/pages.py" line="1075"/>
         <source>Before and after (%)</source>
         <translation>训练前后对比（%）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1067"/>
+        <location filename="../wizard/pages.py" line="1082"/>
         <source>{0}, before</source>
         <translation>{0}·训练前</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1068"/>
+        <location filename="../wizard/pages.py" line="1083"/>
         <source>{0}, after</source>
         <translation>{0}·训练后</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1088"/>
+        <location filename="../wizard/pages.py" line="1103"/>
         <source>Scores of the new sentiment model on the data it did not train on.</source>
         <translation>新情感模型在未参与训练的数据上的得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1089"/>
+        <location filename="../wizard/pages.py" line="1104"/>
         <source>Set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1089"/>
+        <location filename="../wizard/pages.py" line="1104"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1089"/>
+        <location filename="../wizard/pages.py" line="1104"/>
         <source>Macro-F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1106"/>
+        <location filename="../wizard/pages.py" line="1121"/>
         <source>The trainer wrote no scores (report.json).</source>
         <translation>训练程序没有写出得分（report.json）。</translation>
     </message>
@@ -1379,236 +1384,246 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="674"/>
+        <location filename="../wizard/pages.py" line="681"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="675"/>
+        <location filename="../wizard/pages.py" line="682"/>
         <source>The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.</source>
         <translation>训练在独立的进程中运行：关闭此窗口前会先询问，停止的训练可以继续。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="677"/>
+        <location filename="../wizard/pages.py" line="684"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="678"/>
+        <location filename="../wizard/pages.py" line="685"/>
         <source>Held-out accuracy (char %)</source>
         <translation>留出文本字准确率（%）</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="679"/>
+        <location filename="../wizard/pages.py" line="686"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="680"/>
+        <location filename="../wizard/pages.py" line="687"/>
         <source>Resume</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="681"/>
+        <location filename="../wizard/pages.py" line="688"/>
+        <source>Start over with other settings</source>
+        <translation>换个设置重新开始</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="689"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="681"/>
+        <location filename="../wizard/pages.py" line="689"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="682"/>
+        <location filename="../wizard/pages.py" line="690"/>
         <source>Pausing is not supported on this system</source>
         <translation>此系统不支持暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="712"/>
+        <location filename="../wizard/pages.py" line="720"/>
         <source>Starting the trainer…</source>
         <translation>正在启动训练程序…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="738"/>
+        <location filename="../wizard/pages.py" line="747"/>
         <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
         <translation>此系统不支持暂停；取消会保存检查点。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="742"/>
+        <location filename="../wizard/pages.py" line="751"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="744"/>
+        <location filename="../wizard/pages.py" line="753"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="749"/>
-        <location filename="../wizard/pages.py" line="759"/>
+        <location filename="../wizard/pages.py" line="758"/>
+        <location filename="../wizard/pages.py" line="768"/>
         <source>Stopping at a checkpoint…</source>
         <translation>正在保存检查点并停止…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="780"/>
+        <location filename="../wizard/pages.py" line="789"/>
         <source>Could not save the run&apos;s state: {0}</source>
         <translation>无法保存训练状态：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="807"/>
+        <location filename="../wizard/pages.py" line="816"/>
         <source>checkpoint at step {0}</source>
         <translation>第 {0} 步的检查点</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="811"/>
+        <location filename="../wizard/pages.py" line="820"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
         <translation>数据：{0} 篇文档（留出 {1} 篇），{2:,} 个汉字</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="814"/>
+        <location filename="../wizard/pages.py" line="823"/>
         <source>error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="816"/>
+        <location filename="../wizard/pages.py" line="825"/>
         <source>resuming from the last checkpoint</source>
         <translation>从最近的检查点继续</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="820"/>
+        <location filename="../wizard/pages.py" line="829"/>
         <source>Reading your text</source>
         <translation>正在读取你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="820"/>
+        <location filename="../wizard/pages.py" line="829"/>
         <source>Setting aside held-out documents</source>
         <translation>正在留出评测文档</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="821"/>
+        <location filename="../wizard/pages.py" line="830"/>
         <source>Building your word layer</source>
         <translation>正在建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="821"/>
+        <location filename="../wizard/pages.py" line="830"/>
         <source>Adapting the neural model</source>
         <translation>正在调整神经模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="822"/>
+        <location filename="../wizard/pages.py" line="831"/>
         <source>Exporting the model</source>
         <translation>正在导出模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="822"/>
+        <location filename="../wizard/pages.py" line="831"/>
         <source>Tuning on held-out text</source>
         <translation>正在用留出文本调参</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="823"/>
+        <location filename="../wizard/pages.py" line="832"/>
         <source>Measuring before and after</source>
         <translation>正在测量训练前后的效果</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="823"/>
+        <location filename="../wizard/pages.py" line="832"/>
         <source>Writing the model folder</source>
         <translation>正在写入模型文件夹</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="825"/>
+        <location filename="../wizard/pages.py" line="834"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="849"/>
+        <location filename="../wizard/pages.py" line="858"/>
         <source>Step {0:,} / {1:,}</source>
         <translation>第 {0:,} / {1:,} 步</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="850"/>
+        <location filename="../wizard/pages.py" line="859"/>
         <source>Loss {0:.3f}</source>
         <translation>损失 {0:.3f}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="851"/>
+        <location filename="../wizard/pages.py" line="860"/>
         <source>{0:,.0f} tokens/s</source>
         <translation>{0:,.0f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="853"/>
+        <location filename="../wizard/pages.py" line="862"/>
         <source>ETA {0}</source>
         <translation>预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="857"/>
+        <location filename="../wizard/pages.py" line="866"/>
         <source>Elapsed {0}</source>
         <translation>已用时 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="864"/>
+        <location filename="../wizard/pages.py" line="873"/>
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="884"/>
-        <location filename="../wizard/pages.py" line="932"/>
+        <location filename="../wizard/pages.py" line="893"/>
+        <location filename="../wizard/pages.py" line="946"/>
         <source>Finished.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="886"/>
+        <location filename="../wizard/pages.py" line="895"/>
         <source>Training finished. Next shows what changed.</source>
         <translation>训练完成。下一步查看效果对比。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="895"/>
+        <location filename="../wizard/pages.py" line="905"/>
         <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
         <translation>这个训练程序没有 &apos;adapt&apos; 命令：它比本向导旧。请更新训练程序。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="899"/>
+        <location filename="../wizard/pages.py" line="908"/>
+        <source>This trainer does not understand {0}: start over and clear those advanced settings, or update the trainer.</source>
+        <translation>这个训练程序不认识 {0}：请重新开始并清除这些高级设置，或更新训练程序。</translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="913"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
         <translation>“继续训练”会从第 {0} 步的检查点接着训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="900"/>
+        <location filename="../wizard/pages.py" line="914"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
         <translation>“继续训练”会从中断阶段的开头重新开始。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="904"/>
+        <location filename="../wizard/pages.py" line="918"/>
         <source>Cancelled at step {0}.</source>
         <translation>已在第 {0} 步取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="912"/>
-        <location filename="../wizard/pages.py" line="945"/>
+        <location filename="../wizard/pages.py" line="926"/>
+        <location filename="../wizard/pages.py" line="959"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation>训练进程意外停止（被终止或崩溃）。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="914"/>
-        <location filename="../wizard/pages.py" line="947"/>
+        <location filename="../wizard/pages.py" line="928"/>
+        <location filename="../wizard/pages.py" line="961"/>
         <source>The trainer exited with code {0}.</source>
         <translation>训练程序退出，代码 {0}。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="934"/>
+        <location filename="../wizard/pages.py" line="948"/>
         <source>Training finished. Next shows the scores.</source>
         <translation>训练完成。下一步查看得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="941"/>
+        <location filename="../wizard/pages.py" line="955"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="943"/>
+        <location filename="../wizard/pages.py" line="957"/>
         <source>The data checks failed:</source>
         <translation>数据检查未通过：</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="953"/>
+        <location filename="../wizard/pages.py" line="967"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -1616,62 +1631,62 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UsePage</name>
     <message>
-        <location filename="../wizard/pages.py" line="1142"/>
+        <location filename="../wizard/pages.py" line="1157"/>
         <source>Use it</source>
         <translation>使用模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1143"/>
+        <location filename="../wizard/pages.py" line="1158"/>
         <source>Model name</source>
         <translation>模型名称</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1144"/>
+        <location filename="../wizard/pages.py" line="1159"/>
         <source>Manage models…</source>
         <translation>管理模型…</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1146"/>
+        <location filename="../wizard/pages.py" line="1161"/>
         <source>Keep the sentiment model with your models; `yinzi analyze --model NAME_OR_FOLDER` uses it.</source>
         <translation>把情感模型保存到你的模型中；`yinzi analyze --model 名称或文件夹` 可以使用它。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1148"/>
+        <location filename="../wizard/pages.py" line="1163"/>
         <source>Keep this model</source>
         <translation>保存这个模型</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1150"/>
+        <location filename="../wizard/pages.py" line="1165"/>
         <source>Yinzi keeps the model you type with now, so you can switch back at any time in the model manager.</source>
         <translation>音字会保留你现在使用的模型，随时可以在模型管理中切换回去。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1152"/>
+        <location filename="../wizard/pages.py" line="1167"/>
         <source>Use this model for typing</source>
         <translation>用这个模型打字</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1156"/>
+        <location filename="../wizard/pages.py" line="1171"/>
         <source>Trained model: {0}</source>
         <translation>训练好的模型：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1169"/>
+        <location filename="../wizard/pages.py" line="1184"/>
         <source>Kept as &apos;{0}&apos; in {1}.</source>
         <translation>已保存为“{0}”，位于 {1}。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1172"/>
+        <location filename="../wizard/pages.py" line="1187"/>
         <source>Yinzi now types with &apos;{0}&apos;.</source>
         <translation>音字现在使用“{0}”打字。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1173"/>
+        <location filename="../wizard/pages.py" line="1188"/>
         <source>&apos;{0}&apos; is now your typing model; Yinzi uses it the next time it starts.</source>
         <translation>“{0}”现在是你的打字模型；音字下次启动时使用它。</translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1176"/>
+        <location filename="../wizard/pages.py" line="1191"/>
         <source> The previous model ({0}) is kept.</source>
         <translation>之前的模型（{0}）已保留。</translation>
     </message>

@@ -667,7 +667,11 @@ class TrainPage(_Page):
         self.resume_button = QPushButton()
         self.resume_button.setObjectName("resume_run")
         self.resume_button.clicked.connect(lambda: self.start(resume=True))
-        for b in (self.pause_button, self.cancel_button, self.resume_button):
+        self.start_over_button = QPushButton()
+        self.start_over_button.setObjectName("start_over")
+        self.start_over_button.clicked.connect(lambda: self.wiz.start_over())
+        self.start_over_button.setVisible(False)
+        for b in (self.pause_button, self.cancel_button, self.resume_button, self.start_over_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -681,6 +685,7 @@ class TrainPage(_Page):
         self.acc_chart.setTitle(self.tr("Held-out accuracy (char %)"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.resume_button.setText(self.tr("Resume"))
+        self.start_over_button.setText(self.tr("Start over with other settings"))
         self.pause_button.setText(self.tr("Continue") if self.run.paused else self.tr("Pause"))
         self.pause_button.setToolTip("" if CAN_PAUSE else self.tr("Pausing is not supported on this system"))
 
@@ -717,6 +722,7 @@ class TrainPage(_Page):
         self.pause_button.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.resume_button.setVisible(False)
+        self.start_over_button.setVisible(False)
         for w in (self.loss_chart, self.acc_chart):
             w.setVisible(True)
         self._set_charts_visible(not sentiment)
@@ -899,8 +905,8 @@ class TrainPage(_Page):
                 why = self.tr("This trainer has no 'adapt' command: it is older than this wizard. "
                               "Update the trainer.")
             else:
-                why = self.tr("This trainer does not understand {0}: clear those advanced settings "
-                              "(Back is on the previous pages), or update the trainer.").format(refused[1])
+                why = self.tr("This trainer does not understand {0}: start over and clear those "
+                              "advanced settings, or update the trainer.").format(refused[1])
             self._show_failure(why, resumable=False)
             return
         step = p.checkpoint_step
@@ -964,6 +970,7 @@ class TrainPage(_Page):
         self.pause_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.resume_button.setVisible(resumable and self.wiz.plan.task == "domain")
+        self.start_over_button.setVisible(True)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override

@@ -118,6 +118,17 @@ class FineTuneWizard(QWizard):
         self.setStartId(PAGE_TRAIN)
         self.restart()
 
+    def start_over(self) -> None:
+        """After a failed or stopped run: back to the first page with the same choices; the
+        next run gets a fresh output folder (the stopped one can still be resumed from its
+        state until another run starts)."""
+        self.plan.out = ""
+        self.plan.resume = False
+        self.plan.result = None
+        self.train_page.outcome = ""
+        self.setStartId(PAGE_TASK)
+        self.restart()
+
     def _ask_resume_dialog(self, state: RunState) -> bool:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(state.updated))
         answer = QMessageBox.question(

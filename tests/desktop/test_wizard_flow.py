@@ -17,7 +17,7 @@ from desktop.qt import QApplication
 from desktop.settings import SettingsStore
 from desktop.wizard import commands
 from desktop.wizard.model_store import ModelStore
-from desktop.wizard.pages import PAGE_DATA, PAGE_HARDWARE, PAGE_RESULT, PAGE_TRAIN, PAGE_USE
+from desktop.wizard.pages import PAGE_DATA, PAGE_HARDWARE, PAGE_RESULT, PAGE_TASK, PAGE_TRAIN, PAGE_USE
 from desktop.wizard.run_state import load_state
 
 pytestmark = pytest.mark.gui
@@ -386,6 +386,16 @@ def test_an_option_the_trainer_refuses_is_named(wizard, qtbot, corpus, monkeypat
     assert "--lr 0.001" in w.train_page.message.text()
     assert not w.train_page.resume_button.isVisibleTo(w)
     assert w.plan.max_steps == 500 and w.plan.held_out == 0.05
+    first_out = w.plan.out
+    w.train_page.start_over_button.click()          # back to the start, choices kept
+    assert w.currentId() == PAGE_TASK
+    w.next()
+    _wait_report(qtbot, w.data_page)
+    w.next()
+    hw.advanced.setChecked(False)
+    w.next()
+    _wait_finished(qtbot, w.train_page)
+    assert w.train_page.outcome == "finished" and w.plan.out != first_out
 
 
 def test_missing_trainer_says_what_to_install(qtbot, monkeypatch):
