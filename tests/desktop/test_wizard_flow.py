@@ -17,7 +17,14 @@ from desktop.qt import QApplication
 from desktop.settings import SettingsStore
 from desktop.wizard import commands
 from desktop.wizard.model_store import ModelStore
-from desktop.wizard.pages import PAGE_DATA, PAGE_HARDWARE, PAGE_RESULT, PAGE_TASK, PAGE_TRAIN, PAGE_USE
+from desktop.wizard.pages import (
+    PAGE_DATA,
+    PAGE_HARDWARE,
+    PAGE_RESULT,
+    PAGE_TASK,
+    PAGE_TRAIN,
+    PAGE_USE,
+)
 from desktop.wizard.run_state import load_state
 
 pytestmark = pytest.mark.gui
