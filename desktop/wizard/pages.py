@@ -795,8 +795,10 @@ class TrainPage(_Page):
         kind = event.kind
         if kind == "stage":
             self.stage_label.setText(self._stage_text(p.stage, p.message))
+            if p.stage != "neural":
+                self.bar.setRange(0, 0)   # busy until the stage reports how far it is
         elif kind == "progress":
-            if p.stage_total > 0 and not p.total_steps:
+            if p.stage_total > 0 and p.stage != "neural":
                 self.bar.setRange(0, p.stage_total)
                 self.bar.setValue(min(p.stage_done, p.stage_total))
         elif kind == "step":
