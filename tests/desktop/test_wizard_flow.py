@@ -600,3 +600,48 @@ def test_yinzi_wizard_command(tmp_path):
     run = subprocess.run([sys.executable, "-m", "desktop.cli", "wizard"], capture_output=True, text=True,
                          timeout=120, cwd=REPO, env=bare)
     assert run.returncode == 2 and "no display" in run.stderr
+
+
+@pytest.mark.slow
+def test_real_trainer_killed_at_a_random_step_resumes_to_the_same_final_step(qtbot, tmp_path, monkeypatch):
+    import random
+
+    why = _real_adapt_available()
+    if why:
+        pytest.skip(why)
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    for i in range(20):
+        (folder / f"doc{i}.txt").write_text("\n".join(TINY_CORPUS[(i + j) % 4] for j in range(8)), encoding="utf-8")
+    monkeypatch.setenv(commands.TRAINER_ENV, str(REPO / ".venv" / "bin" / "yinzi-train"))
+    from desktop.wizard.window import FineTuneWizard
+
+    w = FineTuneWizard()
+    w.ask_close = lambda: True
+    qtbot.addWidget(w)
+    w.show()
+    w.next()
+    w.data_page.add_paths([str(folder)])
+    _wait_report(qtbot, w.data_page)
+    w.next()
+    qtbot.waitUntil(lambda: w.hardware_page._devices is not None, timeout=120000)
+    w.hardware_page.cpu_check.setChecked(True)
+    w.hardware_page.set_preset("tiny")
+    w.next()
+    train = w.train_page
+    qtbot.waitUntil(lambda: train.progress.total_steps > 0, timeout=300000)
+    total = train.progress.total_steps
+    kill_at = random.Random().randint(2, total - 1)   # after the first checkpoint (tiny: every 2)
+    qtbot.waitUntil(lambda: train.progress.step >= kill_at and bool(train.progress.checkpoint_step),
+                    timeout=300000)
+    os.kill(train.run.pid, signal.SIGKILL)
+    _wait_finished(qtbot, train)
+    assert train.outcome == "failed", f"killed at step {kill_at}: {train.message.text()}"
+    checkpoint = train.progress.checkpoint_step
+    assert str(checkpoint) in train.message.text() and train.resume_button.isVisibleTo(w)
+    train.resume_button.click()
+    qtbot.waitUntil(lambda: not train.running and train.outcome != "", timeout=600000)
+    assert train.outcome == "finished", (kill_at, train.message.text(), train.log.toPlainText()[-3000:])
+    assert train.progress.resumed and train.progress.step == total
+    assert train.progress.losses[0][0] == checkpoint + 1     # continued after the checkpoint
+    w.close()
