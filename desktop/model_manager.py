@@ -57,6 +57,7 @@ class ModelManagerWindow(QWidget):
         right_layout.addWidget(self.card, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 560])
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         self.use_button = QPushButton(self.tr("Use for typing"))
@@ -132,6 +133,7 @@ class ModelManagerWindow(QWidget):
             html.escape(self._item_text(entry)), html.escape(str(entry.path))))
         card = entry.card()
         if card:
+            self.card.setSearchPaths([str(entry.path)])   # the card's images (learning curve)
             self.card.setMarkdown(card)
         else:
             self.card.setPlainText(self.tr("This model has no card."))

@@ -42,7 +42,7 @@ def manager(qtbot, user_models):
     return window
 
 
-def test_lists_shipped_and_user_models_with_cards(manager):
+def test_lists_shipped_and_user_models_with_cards(manager, user_models):
     names = manager.names()
     assert names[:2] == ["p2c-default", "sentiment-default"] and {"medical", "novel"} <= set(names)
     assert manager.selected_name() == "p2c-default"         # the active one is selected
@@ -51,6 +51,7 @@ def test_lists_shipped_and_user_models_with_cards(manager):
     assert not manager.delete_button.isEnabled() and not manager.rename_button.isEnabled()
     manager.select("medical")
     assert "Medical notes" in manager.card.toPlainText() and "**" not in manager.card.toPlainText()
+    assert manager.card.searchPaths() == [str(user_models / "medical")]   # its images load
     assert manager.delete_button.isEnabled() and manager.use_button.isEnabled()
     manager.select("novel")
     assert manager.card.toPlainText()                       # "no card" says so
