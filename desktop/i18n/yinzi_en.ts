@@ -427,17 +427,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="356"/>
+        <location filename="../wizard/pages.py" line="346"/>
+        <source>about 200,000 Han characters make a useful word layer, a few million let the neural model adapt too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/pages.py" line="358"/>
         <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="359"/>
+        <location filename="../wizard/pages.py" line="361"/>
         <source>The trainer could not be started: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="361"/>
+        <location filename="../wizard/pages.py" line="363"/>
         <source>Reading the files failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,175 +480,175 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/pages.py" line="427"/>
+        <location filename="../wizard/pages.py" line="429"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="445"/>
+        <location filename="../wizard/pages.py" line="447"/>
         <source>Hardware and preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="446"/>
+        <location filename="../wizard/pages.py" line="448"/>
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="448"/>
+        <location filename="../wizard/pages.py" line="450"/>
         <source>Start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="449"/>
+        <location filename="../wizard/pages.py" line="451"/>
         <source>Train on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="450"/>
+        <location filename="../wizard/pages.py" line="452"/>
         <source>How long to train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="451"/>
+        <location filename="../wizard/pages.py" line="453"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="452"/>
-        <location filename="../wizard/pages.py" line="453"/>
         <location filename="../wizard/pages.py" line="454"/>
+        <location filename="../wizard/pages.py" line="455"/>
+        <location filename="../wizard/pages.py" line="456"/>
         <source>the preset&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="455"/>
+        <location filename="../wizard/pages.py" line="457"/>
         <source>optional: a text file of general sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="456"/>
+        <location filename="../wizard/pages.py" line="458"/>
         <source>Learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="457"/>
+        <location filename="../wizard/pages.py" line="459"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="458"/>
+        <location filename="../wizard/pages.py" line="460"/>
         <source>Batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="459"/>
+        <location filename="../wizard/pages.py" line="461"/>
         <source>Held out for the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="460"/>
-        <location filename="../wizard/pages.py" line="549"/>
+        <location filename="../wizard/pages.py" line="462"/>
+        <location filename="../wizard/pages.py" line="551"/>
         <source>General check file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="469"/>
+        <location filename="../wizard/pages.py" line="471"/>
         <source>Looking for GPUs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="475"/>
+        <location filename="../wizard/pages.py" line="477"/>
         <source>CPU: {0} ({1} cores)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="476"/>
+        <location filename="../wizard/pages.py" line="478"/>
         <source>processor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="478"/>
+        <location filename="../wizard/pages.py" line="480"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="490"/>
+        <location filename="../wizard/pages.py" line="492"/>
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="499"/>
+        <location filename="../wizard/pages.py" line="501"/>
         <source>{0} GPU(s) found (PyTorch {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="505"/>
+        <location filename="../wizard/pages.py" line="507"/>
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="508"/>
+        <location filename="../wizard/pages.py" line="510"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="514"/>
+        <location filename="../wizard/pages.py" line="516"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="516"/>
+        <location filename="../wizard/pages.py" line="518"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="538"/>
+        <location filename="../wizard/pages.py" line="540"/>
         <source>Quick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="538"/>
+        <location filename="../wizard/pages.py" line="540"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="539"/>
+        <location filename="../wizard/pages.py" line="541"/>
         <source>Thorough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="539"/>
+        <location filename="../wizard/pages.py" line="541"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="542"/>
+        <location filename="../wizard/pages.py" line="544"/>
         <source>under a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="543"/>
+        <location filename="../wizard/pages.py" line="545"/>
         <source>about {0:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="544"/>
+        <location filename="../wizard/pages.py" line="546"/>
         <source>{0} — {1} (estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="546"/>
+        <location filename="../wizard/pages.py" line="548"/>
         <source>; on a CPU it builds your word layer only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="574"/>
+        <location filename="../wizard/pages.py" line="576"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="584"/>
+        <location filename="../wizard/pages.py" line="586"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,112 +906,112 @@ Resume it from its last checkpoint?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="62"/>
+        <location filename="../model_manager.py" line="63"/>
         <source>Use for typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="64"/>
+        <location filename="../model_manager.py" line="65"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="65"/>
+        <location filename="../model_manager.py" line="66"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="102"/>
+        <location filename="../model_manager.py" line="103"/>
         <source>Switch back to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="103"/>
+        <location filename="../model_manager.py" line="104"/>
         <source>Switch back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="107"/>
+        <location filename="../model_manager.py" line="108"/>
         <source>pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="107"/>
+        <location filename="../model_manager.py" line="108"/>
         <source>sentiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="108"/>
+        <location filename="../model_manager.py" line="109"/>
         <source>shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="108"/>
+        <location filename="../model_manager.py" line="109"/>
         <source>yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="109"/>
+        <location filename="../model_manager.py" line="110"/>
         <source> — typing with it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="110"/>
+        <location filename="../model_manager.py" line="111"/>
         <source>{0} ({1}, {2}){3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="131"/>
+        <location filename="../model_manager.py" line="132"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="137"/>
+        <location filename="../model_manager.py" line="139"/>
         <source>This model has no card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="152"/>
+        <location filename="../model_manager.py" line="154"/>
         <source>Now typing with {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="153"/>
+        <location filename="../model_manager.py" line="155"/>
         <source>{0} is chosen; Yinzi uses it the next time it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="160"/>
+        <location filename="../model_manager.py" line="162"/>
         <source>Renamed {0} to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="182"/>
+        <location filename="../model_manager.py" line="184"/>
         <source>Deleted {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="184"/>
+        <location filename="../model_manager.py" line="186"/>
         <source>Typing falls back to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="208"/>
+        <location filename="../model_manager.py" line="210"/>
         <source>Rename model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="208"/>
+        <location filename="../model_manager.py" line="210"/>
         <source>New name for {0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="213"/>
+        <location filename="../model_manager.py" line="215"/>
         <source>Delete model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="214"/>
+        <location filename="../model_manager.py" line="216"/>
         <source>Delete the model {0} and its files? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,145 +1062,145 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="1005"/>
+        <location filename="../wizard/pages.py" line="1009"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1013"/>
+        <location filename="../wizard/pages.py" line="1017"/>
         <source>Measured on your held-out documents (never trained on) and on general text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1014"/>
+        <location filename="../wizard/pages.py" line="1018"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1014"/>
-        <location filename="../wizard/pages.py" line="1060"/>
+        <location filename="../wizard/pages.py" line="1018"/>
+        <location filename="../wizard/pages.py" line="1064"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1014"/>
-        <location filename="../wizard/pages.py" line="1060"/>
+        <location filename="../wizard/pages.py" line="1018"/>
+        <location filename="../wizard/pages.py" line="1064"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1015"/>
+        <location filename="../wizard/pages.py" line="1019"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1016"/>
+        <location filename="../wizard/pages.py" line="1020"/>
         <source>characters right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1016"/>
+        <location filename="../wizard/pages.py" line="1020"/>
         <source>sentences exactly right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1017"/>
+        <location filename="../wizard/pages.py" line="1021"/>
         <source>right in the top 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1018"/>
-        <location filename="../wizard/pages.py" line="1060"/>
+        <location filename="../wizard/pages.py" line="1022"/>
+        <location filename="../wizard/pages.py" line="1064"/>
         <source>Your text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1018"/>
+        <location filename="../wizard/pages.py" line="1022"/>
         <source>General text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1029"/>
+        <location filename="../wizard/pages.py" line="1033"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1043"/>
+        <location filename="../wizard/pages.py" line="1047"/>
         <source>characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1043"/>
+        <location filename="../wizard/pages.py" line="1047"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1043"/>
+        <location filename="../wizard/pages.py" line="1047"/>
         <source>top 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1045"/>
+        <location filename="../wizard/pages.py" line="1049"/>
         <source>No general check file was given, so only your text was measured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1049"/>
+        <location filename="../wizard/pages.py" line="1053"/>
         <source>Weight of your word layer: {0:g}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1055"/>
+        <location filename="../wizard/pages.py" line="1059"/>
         <source>Now right ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1056"/>
+        <location filename="../wizard/pages.py" line="1060"/>
         <source>Now wrong ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1060"/>
+        <location filename="../wizard/pages.py" line="1064"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1075"/>
+        <location filename="../wizard/pages.py" line="1079"/>
         <source>Before and after (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1082"/>
+        <location filename="../wizard/pages.py" line="1086"/>
         <source>{0}, before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1083"/>
+        <location filename="../wizard/pages.py" line="1087"/>
         <source>{0}, after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1103"/>
+        <location filename="../wizard/pages.py" line="1107"/>
         <source>Scores of the new sentiment model on the data it did not train on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1104"/>
+        <location filename="../wizard/pages.py" line="1108"/>
         <source>Set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1104"/>
+        <location filename="../wizard/pages.py" line="1108"/>
         <source>Accuracy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1104"/>
+        <location filename="../wizard/pages.py" line="1108"/>
         <source>Macro-F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1121"/>
+        <location filename="../wizard/pages.py" line="1125"/>
         <source>The trainer wrote no scores (report.json).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1380,246 +1385,246 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../wizard/pages.py" line="681"/>
+        <location filename="../wizard/pages.py" line="683"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="682"/>
+        <location filename="../wizard/pages.py" line="684"/>
         <source>The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="684"/>
+        <location filename="../wizard/pages.py" line="686"/>
         <source>Training loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="685"/>
+        <location filename="../wizard/pages.py" line="687"/>
         <source>Held-out accuracy (char %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="686"/>
+        <location filename="../wizard/pages.py" line="688"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="687"/>
+        <location filename="../wizard/pages.py" line="689"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="688"/>
+        <location filename="../wizard/pages.py" line="690"/>
         <source>Start over with other settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="689"/>
+        <location filename="../wizard/pages.py" line="691"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="689"/>
+        <location filename="../wizard/pages.py" line="691"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="690"/>
+        <location filename="../wizard/pages.py" line="692"/>
         <source>Pausing is not supported on this system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="720"/>
+        <location filename="../wizard/pages.py" line="722"/>
         <source>Starting the trainer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="747"/>
+        <location filename="../wizard/pages.py" line="749"/>
         <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="751"/>
+        <location filename="../wizard/pages.py" line="753"/>
         <source>Training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="753"/>
+        <location filename="../wizard/pages.py" line="755"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="758"/>
-        <location filename="../wizard/pages.py" line="768"/>
+        <location filename="../wizard/pages.py" line="760"/>
+        <location filename="../wizard/pages.py" line="770"/>
         <source>Stopping at a checkpoint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="789"/>
+        <location filename="../wizard/pages.py" line="791"/>
         <source>Could not save the run&apos;s state: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="816"/>
+        <location filename="../wizard/pages.py" line="820"/>
         <source>checkpoint at step {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="820"/>
+        <location filename="../wizard/pages.py" line="824"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="823"/>
+        <location filename="../wizard/pages.py" line="827"/>
         <source>error: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="825"/>
+        <location filename="../wizard/pages.py" line="829"/>
         <source>resuming from the last checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="829"/>
+        <location filename="../wizard/pages.py" line="833"/>
         <source>Reading your text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="829"/>
+        <location filename="../wizard/pages.py" line="833"/>
         <source>Setting aside held-out documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="830"/>
+        <location filename="../wizard/pages.py" line="834"/>
         <source>Building your word layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="830"/>
+        <location filename="../wizard/pages.py" line="834"/>
         <source>Adapting the neural model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="831"/>
+        <location filename="../wizard/pages.py" line="835"/>
         <source>Exporting the model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="831"/>
+        <location filename="../wizard/pages.py" line="835"/>
         <source>Tuning on held-out text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="832"/>
+        <location filename="../wizard/pages.py" line="836"/>
         <source>Measuring before and after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="832"/>
+        <location filename="../wizard/pages.py" line="836"/>
         <source>Writing the model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="834"/>
+        <location filename="../wizard/pages.py" line="838"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="858"/>
+        <location filename="../wizard/pages.py" line="862"/>
         <source>Step {0:,} / {1:,}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="859"/>
+        <location filename="../wizard/pages.py" line="863"/>
         <source>Loss {0:.3f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="860"/>
+        <location filename="../wizard/pages.py" line="864"/>
         <source>{0:,.0f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="862"/>
+        <location filename="../wizard/pages.py" line="866"/>
         <source>ETA {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="866"/>
+        <location filename="../wizard/pages.py" line="870"/>
         <source>Elapsed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="873"/>
+        <location filename="../wizard/pages.py" line="877"/>
         <source>The trainer could not be started: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="893"/>
-        <location filename="../wizard/pages.py" line="946"/>
+        <location filename="../wizard/pages.py" line="897"/>
+        <location filename="../wizard/pages.py" line="950"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="895"/>
+        <location filename="../wizard/pages.py" line="899"/>
         <source>Training finished. Next shows what changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="905"/>
+        <location filename="../wizard/pages.py" line="909"/>
         <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="908"/>
+        <location filename="../wizard/pages.py" line="912"/>
         <source>This trainer does not understand {0}: start over and clear those advanced settings, or update the trainer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="913"/>
+        <location filename="../wizard/pages.py" line="917"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="914"/>
+        <location filename="../wizard/pages.py" line="918"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="918"/>
+        <location filename="../wizard/pages.py" line="922"/>
         <source>Cancelled at step {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="926"/>
-        <location filename="../wizard/pages.py" line="959"/>
+        <location filename="../wizard/pages.py" line="930"/>
+        <location filename="../wizard/pages.py" line="963"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="928"/>
-        <location filename="../wizard/pages.py" line="961"/>
+        <location filename="../wizard/pages.py" line="932"/>
+        <location filename="../wizard/pages.py" line="965"/>
         <source>The trainer exited with code {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="948"/>
+        <location filename="../wizard/pages.py" line="952"/>
         <source>Training finished. Next shows the scores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="955"/>
+        <location filename="../wizard/pages.py" line="959"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="957"/>
+        <location filename="../wizard/pages.py" line="961"/>
         <source>The data checks failed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="967"/>
+        <location filename="../wizard/pages.py" line="971"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1627,62 +1632,62 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UsePage</name>
     <message>
-        <location filename="../wizard/pages.py" line="1157"/>
+        <location filename="../wizard/pages.py" line="1161"/>
         <source>Use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1158"/>
+        <location filename="../wizard/pages.py" line="1162"/>
         <source>Model name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1159"/>
+        <location filename="../wizard/pages.py" line="1163"/>
         <source>Manage models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1161"/>
+        <location filename="../wizard/pages.py" line="1165"/>
         <source>Keep the sentiment model with your models; `yinzi analyze --model NAME_OR_FOLDER` uses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1163"/>
+        <location filename="../wizard/pages.py" line="1167"/>
         <source>Keep this model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1165"/>
+        <location filename="../wizard/pages.py" line="1169"/>
         <source>Yinzi keeps the model you type with now, so you can switch back at any time in the model manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1167"/>
+        <location filename="../wizard/pages.py" line="1171"/>
         <source>Use this model for typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1171"/>
+        <location filename="../wizard/pages.py" line="1175"/>
         <source>Trained model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1184"/>
+        <location filename="../wizard/pages.py" line="1188"/>
         <source>Kept as &apos;{0}&apos; in {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1187"/>
+        <location filename="../wizard/pages.py" line="1191"/>
         <source>Yinzi now types with &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1188"/>
+        <location filename="../wizard/pages.py" line="1192"/>
         <source>&apos;{0}&apos; is now your typing model; Yinzi uses it the next time it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/pages.py" line="1191"/>
+        <location filename="../wizard/pages.py" line="1195"/>
         <source> The previous model ({0}) is kept.</source>
         <translation type="unfinished"></translation>
     </message>

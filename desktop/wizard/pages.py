@@ -342,7 +342,9 @@ class DataPage(_Page):
             self.warning.setText(advice or self.tr("No Chinese text was found in these files."))
         elif not report.get("enough", True):
             self.warning.setStyleSheet(WARN_STYLE)
-            self.warning.setText(self.tr("Too little text for a clear gain: {0}").format(advice))
+            self.warning.setText(self.tr("Too little text for a clear gain: {0}").format(
+                advice or self.tr("about 200,000 Han characters make a useful word layer, a few "
+                                  "million let the neural model adapt too.")))
         else:
             self.warning.setStyleSheet(GOOD_STYLE)
             self.warning.setText(advice)

@@ -278,6 +278,26 @@ def test_end_to_end_through_every_page(wizard, qtbot, corpus, fake_trainer, yinz
     assert not any(p.name.startswith(".installing") for p in (yinzi_home / "data").iterdir())
 
 
+def test_data_page_add_remove_and_too_little_text(wizard, qtbot, tmp_path):
+    w = wizard
+    w.next()
+    page = w.data_page
+    small = tmp_path / "small.txt"
+    small.write_text("一点点文本。\n", encoding="utf-8")
+    english = tmp_path / "english.txt"
+    english.write_text("no Chinese here\n", encoding="utf-8")
+    page.add_paths([str(small), str(english)])
+    _wait_report(qtbot, page)
+    assert page.table.rowCount() == 2 and page.isComplete()
+    assert "100 characters" in page.warning.text()          # the trainer's advice, as a warning
+    page.chosen.setCurrentRow(0)
+    page.remove_button.click()
+    assert w.plan.files == [str(english.resolve())]
+    _wait_report(qtbot, page)
+    assert not page.isComplete()                            # no Chinese at all: cannot go on
+    assert page.warning.text()
+
+
 def test_several_gpus_build_a_torchrun_command(wizard, qtbot, corpus, fake_trainer, monkeypatch, tmp_path):
     """The env trainer is not the python module: several GPUs go through `torchrun --no-python`."""
     fake_torchrun = tmp_path / "bin" / "torchrun"
