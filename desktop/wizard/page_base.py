@@ -61,6 +61,3 @@ class WizardPage(QWizardPage):
     @property
     def wiz(self) -> FineTuneWizard:
         return self.wizard()  # type: ignore[return-value]
-
-
-# -- 1 task ------------------------------------------------------------------------------------

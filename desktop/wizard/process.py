@@ -226,21 +226,23 @@ class JsonQuery(QObject):
         out = bytes(process.readAllStandardOutput()).decode("utf-8", "replace")
         err = bytes(process.readAllStandardError()).decode("utf-8", "replace").strip()
         process.deleteLater()
-        if code != 0:
+        try:
+            data = json.loads(_last_json_object(out))
+        except ValueError as exc:
+            data, problem = None, f"{exc}: {out[-500:]}"
+        else:
+            problem = out[-500:]
+        # A report is a report whatever the exit code: inspect-corpus exits 2 when the files
+        # hold no usable Chinese text, and its JSON says why.
+        if isinstance(data, dict):
+            self.answered.emit(data)
+        elif code != 0:
             from desktop.wizard.commands import unknown_command
 
             self.failed.emit("unknown" if unknown_command(err) else "exit",
                              err[-2000:] or f"exit code {code}")
-            return
-        try:
-            data = json.loads(_last_json_object(out))
-        except ValueError as exc:
-            self.failed.emit("json", f"{exc}: {out[-500:]}")
-            return
-        if not isinstance(data, dict):
-            self.failed.emit("json", out[-500:])
-            return
-        self.answered.emit(data)
+        else:
+            self.failed.emit("json", problem)
 
 
 def _last_json_object(text: str) -> str:

@@ -42,6 +42,23 @@ from desktop.wizard.page_base import (
 from desktop.wizard.process import JsonQuery
 
 
+def without_path(message: str, path: str) -> str:
+    """The trainer's messages often begin with the file's path; the table shows it already."""
+    if path and message.startswith(path):
+        return message[len(path):].lstrip(": ").strip() or message
+    return message
+
+
+def problem_text(problem: dict) -> str:
+    """`file:line: message` (or `file: message`), the path said once."""
+    path = str(problem.get("path") or "")
+    line = problem.get("line")
+    where = f"{path}:{line}" if line else path
+    message = without_path(str(problem.get("message") or ""), path)
+    return f"{where}: {message}" if where else message
+
+
+# -- 1 task ------------------------------------------------------------------------------------
 class TaskPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -254,7 +271,7 @@ class DataPage(WizardPage):
                 table_item(f"{float(share) * 100:.0f} %" if isinstance(share, (int, float)) else "", align_right=True),
                 table_item(f.get("encoding") or ""),
                 table_item(self.tr("converted") if f.get("traditional_converted") else ""),
-                table_item(f.get("error") or ""),
+                table_item(without_path(f.get("error") or "", f.get("path", ""))),
             ]
             for col, item in enumerate(values):
                 if f.get("error"):
@@ -269,8 +286,7 @@ class DataPage(WizardPage):
         self.samples.setPlainText("\n".join(str(s) for s in report.get("samples") or []))
         problems = report.get("problems") or []
         for p in problems:
-            where = f"{p.get('path', '')}:{p.get('line')}" if p.get("line") else str(p.get("path", ""))
-            self.problems.addItem(f"{where}: {p.get('message', '')}")
+            self.problems.addItem(problem_text(p))
         self._retitle_tabs(len(problems))
         if problems:
             self.tabs.setCurrentIndex(1)
@@ -529,6 +545,3 @@ class HardwarePage(WizardPage):
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt override
         self.query.stop()
-
-
-# -- 4 train -----------------------------------------------------------------------------------

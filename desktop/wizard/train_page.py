@@ -423,6 +423,3 @@ class TrainPage(WizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return self.outcome == "finished"
-
-
-# -- 5 result ----------------------------------------------------------------------------------

@@ -228,3 +228,14 @@ def test_state_round_trip_and_resumable(tmp_path):
     assert load_state() is None
     clear_state()
     assert not os.path.exists(state_path())
+
+
+def test_problems_name_the_file_once():
+    from desktop.wizard.setup_pages import problem_text, without_path
+
+    assert problem_text({"path": "/d/a.txt", "line": 3, "message": "empty line"}) == "/d/a.txt:3: empty line"
+    assert problem_text({"path": "/d/b.bin", "line": None,
+                         "message": "/d/b.bin: looks binary (NUL byte at 249)"}) == "/d/b.bin: looks binary (NUL byte at 249)"
+    assert problem_text({"path": "", "line": None, "message": "no files"}) == "no files"
+    assert without_path("/d/x: unreadable", "/d/x") == "unreadable"
+    assert without_path("other", "/d/x") == "other"

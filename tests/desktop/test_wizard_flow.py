@@ -86,7 +86,7 @@ if command == "inspect-corpus":
                       "han_chars": han, "duplicates": sum(f["duplicates"] for f in files)},
                       "samples": samples, "problems": problems, "enough": han >= 100,
                       "advice": "at least 100 characters for this fake"}, ensure_ascii=False))
-    sys.exit(0)
+    sys.exit(0 if han else 2)                     # as the real one: no Chinese at all is an error
 if command == "devices":
     n = int(os.environ.get("FAKE_GPUS", "2"))
     print(json.dumps({"cpu": {"name": "Fake CPU", "cores": 2},
