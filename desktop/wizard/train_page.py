@@ -398,11 +398,13 @@ class TrainPage(WizardPage):
             return
         self.outcome = "failed"
         self._save_state(self._state.with_status("failed"))
-        errors = [line for line in self.run.stderr_tail if line.lower().startswith("error")]
+        tail = self.run.stderr_tail
+        first = next((i for i, line in enumerate(tail) if line.lower().startswith("error")), None)
         if code == CANCEL_EXIT_CODE or self.run.cancelling:
             why = self.tr("Cancelled.")
-        elif errors:
-            why = self.tr("The data checks failed:") + "\n" + "\n".join(errors[-8:])
+        elif first is not None:
+            # the error line and the details under it (rejected rows with their line numbers)
+            why = self.tr("The data checks failed:") + "\n" + "\n".join(tail[first:first + 16])
         elif crashed:
             why = self.tr("The training process stopped unexpectedly (it was killed or crashed).")
         else:

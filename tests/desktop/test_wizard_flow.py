@@ -99,7 +99,8 @@ if command == "finetune-sentiment":
     print("recipe blend: fake", flush=True)
     for t in train:
         if "BAD" in Path(t).read_text(encoding="utf-8"):
-            print(f"error: {t}:3: unknown label 'BAD' (use 0/1 or neg/pos)", file=sys.stderr)
+            print(f"error: {t}: 1 of 2 rows rejected", file=sys.stderr)
+            print(f"    line 3: unknown label 'BAD'", file=sys.stderr)
             sys.exit(2)
     print("  step 1/2 loss 0.69", flush=True)
     (out / "model").mkdir(parents=True, exist_ok=True)
@@ -482,7 +483,8 @@ def test_sentiment_task_shows_data_check_errors_then_trains(qtbot, tmp_path, fak
     train = w.train_page
     _wait_finished(qtbot, train)
     assert train.outcome == "failed"
-    assert "bad.csv:3: unknown label" in train.message.text()
+    assert "bad.csv: 1 of 2 rows rejected" in train.message.text()
+    assert "line 3: unknown label 'BAD'" in train.message.text()      # the details under it
     assert "recipe blend" in train.log.toPlainText()
     cmd = [c for c in fake_trainer() if c[0] == "finetune-sentiment"][-1]
     assert cmd[cmd.index("--device") + 1] == "cpu"
