@@ -53,6 +53,11 @@ class Hyp:
     end: int
     source: CandidateSource
     prev: Hyp | None = field(default=None, repr=False)
+    # With a domain layer: the path's log-probability under each model and its summed costs
+    # (score = log((1 - lam) e^lm_sys + lam e^lm_dom) - cost, a per-sentence mixture).
+    lm_sys: float = 0.0
+    lm_dom: float = 0.0
+    cost: float = 0.0
 
     def path(self) -> list[Hyp]:
         out: list[Hyp] = []
@@ -123,7 +128,13 @@ class LexiconDecoder:
         cols = [self._column(raw, graph, j, final=(j == n)) for j in range(n + 1)]
         final = cols[n].beam
         scored: list[tuple[float, Hyp]] = []
-        for h in final:
+        if self._domain and final:
+            ls, ld = self._mix_logs()
+            sys_m, dom_m = self._lm_pair(np.fromiter((h.word for h in final), dtype=np.int64,
+                                                     count=len(final)), np.asarray([EOS_ID]))
+            for h, a, b in zip(final, sys_m[:, 0].tolist(), dom_m[:, 0].tolist()):
+                scored.append((float(np.logaddexp(ls + h.lm_sys + a, ld + h.lm_dom + b)) - h.cost, h))
+        for h in ([] if self._domain else final):
             eos = self._lm_row(h.word, np.asarray([EOS_ID]))[0]
             scored.append((h.score + float(eos), h))
         scored.sort(key=lambda t: -t[0])
@@ -171,14 +182,33 @@ class LexiconDecoder:
         edges = self._edges_ending_at(raw, graph, j, final)
         cand_scores: list[np.ndarray] = []
         cand_refs: list[tuple[Hyp, Edge]] = []
+        domain = self._domain
+        parts: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        if domain:
+            ls, ld = self._mix_logs()
         for e in edges:
             prev_beam = self._column(raw, graph, e.start, final=False).beam
             if not prev_beam:
                 continue
+            prev_words = np.fromiter((h.word for h in prev_beam), dtype=np.int64, count=len(prev_beam))
+            if domain:
+                # Per-sentence mixture: each model's path log-probability is carried along.
+                sys_m, dom_m = self._lm_pair(prev_words, e.word_ids)
+                S = np.fromiter((h.lm_sys for h in prev_beam), dtype=np.float64,
+                                count=len(prev_beam))[:, None] + sys_m
+                D = np.fromiter((h.lm_dom for h in prev_beam), dtype=np.float64,
+                                count=len(prev_beam))[:, None] + dom_m
+                C = np.fromiter((h.cost for h in prev_beam), dtype=np.float64,
+                                count=len(prev_beam))[:, None] + e.costs[None, :]
+                mat = (np.logaddexp(ls + S, ld + D) - C).astype(np.float32)
+                for k, (h, row) in enumerate(zip(prev_beam, mat)):
+                    parts[len(cand_scores)] = (S[k], D[k], C[k])
+                    cand_scores.append(row)
+                    cand_refs.append((h, e))
+                continue
             prev_scores = np.fromiter((h.score for h in prev_beam), dtype=np.float32,
                                       count=len(prev_beam))
-            lm = self._lm_matrix(np.fromiter((h.word for h in prev_beam), dtype=np.int64,
-                                             count=len(prev_beam)), e.word_ids)
+            lm = self._lm_matrix(prev_words, e.word_ids)
             mat = prev_scores[:, None] + lm - e.costs[None, :]
             for h, row in zip(prev_beam, mat):
                 cand_scores.append(row)
@@ -201,11 +231,33 @@ class LexiconDecoder:
                 if per_word.get(rkey, 0) >= self.same_word:
                     continue
                 per_word[rkey] = per_word.get(rkey, 0) + 1
-                beam.append(Hyp(float(flat[t]), wid, e.texts[m], e.syllables[m], e.start, e.end,
-                                e.sources[m], h))
+                hyp = Hyp(float(flat[t]), wid, e.texts[m], e.syllables[m], e.start, e.end,
+                          e.sources[m], h)
+                if domain:
+                    S, D, C = parts[g]
+                    hyp.lm_sys, hyp.lm_dom, hyp.cost = float(S[m]), float(D[m]), float(C[m])
+                beam.append(hyp)
                 if len(beam) >= self.beam_size:
                     break
         return _Column(beam, [e for e in edges if e.start == 0])
+
+    def _mix_logs(self) -> tuple[float, float]:
+        lam = self.lex.lam  # type: ignore[union-attr]
+        return float(np.log1p(-lam)), float(np.log(lam))
+
+    def _lm_pair(self, w1s: np.ndarray, w2s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(system, domain) bigram log-probabilities; a user word unknown to both (-1) gets
+        UNKNOWN_WORD_LOGP on both sides, and as a history it reads as a clause start."""
+        known = w2s >= 0
+        w1 = np.where(w1s >= 0, w1s, BOS_ID)
+        if known.all():
+            return self.lex.bigram_pair(w1, w2s)  # type: ignore[union-attr]
+        sys_m = np.full((len(w1s), len(w2s)), UNKNOWN_WORD_LOGP, dtype=np.float32)
+        dom_m = sys_m.copy()
+        if known.any():
+            a, b = self.lex.bigram_pair(w1, w2s[known])  # type: ignore[union-attr]
+            sys_m[:, known], dom_m[:, known] = a, b
+        return sys_m, dom_m
 
     def _lm_matrix(self, w1s: np.ndarray, w2s: np.ndarray) -> np.ndarray:
         """Bigram log-probabilities for every (previous word, next word) pair."""

@@ -81,24 +81,34 @@ def test_weight_zero_is_the_system_lexicon(layer: Path) -> None:
     np.testing.assert_allclose(dl.uni[: sysl.vocab_size][ids], sysl.uni[ids], atol=1e-5)
 
 
-def test_interpolation_is_count_merging(layer: Path) -> None:
-    """P(w2|w1) = (1 - l) P_sys + l P_dom with l = r P_dom(w1) / (P_sys(w1) + r P_dom(w1))."""
+def test_both_models_are_given_and_mixed(layer: Path) -> None:
     sysl = SystemLexicon.default()
     lam = 0.4
-    r = lam / (1 - lam)
     dl = DomainLexicon.open(layer, system=sysl, lam=lam)
     lay = dl.layer
-    for first, second in (("的", "弟子"), ("长老", "说")):
-        a, b = dl.word_id(first), dl.word_id(second)
-        da, db = lay.word_id(first), lay.word_id(second)
-        assert a < sysl.vocab_size and b < sysl.vocab_size and da is not None and db is not None
-        ps, pd = np.exp(sysl.uni[a]), np.exp(lay.uni[da])
-        hist = r * pd / (ps + r * pd)
-        expected = np.log((1 - hist) * np.exp(sysl.bigram_row(a, np.asarray([b]))[0]) + hist * np.exp(lay.bigram_row(da, np.asarray([db]))[0]))
-        assert dl.bigram(a, b) == pytest.approx(expected, abs=1e-3)
-    # a word only the layer knows, after a system word: the system side backs off
-    assert dl.word_id("墨渊剑") >= sysl.vocab_size
-    assert np.isfinite(dl.bigram(dl.word_id("的"), dl.word_id("墨渊剑")))
+    a, b = dl.word_id("长老"), dl.word_id("说")
+    assert a < sysl.vocab_size and b < sysl.vocab_size
+    sys_m, dom_m = dl.bigram_pair(np.asarray([a]), np.asarray([b]))
+    assert sys_m[0, 0] == pytest.approx(sysl.bigram_row(a, np.asarray([b]))[0])
+    assert dom_m[0, 0] == pytest.approx(lay.bigram_row(lay.word_id("长老"), np.asarray([lay.word_id("说")]))[0])
+    mixed = np.log((1 - lam) * np.exp(sys_m[0, 0]) + lam * np.exp(dom_m[0, 0]))
+    assert dl.bigram_matrix(np.asarray([a]), np.asarray([b]))[0, 0] == pytest.approx(mixed, abs=1e-4)
+    # a word only the layer knows: the system side says "never", the layer knows it
+    w = dl.word_id("墨渊剑")
+    assert w >= sysl.vocab_size
+    s2, d2 = dl.bigram_pair(np.asarray([dl.word_id("的")]), np.asarray([w]))
+    assert s2[0, 0] < -50 and d2[0, 0] > -20
+
+
+def test_a_general_sentence_keeps_its_reading(layer: Path) -> None:
+    """Per-sentence mixing: a domain word does not slip into a general clause."""
+    from core.decoding.decoder import LexiconDecoder
+
+    sysl = SystemLexicon.default()
+    for raw in ("womenjintianqubeijing", "zhegewentiyijingjiejuele"):
+        plain = LexiconDecoder(sysl).decode(raw, nbest=1)[0][0].text
+        mixed = LexiconDecoder(DomainLexicon.open(layer, system=sysl, lam=0.3)).decode(raw, nbest=1)[0][0].text
+        assert mixed == plain
 
 
 def test_model_folder_without_a_layer_has_none(tmp_path: Path) -> None:

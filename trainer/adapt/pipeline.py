@@ -40,7 +40,7 @@ class Preset:
     eval_clauses: int                    # held-out clauses in the before/after report
     tune_clauses: int                    # held-out clauses the weight is chosen on
     general_clauses: int                 # clauses of --general
-    lambdas: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+    lambdas: tuple[float, ...] = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
     min_count: int = 5                   # new-word discovery
     rescore_clauses: int = 600
 
@@ -391,8 +391,10 @@ class Adaptation:
         self.state.data["lambda"] = choice.lam
         self.state.data["lambda_tuning"] = {"folds": choice.folds,
                                             "grid": {str(k): v for k, v in choice.grid.items()}}
-        self.ev.emit("stage", stage="tune", message=f"domain weight {choice.lam:g}")
-        # The model's rescoring weight, on the same clauses, with the chosen layer.
+        self.ev.emit("stage", stage="tune", message=f"domain weight {choice.lam:g}; tuning the "
+                     "model's rescoring weight with it")
+        # The model's rescoring weight (the base model's when it was not retrained), on the same
+        # clauses, with the chosen layer: a general model may deserve less say in a domain.
         self.state.data["rescore"] = self._tune_rescore(tune, choice.lam)
 
     def _model_dir(self) -> Path:
@@ -404,7 +406,7 @@ class Adaptation:
         model_dir = self._model_dir()
         base_weight = self.base_manifest.get("rescore_weight")
         base_mode = self.base_manifest.get("rescore_mode", "masked")
-        if model_dir == Path(self.s.base) or not self.preset.rescore_clauses:
+        if not self.preset.rescore_clauses:
             return {"weight": base_weight, "mode": base_mode, "tuned": False}
         from core.decoding.decoder import BOS_ID, LexiconDecoder
         from core.decoding.scorer import Path as ScoredPath
