@@ -271,178 +271,178 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="109" />
+        <location filename="../wizard/setup_pages.py" line="126" />
         <source>Add files…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="110" />
+        <location filename="../wizard/setup_pages.py" line="127" />
         <source>Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="111" />
+        <location filename="../wizard/setup_pages.py" line="128" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="142" />
+        <location filename="../wizard/setup_pages.py" line="159" />
         <source>Your labelled data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="144" />
+        <location filename="../wizard/setup_pages.py" line="161" />
         <source>CSV, TSV or JSONL with a 'text' and a 'label' column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="147" />
-        <location filename="../wizard/setup_pages.py" line="154" />
+        <location filename="../wizard/setup_pages.py" line="164" />
+        <location filename="../wizard/setup_pages.py" line="171" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="147" />
+        <location filename="../wizard/setup_pages.py" line="164" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="149" />
+        <location filename="../wizard/setup_pages.py" line="166" />
         <source>Your text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="151" />
+        <location filename="../wizard/setup_pages.py" line="168" />
         <source>Add files or folders of your own writing (.txt, .md, .csv, .tsv, .jsonl; any common encoding; Traditional characters are converted). A few hundred thousand characters help; a few million help more.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="154" />
+        <location filename="../wizard/setup_pages.py" line="171" />
         <source>Lines</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="154" />
+        <location filename="../wizard/setup_pages.py" line="171" />
         <source>Han characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="155" />
+        <location filename="../wizard/setup_pages.py" line="172" />
         <source>Duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="155" />
+        <location filename="../wizard/setup_pages.py" line="172" />
         <source>Non-Chinese</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="155" />
+        <location filename="../wizard/setup_pages.py" line="172" />
         <source>Encoding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="156" />
+        <location filename="../wizard/setup_pages.py" line="173" />
         <source>Traditional</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="156" />
+        <location filename="../wizard/setup_pages.py" line="173" />
         <source>Problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="166" />
+        <location filename="../wizard/setup_pages.py" line="183" />
         <source>Add files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="166" />
+        <location filename="../wizard/setup_pages.py" line="183" />
         <source>Text files ({0});;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="170" />
+        <location filename="../wizard/setup_pages.py" line="187" />
         <source>Add folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="205" />
+        <location filename="../wizard/setup_pages.py" line="222" />
         <source>No files yet: add files or folders.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="210" />
+        <location filename="../wizard/setup_pages.py" line="227" />
         <source>Reading your files…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="215" />
+        <location filename="../wizard/setup_pages.py" line="232" />
         <source>Sample lines</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="216" />
+        <location filename="../wizard/setup_pages.py" line="233" />
         <source>Problems ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="227" />
+        <location filename="../wizard/setup_pages.py" line="244" />
         <source>{0:,} KB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="230" />
+        <location filename="../wizard/setup_pages.py" line="247" />
         <source>not a file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="233" />
+        <location filename="../wizard/setup_pages.py" line="250" />
         <source>Not a readable file: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="236" />
+        <location filename="../wizard/setup_pages.py" line="253" />
         <source>{0} file(s); their rows are checked when training starts.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="256" />
+        <location filename="../wizard/setup_pages.py" line="273" />
         <source>converted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="266" />
+        <location filename="../wizard/setup_pages.py" line="283" />
         <source>{0:,} files · {1:,} lines · {2:,} Han characters · {3:,} duplicate lines</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="280" />
+        <location filename="../wizard/setup_pages.py" line="296" />
         <source>No Chinese text was found in these files.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="283" />
+        <location filename="../wizard/setup_pages.py" line="299" />
         <source>Too little text for a clear gain: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="284" />
+        <location filename="../wizard/setup_pages.py" line="300" />
         <source>about 200,000 Han characters make a useful word layer, a few million let the neural model adapt too.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="296" />
+        <location filename="../wizard/setup_pages.py" line="312" />
         <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="299" />
+        <location filename="../wizard/setup_pages.py" line="315" />
         <source>The trainer could not be started: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="301" />
+        <location filename="../wizard/setup_pages.py" line="317" />
         <source>Reading the files failed: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -480,175 +480,175 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="367" />
+        <location filename="../wizard/setup_pages.py" line="383" />
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="385" />
+        <location filename="../wizard/setup_pages.py" line="401" />
         <source>Hardware and preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="386" />
+        <location filename="../wizard/setup_pages.py" line="402" />
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="388" />
+        <location filename="../wizard/setup_pages.py" line="404" />
         <source>Start training</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="389" />
+        <location filename="../wizard/setup_pages.py" line="405" />
         <source>Train on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="390" />
+        <location filename="../wizard/setup_pages.py" line="406" />
         <source>How long to train</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="391" />
+        <location filename="../wizard/setup_pages.py" line="407" />
         <source>Advanced</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="392" />
-        <location filename="../wizard/setup_pages.py" line="393" />
-        <location filename="../wizard/setup_pages.py" line="394" />
+        <location filename="../wizard/setup_pages.py" line="408" />
+        <location filename="../wizard/setup_pages.py" line="409" />
+        <location filename="../wizard/setup_pages.py" line="410" />
         <source>the preset's</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="395" />
+        <location filename="../wizard/setup_pages.py" line="411" />
         <source>optional: a text file of general sentences</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="396" />
+        <location filename="../wizard/setup_pages.py" line="412" />
         <source>Learning rate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="397" />
+        <location filename="../wizard/setup_pages.py" line="413" />
         <source>Steps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="398" />
+        <location filename="../wizard/setup_pages.py" line="414" />
         <source>Batch size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="399" />
+        <location filename="../wizard/setup_pages.py" line="415" />
         <source>Held out for the report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="400" />
-        <location filename="../wizard/setup_pages.py" line="489" />
+        <location filename="../wizard/setup_pages.py" line="416" />
+        <location filename="../wizard/setup_pages.py" line="505" />
         <source>General check file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="409" />
+        <location filename="../wizard/setup_pages.py" line="425" />
         <source>Looking for GPUs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="415" />
+        <location filename="../wizard/setup_pages.py" line="431" />
         <source>CPU: {0} ({1} cores)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="416" />
+        <location filename="../wizard/setup_pages.py" line="432" />
         <source>processor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="418" />
+        <location filename="../wizard/setup_pages.py" line="434" />
         <source>CPU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="430" />
+        <location filename="../wizard/setup_pages.py" line="446" />
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="439" />
+        <location filename="../wizard/setup_pages.py" line="455" />
         <source>{0} GPU(s) found (PyTorch {1}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="445" />
+        <location filename="../wizard/setup_pages.py" line="461" />
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="448" />
+        <location filename="../wizard/setup_pages.py" line="464" />
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="454" />
+        <location filename="../wizard/setup_pages.py" line="470" />
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="456" />
+        <location filename="../wizard/setup_pages.py" line="472" />
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="478" />
+        <location filename="../wizard/setup_pages.py" line="494" />
         <source>Quick</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="478" />
+        <location filename="../wizard/setup_pages.py" line="494" />
         <source>Standard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="479" />
+        <location filename="../wizard/setup_pages.py" line="495" />
         <source>Thorough</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="479" />
+        <location filename="../wizard/setup_pages.py" line="495" />
         <source>Tiny (a test run, no real gain)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="482" />
+        <location filename="../wizard/setup_pages.py" line="498" />
         <source>under a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="483" />
+        <location filename="../wizard/setup_pages.py" line="499" />
         <source>about {0:.0f} min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="484" />
+        <location filename="../wizard/setup_pages.py" line="500" />
         <source>{0} — {1} (estimate)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="486" />
+        <location filename="../wizard/setup_pages.py" line="502" />
         <source>; on a CPU it builds your word layer only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="514" />
+        <location filename="../wizard/setup_pages.py" line="530" />
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="524" />
+        <location filename="../wizard/setup_pages.py" line="540" />
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished" />
     </message>
@@ -1342,42 +1342,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TaskPage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="48" />
+        <location filename="../wizard/setup_pages.py" line="65" />
         <source>What should Yinzi learn?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="49" />
+        <location filename="../wizard/setup_pages.py" line="66" />
         <source>Training runs on this computer; your text never leaves it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="51" />
+        <location filename="../wizard/setup_pages.py" line="68" />
         <source>Type better in my domain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="56" />
+        <location filename="../wizard/setup_pages.py" line="73" />
         <source>Give Yinzi your own writing (documentation, notes, a novel…). It learns your words and phrases and adapts its pinyin-to-hanzi model, then shows how much better it types text like yours.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="60" />
+        <location filename="../wizard/setup_pages.py" line="77" />
         <source>Sentiment on my labelled data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="64" />
+        <location filename="../wizard/setup_pages.py" line="81" />
         <source>Give Yinzi a table of texts with a label column (0/1, neg/pos, or with a neutral class). It trains a sentiment model for the analysis panel and `yinzi analyze`.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="78" />
+        <location filename="../wizard/setup_pages.py" line="95" />
         <source>The trainer (yinzi-train) was not found, so nothing can be trained yet. Install it: in a source checkout run `make setup` (or `pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="83" />
+        <location filename="../wizard/setup_pages.py" line="100" />
         <source>Trainer: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -1598,13 +1598,13 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/train_page.py" line="374" />
-        <location filename="../wizard/train_page.py" line="407" />
+        <location filename="../wizard/train_page.py" line="409" />
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../wizard/train_page.py" line="376" />
-        <location filename="../wizard/train_page.py" line="409" />
+        <location filename="../wizard/train_page.py" line="411" />
         <source>The trainer exited with code {0}.</source>
         <translation type="unfinished" />
     </message>
@@ -1614,17 +1614,17 @@ Resume it from its last checkpoint?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="403" />
+        <location filename="../wizard/train_page.py" line="404" />
         <source>Cancelled.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="405" />
+        <location filename="../wizard/train_page.py" line="407" />
         <source>The data checks failed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="415" />
+        <location filename="../wizard/train_page.py" line="417" />
         <source>Stopped.</source>
         <translation type="unfinished" />
     </message>

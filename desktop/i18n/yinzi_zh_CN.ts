@@ -271,178 +271,178 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="109" />
+        <location filename="../wizard/setup_pages.py" line="126" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="110" />
+        <location filename="../wizard/setup_pages.py" line="127" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="111" />
+        <location filename="../wizard/setup_pages.py" line="128" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="142" />
+        <location filename="../wizard/setup_pages.py" line="159" />
         <source>Your labelled data</source>
         <translation>你的标注数据</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="144" />
+        <location filename="../wizard/setup_pages.py" line="161" />
         <source>CSV, TSV or JSONL with a 'text' and a 'label' column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
         <translation>CSV、TSV 或 JSONL，含 'text' 列和 'label' 列（0/1、neg/pos 或 -1/0/1）。训练开始时会逐行检查；发现的问题会连同行号显示在后面的页面上。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="147" />
-        <location filename="../wizard/setup_pages.py" line="154" />
+        <location filename="../wizard/setup_pages.py" line="164" />
+        <location filename="../wizard/setup_pages.py" line="171" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="147" />
+        <location filename="../wizard/setup_pages.py" line="164" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="149" />
+        <location filename="../wizard/setup_pages.py" line="166" />
         <source>Your text</source>
         <translation>你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="151" />
+        <location filename="../wizard/setup_pages.py" line="168" />
         <source>Add files or folders of your own writing (.txt, .md, .csv, .tsv, .jsonl; any common encoding; Traditional characters are converted). A few hundred thousand characters help; a few million help more.</source>
         <translation>添加你自己写的文件或文件夹（.txt、.md、.csv、.tsv、.jsonl；常见编码均可；繁体字会转换为简体）。几十万字就有帮助，几百万字效果更好。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="154" />
+        <location filename="../wizard/setup_pages.py" line="171" />
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="154" />
+        <location filename="../wizard/setup_pages.py" line="171" />
         <source>Han characters</source>
         <translation>汉字数</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="155" />
+        <location filename="../wizard/setup_pages.py" line="172" />
         <source>Duplicates</source>
         <translation>重复行</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="155" />
+        <location filename="../wizard/setup_pages.py" line="172" />
         <source>Non-Chinese</source>
         <translation>非中文</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="155" />
+        <location filename="../wizard/setup_pages.py" line="172" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="156" />
+        <location filename="../wizard/setup_pages.py" line="173" />
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="156" />
+        <location filename="../wizard/setup_pages.py" line="173" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="166" />
+        <location filename="../wizard/setup_pages.py" line="183" />
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="166" />
+        <location filename="../wizard/setup_pages.py" line="183" />
         <source>Text files ({0});;All files (*)</source>
         <translation>文本文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="170" />
+        <location filename="../wizard/setup_pages.py" line="187" />
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="205" />
+        <location filename="../wizard/setup_pages.py" line="222" />
         <source>No files yet: add files or folders.</source>
         <translation>还没有文件：请添加文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="210" />
+        <location filename="../wizard/setup_pages.py" line="227" />
         <source>Reading your files…</source>
         <translation>正在读取你的文件…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="215" />
+        <location filename="../wizard/setup_pages.py" line="232" />
         <source>Sample lines</source>
         <translation>示例行</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="216" />
+        <location filename="../wizard/setup_pages.py" line="233" />
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="227" />
+        <location filename="../wizard/setup_pages.py" line="244" />
         <source>{0:,} KB</source>
         <translation>{0:,} KB</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="230" />
+        <location filename="../wizard/setup_pages.py" line="247" />
         <source>not a file</source>
         <translation>不是文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="233" />
+        <location filename="../wizard/setup_pages.py" line="250" />
         <source>Not a readable file: {0}</source>
         <translation>无法读取的文件：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="236" />
+        <location filename="../wizard/setup_pages.py" line="253" />
         <source>{0} file(s); their rows are checked when training starts.</source>
         <translation>{0} 个文件；训练开始时会逐行检查。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="256" />
+        <location filename="../wizard/setup_pages.py" line="273" />
         <source>converted</source>
         <translation>已转换</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="266" />
+        <location filename="../wizard/setup_pages.py" line="283" />
         <source>{0:,} files · {1:,} lines · {2:,} Han characters · {3:,} duplicate lines</source>
         <translation>{0:,} 个文件 · {1:,} 行 · {2:,} 个汉字 · {3:,} 行重复</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="280" />
+        <location filename="../wizard/setup_pages.py" line="296" />
         <source>No Chinese text was found in these files.</source>
         <translation>这些文件里没有找到中文。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="283" />
+        <location filename="../wizard/setup_pages.py" line="299" />
         <source>Too little text for a clear gain: {0}</source>
         <translation>文本太少，效果不会明显：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="284" />
+        <location filename="../wizard/setup_pages.py" line="300" />
         <source>about 200,000 Han characters make a useful word layer, a few million let the neural model adapt too.</source>
         <translation>大约 20 万个汉字就能建立有用的词语层，几百万字还能让神经模型一起调整。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="296" />
+        <location filename="../wizard/setup_pages.py" line="312" />
         <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
         <translation>这个训练程序不能预先检查文件（没有 inspect-corpus 命令），请更新它。训练开始时仍会检查文件。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="299" />
+        <location filename="../wizard/setup_pages.py" line="315" />
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="301" />
+        <location filename="../wizard/setup_pages.py" line="317" />
         <source>Reading the files failed: {0}</source>
         <translation>读取文件失败：{0}</translation>
     </message>
@@ -482,175 +482,175 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="367" />
+        <location filename="../wizard/setup_pages.py" line="383" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="385" />
+        <location filename="../wizard/setup_pages.py" line="401" />
         <source>Hardware and preset</source>
         <translation>硬件和训练时长</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="386" />
+        <location filename="../wizard/setup_pages.py" line="402" />
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation>勾选用来训练的 GPU（多块 GPU 各运行一个进程），或保持勾选 CPU。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="388" />
+        <location filename="../wizard/setup_pages.py" line="404" />
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="389" />
+        <location filename="../wizard/setup_pages.py" line="405" />
         <source>Train on</source>
         <translation>训练设备</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="390" />
+        <location filename="../wizard/setup_pages.py" line="406" />
         <source>How long to train</source>
         <translation>训练多久</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="391" />
+        <location filename="../wizard/setup_pages.py" line="407" />
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="392" />
-        <location filename="../wizard/setup_pages.py" line="393" />
-        <location filename="../wizard/setup_pages.py" line="394" />
+        <location filename="../wizard/setup_pages.py" line="408" />
+        <location filename="../wizard/setup_pages.py" line="409" />
+        <location filename="../wizard/setup_pages.py" line="410" />
         <source>the preset's</source>
         <translation>按预设</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="395" />
+        <location filename="../wizard/setup_pages.py" line="411" />
         <source>optional: a text file of general sentences</source>
         <translation>可选：一个通用句子的文本文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="396" />
+        <location filename="../wizard/setup_pages.py" line="412" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="397" />
+        <location filename="../wizard/setup_pages.py" line="413" />
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="398" />
+        <location filename="../wizard/setup_pages.py" line="414" />
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="399" />
+        <location filename="../wizard/setup_pages.py" line="415" />
         <source>Held out for the report</source>
         <translation>留作评测的比例</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="400" />
-        <location filename="../wizard/setup_pages.py" line="489" />
+        <location filename="../wizard/setup_pages.py" line="416" />
+        <location filename="../wizard/setup_pages.py" line="505" />
         <source>General check file</source>
         <translation>通用检查文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="409" />
+        <location filename="../wizard/setup_pages.py" line="425" />
         <source>Looking for GPUs…</source>
         <translation>正在查找 GPU…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="415" />
+        <location filename="../wizard/setup_pages.py" line="431" />
         <source>CPU: {0} ({1} cores)</source>
         <translation>CPU：{0}（{1} 核）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="416" />
+        <location filename="../wizard/setup_pages.py" line="432" />
         <source>processor</source>
         <translation>处理器</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="418" />
+        <location filename="../wizard/setup_pages.py" line="434" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="430" />
+        <location filename="../wizard/setup_pages.py" line="446" />
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
         <translation>GPU {0}：{1} · {2:.1f} GB，空闲 {3:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="439" />
+        <location filename="../wizard/setup_pages.py" line="455" />
         <source>{0} GPU(s) found (PyTorch {1}).</source>
         <translation>找到 {0} 块 GPU（PyTorch {1}）。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="445" />
+        <location filename="../wizard/setup_pages.py" line="461" />
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation>没有 GPU：这个 PyTorch（{0}）不支持 CUDA。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="448" />
+        <location filename="../wizard/setup_pages.py" line="464" />
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation>没有找到 CUDA GPU。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="454" />
+        <location filename="../wizard/setup_pages.py" line="470" />
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation>这个训练程序不能列出 GPU（没有 devices 命令）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="456" />
+        <location filename="../wizard/setup_pages.py" line="472" />
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation>无法列出 GPU（{0}）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="478" />
+        <location filename="../wizard/setup_pages.py" line="494" />
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="478" />
+        <location filename="../wizard/setup_pages.py" line="494" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="479" />
+        <location filename="../wizard/setup_pages.py" line="495" />
         <source>Thorough</source>
         <translation>充分</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="479" />
+        <location filename="../wizard/setup_pages.py" line="495" />
         <source>Tiny (a test run, no real gain)</source>
         <translation>极小（测试用，没有实际提升）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="482" />
+        <location filename="../wizard/setup_pages.py" line="498" />
         <source>under a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="483" />
+        <location filename="../wizard/setup_pages.py" line="499" />
         <source>about {0:.0f} min</source>
         <translation>约 {0:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="484" />
+        <location filename="../wizard/setup_pages.py" line="500" />
         <source>{0} — {1} (estimate)</source>
         <translation>{0} — {1}（估计）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="486" />
+        <location filename="../wizard/setup_pages.py" line="502" />
         <source>; on a CPU it builds your word layer only</source>
         <translation>；在 CPU 上只建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="514" />
+        <location filename="../wizard/setup_pages.py" line="530" />
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation>学习率必须是数字，例如 3e-4。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="524" />
+        <location filename="../wizard/setup_pages.py" line="540" />
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
@@ -1346,42 +1346,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TaskPage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="48" />
+        <location filename="../wizard/setup_pages.py" line="65" />
         <source>What should Yinzi learn?</source>
         <translation>要让音字学什么？</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="49" />
+        <location filename="../wizard/setup_pages.py" line="66" />
         <source>Training runs on this computer; your text never leaves it.</source>
         <translation>训练在这台电脑上进行，你的文本不会离开它。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="51" />
+        <location filename="../wizard/setup_pages.py" line="68" />
         <source>Type better in my domain</source>
         <translation>在我的领域里打字更准</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="56" />
+        <location filename="../wizard/setup_pages.py" line="73" />
         <source>Give Yinzi your own writing (documentation, notes, a novel…). It learns your words and phrases and adapts its pinyin-to-hanzi model, then shows how much better it types text like yours.</source>
         <translation>给音字一些你自己写的文本（文档、笔记、小说……）。它会学习你的词语和短语，调整拼音转汉字模型，然后告诉你它打这类文本准了多少。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="60" />
+        <location filename="../wizard/setup_pages.py" line="77" />
         <source>Sentiment on my labelled data</source>
         <translation>用我的标注数据训练情感模型</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="64" />
+        <location filename="../wizard/setup_pages.py" line="81" />
         <source>Give Yinzi a table of texts with a label column (0/1, neg/pos, or with a neutral class). It trains a sentiment model for the analysis panel and `yinzi analyze`.</source>
         <translation>给音字一个带标签列的文本表格（0/1、neg/pos，或含中性类）。它会为分析面板和 `yinzi analyze` 训练一个情感模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="78" />
+        <location filename="../wizard/setup_pages.py" line="95" />
         <source>The trainer (yinzi-train) was not found, so nothing can be trained yet. Install it: in a source checkout run `make setup` (or `pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.</source>
         <translation>找不到训练程序（yinzi-train），暂时无法训练。请安装：在源码目录运行 `make setup`（或 `pip install -e .[train]`），或把 yinzi-trainer 程序包放在本程序旁边。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="83" />
+        <location filename="../wizard/setup_pages.py" line="100" />
         <source>Trainer: {0}</source>
         <translation>训练程序：{0}</translation>
     </message>
@@ -1602,13 +1602,13 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/train_page.py" line="374" />
-        <location filename="../wizard/train_page.py" line="407" />
+        <location filename="../wizard/train_page.py" line="409" />
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation>训练进程意外停止（被终止或崩溃）。</translation>
     </message>
     <message>
         <location filename="../wizard/train_page.py" line="376" />
-        <location filename="../wizard/train_page.py" line="409" />
+        <location filename="../wizard/train_page.py" line="411" />
         <source>The trainer exited with code {0}.</source>
         <translation>训练程序退出，代码 {0}。</translation>
     </message>
@@ -1618,17 +1618,17 @@ Resume it from its last checkpoint?</source>
         <translation>训练完成。下一步查看得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="403" />
+        <location filename="../wizard/train_page.py" line="404" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="405" />
+        <location filename="../wizard/train_page.py" line="407" />
         <source>The data checks failed:</source>
         <translation>数据检查未通过：</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="415" />
+        <location filename="../wizard/train_page.py" line="417" />
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
