@@ -371,8 +371,15 @@ class Adaptation:
         from trainer.adapt.evaluate import sample_clauses
 
         docs = held_out_documents(self.run_dir / "held_out.txt")
-        report = sample_clauses(docs, self.preset.eval_clauses)
-        tune = report[: self.preset.tune_clauses] if len(report) > self.preset.tune_clauses else report
+        want = self.preset.eval_clauses + self.preset.tune_clauses
+        pool = sample_clauses(docs, want)
+        if len(pool) < want:   # a small slice: tune and report on the same clauses
+            return pool[: self.preset.tune_clauses], pool
+        # disjoint, both spread over the whole slice
+        step = want / self.preset.tune_clauses
+        tune_idx = {int(k * step) for k in range(self.preset.tune_clauses)}
+        tune = [c for i, c in enumerate(pool) if i in tune_idx]
+        report = [c for i, c in enumerate(pool) if i not in tune_idx]
         return tune, report
 
     def _tune(self) -> None:

@@ -44,7 +44,7 @@ def inspect(paths: list[str]) -> dict:
     seen: set[bytes] = set()
     for path in files:
         s = FileSummary(str(path))
-        chars = 0
+        chars = taken = 0
         try:
             s.encoding = file_encoding(path)
             for n, line in enumerate(_records(path), 1):
@@ -66,8 +66,9 @@ def inspect(paths: list[str]) -> dict:
                     s.duplicates += 1
                 elif len(seen) < MAX_HASHES:
                     seen.add(h)
-                if len(samples) < 10 and len(files_out) >= len(samples) - 2 and 4 <= han:
+                if len(samples) < 10 and taken < 3 and han >= 4:   # a few from each file
                     samples.append(line[:120])
+                    taken += 1
         except CorpusError as exc:
             s.error = str(exc)
             m = _LINE.search(str(exc))
