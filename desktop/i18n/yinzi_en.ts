@@ -1,1816 +1,1831 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="168" />
+        <location filename="../analysis_panel.py" line="168"/>
         <source>positive %p%</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="194" />
+        <location filename="../analysis_panel.py" line="194"/>
         <source>Sentences</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="195" />
+        <location filename="../analysis_panel.py" line="195"/>
         <source>Keywords</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="196" />
+        <location filename="../analysis_panel.py" line="196"/>
         <source>Pinyin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="248" />
+        <location filename="../analysis_panel.py" line="248"/>
         <source>Selection: {0:,} characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="257" />
+        <location filename="../analysis_panel.py" line="257"/>
         <source>Sentiment unavailable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="271" />
+        <location filename="../analysis_panel.py" line="271"/>
         <source>model: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="272" />
+        <location filename="../analysis_panel.py" line="272"/>
         <source>{0:.1f} ms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="282" />
+        <location filename="../analysis_panel.py" line="282"/>
         <source>No Chinese characters: sentiment is read from Chinese text only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="283" />
+        <location filename="../analysis_panel.py" line="283"/>
         <source>No sentiment model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="298" />
+        <location filename="../analysis_panel.py" line="298"/>
         <source>{0} positive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="299" />
+        <location filename="../analysis_panel.py" line="299"/>
         <source>{0} negative</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="301" />
+        <location filename="../analysis_panel.py" line="301"/>
         <source>{0} neutral</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="303" />
+        <location filename="../analysis_panel.py" line="303"/>
         <source>Sentences: {0} (mean positive {1:.0%})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="322" />
+        <location filename="../analysis_panel.py" line="322"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="340" />
+        <location filename="../analysis_panel.py" line="340"/>
         <source>Analysis failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="356" />
+        <location filename="../analysis_panel.py" line="356"/>
         <source>Type or paste text to analyse</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="209" />
+        <location filename="../batch_window.py" line="209"/>
         <source>Batch analysis</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="225" />
+        <location filename="../batch_window.py" line="225"/>
         <source>Open file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="227" />
+        <location filename="../batch_window.py" line="227"/>
         <source>No file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="233" />
+        <location filename="../batch_window.py" line="233"/>
         <source>Run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="235" />
+        <location filename="../batch_window.py" line="235"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="237" />
+        <location filename="../batch_window.py" line="237"/>
         <source>Export CSV…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="257" />
+        <location filename="../batch_window.py" line="257"/>
         <source>Sentiment distribution</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="262" />
+        <location filename="../batch_window.py" line="262"/>
         <source>Mean positive probability over time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="271" />
+        <location filename="../batch_window.py" line="271"/>
         <source>Text column:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="273" />
+        <location filename="../batch_window.py" line="273"/>
         <source>Date column:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="314" />
+        <location filename="../batch_window.py" line="314"/>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="338" />
+        <location filename="../batch_window.py" line="338"/>
         <source>Open a file to analyse</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="339" />
+        <location filename="../batch_window.py" line="339"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="344" />
+        <location filename="../batch_window.py" line="344"/>
         <source>Cannot open file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="363" />
+        <location filename="../batch_window.py" line="363"/>
         <source>Loading the model…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="374" />
+        <location filename="../batch_window.py" line="374"/>
         <source>Cancelling after this chunk…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="387" />
+        <location filename="../batch_window.py" line="387"/>
         <source>, ETA {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="388" />
+        <location filename="../batch_window.py" line="388"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="399" />
+        <location filename="../batch_window.py" line="399"/>
         <source>The file has no data rows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="401" />
+        <location filename="../batch_window.py" line="401"/>
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="401" />
+        <location filename="../batch_window.py" line="401"/>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="402" />
+        <location filename="../batch_window.py" line="402"/>
         <source> (table shows the first {0:,})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="407" />
+        <location filename="../batch_window.py" line="407"/>
         <source> · {0:,} without sentiment (blank or no Chinese)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="409" />
+        <location filename="../batch_window.py" line="409"/>
         <source> · {0:,} unreadable lines skipped ({1})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="411" />
+        <location filename="../batch_window.py" line="411"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="420" />
+        <location filename="../batch_window.py" line="420"/>
         <source>Failed: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="438" />
+        <location filename="../batch_window.py" line="438"/>
         <source>texts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="462" />
+        <location filename="../batch_window.py" line="462"/>
         <source>Mean positive probability by day</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="463" />
+        <location filename="../batch_window.py" line="463"/>
         <source>Mean positive probability by week</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="464" />
+        <location filename="../batch_window.py" line="464"/>
         <source>Mean positive probability by month</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="466" />
+        <location filename="../batch_window.py" line="466"/>
         <source> ({0:,} without a readable date)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="517" />
-        <location filename="../batch_window.py" line="522" />
+        <location filename="../batch_window.py" line="517"/>
+        <location filename="../batch_window.py" line="522"/>
         <source>Export results</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="518" />
+        <location filename="../batch_window.py" line="518"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="523" />
+        <location filename="../batch_window.py" line="523"/>
         <source>The results are already saved in {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="528" />
+        <location filename="../batch_window.py" line="528"/>
         <source>Export failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="126" />
+        <location filename="../wizard/setup_pages.py" line="126"/>
         <source>Add files…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="127" />
+        <location filename="../wizard/setup_pages.py" line="127"/>
         <source>Add folder…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="128" />
+        <location filename="../wizard/setup_pages.py" line="128"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="159" />
+        <location filename="../wizard/setup_pages.py" line="159"/>
         <source>Your labelled data</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="161" />
-        <source>CSV, TSV or JSONL with a 'text' and a 'label' column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/setup_pages.py" line="161"/>
+        <source>CSV, TSV or JSONL with a &apos;text&apos; and a &apos;label&apos; column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="164" />
-        <location filename="../wizard/setup_pages.py" line="171" />
+        <location filename="../wizard/setup_pages.py" line="164"/>
+        <location filename="../wizard/setup_pages.py" line="171"/>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="164" />
+        <location filename="../wizard/setup_pages.py" line="164"/>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="166" />
+        <location filename="../wizard/setup_pages.py" line="166"/>
         <source>Your text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="168" />
+        <location filename="../wizard/setup_pages.py" line="168"/>
         <source>Add files or folders of your own writing (.txt, .md, .csv, .tsv, .jsonl; any common encoding; Traditional characters are converted). A few hundred thousand characters help; a few million help more.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="171" />
+        <location filename="../wizard/setup_pages.py" line="171"/>
         <source>Lines</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="171" />
+        <location filename="../wizard/setup_pages.py" line="171"/>
         <source>Han characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="172" />
+        <location filename="../wizard/setup_pages.py" line="172"/>
         <source>Duplicates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="172" />
+        <location filename="../wizard/setup_pages.py" line="172"/>
         <source>Non-Chinese</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="172" />
+        <location filename="../wizard/setup_pages.py" line="172"/>
         <source>Encoding</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="173" />
+        <location filename="../wizard/setup_pages.py" line="173"/>
         <source>Traditional</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="173" />
+        <location filename="../wizard/setup_pages.py" line="173"/>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="183" />
+        <location filename="../wizard/setup_pages.py" line="183"/>
         <source>Add files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="183" />
+        <location filename="../wizard/setup_pages.py" line="183"/>
         <source>Text files ({0});;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="187" />
+        <location filename="../wizard/setup_pages.py" line="187"/>
         <source>Add folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="222" />
+        <location filename="../wizard/setup_pages.py" line="222"/>
         <source>No files yet: add files or folders.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="227" />
+        <location filename="../wizard/setup_pages.py" line="227"/>
         <source>Reading your files…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="232" />
+        <location filename="../wizard/setup_pages.py" line="232"/>
         <source>Sample lines</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="233" />
+        <location filename="../wizard/setup_pages.py" line="233"/>
         <source>Problems ({0})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="244" />
+        <location filename="../wizard/setup_pages.py" line="244"/>
         <source>{0:,} KB</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="247" />
+        <location filename="../wizard/setup_pages.py" line="247"/>
         <source>not a file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="250" />
+        <location filename="../wizard/setup_pages.py" line="250"/>
         <source>Not a readable file: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="253" />
+        <location filename="../wizard/setup_pages.py" line="253"/>
         <source>{0} file(s); their rows are checked when training starts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="273" />
+        <location filename="../wizard/setup_pages.py" line="273"/>
         <source>converted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="283" />
+        <location filename="../wizard/setup_pages.py" line="283"/>
         <source>{0:,} files · {1:,} lines · {2:,} Han characters · {3:,} duplicate lines</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="296" />
+        <location filename="../wizard/setup_pages.py" line="296"/>
         <source>No Chinese text was found in these files.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="299" />
+        <location filename="../wizard/setup_pages.py" line="299"/>
         <source>Too little text for a clear gain: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="300" />
+        <location filename="../wizard/setup_pages.py" line="300"/>
         <source>about 200,000 Han characters make a useful word layer, a few million let the neural model adapt too.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="312" />
+        <location filename="../wizard/setup_pages.py" line="312"/>
         <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="315" />
+        <location filename="../wizard/setup_pages.py" line="315"/>
         <source>The trainer could not be started: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="317" />
+        <location filename="../wizard/setup_pages.py" line="317"/>
         <source>Reading the files failed: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FineTuneWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="83" />
+        <location filename="../wizard/window.py" line="83"/>
         <source>Train on my text — Yinzi 音字</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="135" />
+        <location filename="../wizard/window.py" line="135"/>
         <source>Unfinished training</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="136" />
+        <location filename="../wizard/window.py" line="136"/>
         <source>A training run stopped before the end ({0}, step {1}, {2}).
 
 Resume it from its last checkpoint?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="180" />
+        <location filename="../wizard/window.py" line="180"/>
         <source>Training is running</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="181" />
+        <location filename="../wizard/window.py" line="181"/>
         <source>Stop the training and close? It keeps a checkpoint; the next time you open the wizard it offers to resume.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="383" />
+        <location filename="../wizard/setup_pages.py" line="383"/>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="401" />
+        <location filename="../wizard/setup_pages.py" line="401"/>
         <source>Hardware and preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="402" />
+        <location filename="../wizard/setup_pages.py" line="402"/>
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="404" />
+        <location filename="../wizard/setup_pages.py" line="404"/>
         <source>Start training</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="405" />
+        <location filename="../wizard/setup_pages.py" line="405"/>
         <source>Train on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="406" />
+        <location filename="../wizard/setup_pages.py" line="406"/>
         <source>How long to train</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="407" />
+        <location filename="../wizard/setup_pages.py" line="407"/>
         <source>Advanced</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="408" />
-        <location filename="../wizard/setup_pages.py" line="409" />
-        <location filename="../wizard/setup_pages.py" line="410" />
-        <source>the preset's</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/setup_pages.py" line="408"/>
+        <location filename="../wizard/setup_pages.py" line="409"/>
+        <location filename="../wizard/setup_pages.py" line="410"/>
+        <source>the preset&apos;s</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="411" />
+        <location filename="../wizard/setup_pages.py" line="411"/>
         <source>optional: a text file of general sentences</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="412" />
+        <location filename="../wizard/setup_pages.py" line="412"/>
         <source>Learning rate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="413" />
+        <location filename="../wizard/setup_pages.py" line="413"/>
         <source>Steps</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="414" />
+        <location filename="../wizard/setup_pages.py" line="414"/>
         <source>Batch size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="415" />
+        <location filename="../wizard/setup_pages.py" line="415"/>
         <source>Held out for the report</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="416" />
-        <location filename="../wizard/setup_pages.py" line="505" />
+        <location filename="../wizard/setup_pages.py" line="416"/>
+        <location filename="../wizard/setup_pages.py" line="505"/>
         <source>General check file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="425" />
+        <location filename="../wizard/setup_pages.py" line="425"/>
         <source>Looking for GPUs…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="431" />
+        <location filename="../wizard/setup_pages.py" line="431"/>
         <source>CPU: {0} ({1} cores)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="432" />
+        <location filename="../wizard/setup_pages.py" line="432"/>
         <source>processor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="434" />
+        <location filename="../wizard/setup_pages.py" line="434"/>
         <source>CPU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="446" />
+        <location filename="../wizard/setup_pages.py" line="446"/>
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="455" />
+        <location filename="../wizard/setup_pages.py" line="455"/>
         <source>{0} GPU(s) found (PyTorch {1}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="461" />
+        <location filename="../wizard/setup_pages.py" line="461"/>
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="464" />
+        <location filename="../wizard/setup_pages.py" line="464"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="470" />
+        <location filename="../wizard/setup_pages.py" line="470"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="472" />
+        <location filename="../wizard/setup_pages.py" line="472"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="494" />
+        <location filename="../wizard/setup_pages.py" line="494"/>
         <source>Quick</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="494" />
+        <location filename="../wizard/setup_pages.py" line="494"/>
         <source>Standard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="495" />
+        <location filename="../wizard/setup_pages.py" line="495"/>
         <source>Thorough</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="495" />
+        <location filename="../wizard/setup_pages.py" line="495"/>
         <source>Tiny (a test run, no real gain)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="498" />
+        <location filename="../wizard/setup_pages.py" line="498"/>
         <source>under a minute</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="499" />
+        <location filename="../wizard/setup_pages.py" line="499"/>
         <source>about {0:.0f} min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="500" />
+        <location filename="../wizard/setup_pages.py" line="500"/>
         <source>{0} — {1} (estimate)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="502" />
+        <location filename="../wizard/setup_pages.py" line="502"/>
         <source>; on a CPU it builds your word layer only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="530" />
+        <location filename="../wizard/setup_pages.py" line="530"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="540" />
+        <location filename="../wizard/setup_pages.py" line="540"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="220"/>
         <source>&amp;New</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="221"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="222"/>
         <source>&amp;Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="223"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="225"/>
         <source>Chinese mode	Shift</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="226"/>
         <source>Chinese punctuation	Ctrl+.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="228"/>
         <source>User &amp;dictionary…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Batch analysis…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="230"/>
         <source>&amp;Train on my text…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="231"/>
         <source>&amp;Models…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;About Yinzi</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="234"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="235"/>
         <source>&amp;Input</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="236"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="239"/>
         <source>Analysis</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="242"/>
         <source>Text analysis is not available in this build.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="243"/>
         <source>Input mode (Shift toggles)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="244"/>
         <source>Chinese punctuation (Ctrl+. toggles)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262" />
+        <location filename="../main_window.py" line="262"/>
         <source>Model: {0} (loading {1}…)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264" />
+        <location filename="../main_window.py" line="264"/>
         <source>Model: {0} (neural model unavailable)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266" />
+        <location filename="../main_window.py" line="266"/>
         <source>Model: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270" />
-        <location filename="../main_window.py" line="280" />
+        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="280"/>
         <source>{0:.1f} ms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="271"/>
         <source>Last keystroke-to-candidates time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="308"/>
         <source>Model loaded: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="320"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381" />
+        <location filename="../main_window.py" line="381"/>
         <source>Batch analysis</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382" />
+        <location filename="../main_window.py" line="382"/>
         <source>Batch analysis is not available: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433" />
+        <location filename="../main_window.py" line="433"/>
         <source>About Yinzi</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="434"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489" />
-        <location filename="../main_window.py" line="498" />
-        <location filename="../main_window.py" line="502" />
+        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Open text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
-        <location filename="../main_window.py" line="520" />
+        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499" />
+        <location filename="../main_window.py" line="499"/>
         <source>{0} is not UTF-8 text.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="503"/>
         <source>Could not open {0}: {1}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519" />
-        <location filename="../main_window.py" line="528" />
+        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Save text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="529"/>
         <source>Could not save {0}: {1}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536" />
+        <location filename="../main_window.py" line="536"/>
         <source>Saved {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563" />
+        <location filename="../main_window.py" line="563"/>
         <source>Untitled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564" />
+        <location filename="../main_window.py" line="564"/>
         <source>{0}[*] — Yinzi 音字</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577" />
+        <location filename="../main_window.py" line="577"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577" />
+        <location filename="../main_window.py" line="577"/>
         <source>Save the changes to this text?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608" />
+        <location filename="../main_window.py" line="608"/>
         <source>Restore unsaved text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609" />
+        <location filename="../main_window.py" line="609"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ModelManagerWindow</name>
     <message>
-        <location filename="../model_manager.py" line="42" />
+        <location filename="../model_manager.py" line="42"/>
         <source>Models — Yinzi 音字</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="63" />
+        <location filename="../model_manager.py" line="63"/>
         <source>Use for typing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="65" />
+        <location filename="../model_manager.py" line="65"/>
         <source>Rename…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="66" />
+        <location filename="../model_manager.py" line="66"/>
         <source>Delete…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="103" />
+        <location filename="../model_manager.py" line="103"/>
         <source>Switch back to {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="104" />
+        <location filename="../model_manager.py" line="104"/>
         <source>Switch back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="108" />
+        <location filename="../model_manager.py" line="108"/>
         <source>pinyin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="108" />
+        <location filename="../model_manager.py" line="108"/>
         <source>sentiment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="109" />
+        <location filename="../model_manager.py" line="109"/>
         <source>shipped</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="109" />
+        <location filename="../model_manager.py" line="109"/>
         <source>yours</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="110" />
+        <location filename="../model_manager.py" line="110"/>
         <source> — typing with it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="111" />
+        <location filename="../model_manager.py" line="111"/>
         <source>{0} ({1}, {2}){3}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="132" />
+        <location filename="../model_manager.py" line="132"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="139" />
+        <location filename="../model_manager.py" line="139"/>
         <source>This model has no card.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="154" />
+        <location filename="../model_manager.py" line="154"/>
         <source>Now typing with {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="155" />
+        <location filename="../model_manager.py" line="155"/>
         <source>{0} is chosen; Yinzi uses it the next time it starts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="162" />
+        <location filename="../model_manager.py" line="162"/>
         <source>Renamed {0} to {1}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="184" />
+        <location filename="../model_manager.py" line="184"/>
         <source>Deleted {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="186" />
+        <location filename="../model_manager.py" line="186"/>
         <source>Typing falls back to {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="210" />
+        <location filename="../model_manager.py" line="210"/>
         <source>Rename model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="210" />
+        <location filename="../model_manager.py" line="210"/>
         <source>New name for {0}:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="215" />
+        <location filename="../model_manager.py" line="215"/>
         <source>Delete model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="216" />
+        <location filename="../model_manager.py" line="216"/>
         <source>Delete the model {0} and its files? This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ModelStore</name>
     <message>
-        <location filename="../wizard/window.py" line="200" />
-        <source>'{0}' cannot be a model name: avoid / \ : * ? " &lt; &gt; | and a leading dot (at most 64 characters).</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/window.py" line="200"/>
+        <source>&apos;{0}&apos; cannot be a model name: avoid / \ : * ? &quot; &lt; &gt; | and a leading dot (at most 64 characters).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="201" />
-        <source>A model called '{0}' exists already: choose another name.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/window.py" line="201"/>
+        <source>A model called &apos;{0}&apos; exists already: choose another name.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="202" />
-        <source>There is no model called '{0}'.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/window.py" line="202"/>
+        <source>There is no model called &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="203" />
-        <source>'{0}' is not a pinyin model: it cannot be used for typing.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/window.py" line="203"/>
+        <source>&apos;{0}&apos; is not a pinyin model: it cannot be used for typing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="204" />
-        <source>'{0}' comes with Yinzi and cannot be renamed or deleted.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/window.py" line="204"/>
+        <source>&apos;{0}&apos; comes with Yinzi and cannot be renamed or deleted.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="205" />
+        <location filename="../wizard/window.py" line="205"/>
         <source>There is no previous model to switch back to.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="206" />
+        <location filename="../wizard/window.py" line="206"/>
         <source>{0} is not a model folder (no readable manifest.json).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="207" />
+        <location filename="../wizard/window.py" line="207"/>
         <source>Copying the model failed: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../wizard/result_pages.py" line="61" />
+        <location filename="../wizard/result_pages.py" line="61"/>
         <source>What changed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="69" />
+        <location filename="../wizard/result_pages.py" line="69"/>
         <source>Measured on your held-out documents (never trained on) and on general text.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="70" />
+        <location filename="../wizard/result_pages.py" line="70"/>
         <source>Measure</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="70" />
-        <location filename="../wizard/result_pages.py" line="116" />
+        <location filename="../wizard/result_pages.py" line="70"/>
+        <location filename="../wizard/result_pages.py" line="116"/>
         <source>Before</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="70" />
-        <location filename="../wizard/result_pages.py" line="116" />
+        <location filename="../wizard/result_pages.py" line="70"/>
+        <location filename="../wizard/result_pages.py" line="116"/>
         <source>After</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="71" />
+        <location filename="../wizard/result_pages.py" line="71"/>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="72" />
+        <location filename="../wizard/result_pages.py" line="72"/>
         <source>characters right</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="72" />
+        <location filename="../wizard/result_pages.py" line="72"/>
         <source>sentences exactly right</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="73" />
+        <location filename="../wizard/result_pages.py" line="73"/>
         <source>right in the top 5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="74" />
-        <location filename="../wizard/result_pages.py" line="116" />
+        <location filename="../wizard/result_pages.py" line="74"/>
+        <location filename="../wizard/result_pages.py" line="116"/>
         <source>Your text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="74" />
+        <location filename="../wizard/result_pages.py" line="74"/>
         <source>General text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="85" />
+        <location filename="../wizard/result_pages.py" line="85"/>
         <source>{0}: {1}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="99" />
+        <location filename="../wizard/result_pages.py" line="99"/>
         <source>characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="99" />
+        <location filename="../wizard/result_pages.py" line="99"/>
         <source>sentences</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="99" />
+        <location filename="../wizard/result_pages.py" line="99"/>
         <source>top 5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="101" />
+        <location filename="../wizard/result_pages.py" line="101"/>
         <source>No general check file was given, so only your text was measured.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="105" />
+        <location filename="../wizard/result_pages.py" line="105"/>
         <source>Weight of your word layer: {0:g}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="111" />
+        <location filename="../wizard/result_pages.py" line="111"/>
         <source>Now right ({0})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="112" />
+        <location filename="../wizard/result_pages.py" line="112"/>
         <source>Now wrong ({0})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="116" />
+        <location filename="../wizard/result_pages.py" line="116"/>
         <source>Pinyin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="131" />
+        <location filename="../wizard/result_pages.py" line="131"/>
         <source>Before and after (%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="138" />
+        <location filename="../wizard/result_pages.py" line="138"/>
         <source>{0}, before</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="139" />
+        <location filename="../wizard/result_pages.py" line="139"/>
         <source>{0}, after</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="159" />
+        <location filename="../wizard/result_pages.py" line="159"/>
         <source>Scores of the new sentiment model on the data it did not train on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="160" />
+        <location filename="../wizard/result_pages.py" line="160"/>
         <source>Set</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="160" />
+        <location filename="../wizard/result_pages.py" line="160"/>
         <source>Accuracy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="160" />
+        <location filename="../wizard/result_pages.py" line="160"/>
         <source>Macro-F1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="177" />
+        <location filename="../wizard/result_pages.py" line="177"/>
         <source>The trainer wrote no scores (report.json).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../batch_window.py" line="135" />
+        <location filename="../batch_window.py" line="135"/>
         <source>line</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135" />
+        <location filename="../batch_window.py" line="135"/>
         <source>sentiment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135" />
+        <location filename="../batch_window.py" line="135"/>
         <source>probability</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135" />
+        <location filename="../batch_window.py" line="135"/>
         <source>positive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136" />
+        <location filename="../batch_window.py" line="136"/>
         <source>date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136" />
+        <location filename="../batch_window.py" line="136"/>
         <source>text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Sentiment</name>
     <message>
-        <location filename="../analysis_panel.py" line="46" />
+        <location filename="../analysis_panel.py" line="46"/>
         <source>positive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="47" />
+        <location filename="../analysis_panel.py" line="47"/>
         <source>negative</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="48" />
+        <location filename="../analysis_panel.py" line="48"/>
         <source>neutral</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="39" />
+        <location filename="../settings_dialog.py" line="39"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="43" />
+        <location filename="../settings_dialog.py" line="43"/>
         <source>Fuzzy pinyin (accept either sound)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56" />
+        <location filename="../settings_dialog.py" line="56"/>
         <source>Candidates per page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="57" />
+        <location filename="../settings_dialog.py" line="57"/>
         <source>Chinese punctuation by default</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60" />
+        <location filename="../settings_dialog.py" line="60"/>
         <source>Start in Chinese mode</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="66" />
+        <location filename="../settings_dialog.py" line="66"/>
         <source>System default font</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72" />
+        <location filename="../settings_dialog.py" line="72"/>
         <source>Editor font</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76" />
+        <location filename="../settings_dialog.py" line="76"/>
         <source>Font size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="79"/>
         <source>None (n-gram decoder only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81" />
+        <location filename="../settings_dialog.py" line="81"/>
         <source>user-trained</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81" />
+        <location filename="../settings_dialog.py" line="81"/>
         <source>shipped</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="85" />
+        <location filename="../settings_dialog.py" line="85"/>
         <source>{0} (missing)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="88" />
+        <location filename="../settings_dialog.py" line="88"/>
         <source>Model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89" />
+        <location filename="../settings_dialog.py" line="89"/>
         <source>Use the GPU (CUDA) when available</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94" />
+        <location filename="../settings_dialog.py" line="94"/>
         <source>Follow the system</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98" />
+        <location filename="../settings_dialog.py" line="98"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TaskPage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="65" />
+        <location filename="../wizard/setup_pages.py" line="65"/>
         <source>What should Yinzi learn?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="66" />
+        <location filename="../wizard/setup_pages.py" line="66"/>
         <source>Training runs on this computer; your text never leaves it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="68" />
+        <location filename="../wizard/setup_pages.py" line="68"/>
         <source>Type better in my domain</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="73" />
+        <location filename="../wizard/setup_pages.py" line="73"/>
         <source>Give Yinzi your own writing (documentation, notes, a novel…). It learns your words and phrases and adapts its pinyin-to-hanzi model, then shows how much better it types text like yours.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="77" />
+        <location filename="../wizard/setup_pages.py" line="77"/>
         <source>Sentiment on my labelled data</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="81" />
+        <location filename="../wizard/setup_pages.py" line="81"/>
         <source>Give Yinzi a table of texts with a label column (0/1, neg/pos, or with a neutral class). It trains a sentiment model for the analysis panel and `yinzi analyze`.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="95" />
+        <location filename="../wizard/setup_pages.py" line="95"/>
         <source>The trainer (yinzi-train) was not found, so nothing can be trained yet. Install it: in a source checkout run `make setup` (or `pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="100" />
+        <location filename="../wizard/setup_pages.py" line="100"/>
         <source>Trainer: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../wizard/train_page.py" line="127" />
+        <location filename="../wizard/train_page.py" line="128"/>
         <source>Training</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="128" />
+        <location filename="../wizard/train_page.py" line="129"/>
         <source>The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="130" />
+        <location filename="../wizard/train_page.py" line="131"/>
         <source>Training loss</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="131" />
+        <location filename="../wizard/train_page.py" line="132"/>
         <source>Held-out accuracy (char %)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="132" />
+        <location filename="../wizard/train_page.py" line="133"/>
+        <location filename="../wizard/train_page.py" line="171"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="133" />
+        <location filename="../wizard/train_page.py" line="134"/>
         <source>Resume</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="134" />
+        <location filename="../wizard/train_page.py" line="135"/>
         <source>Start over with other settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="135" />
+        <location filename="../wizard/train_page.py" line="136"/>
         <source>Continue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="135" />
+        <location filename="../wizard/train_page.py" line="136"/>
         <source>Pause</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="136" />
+        <location filename="../wizard/train_page.py" line="137"/>
         <source>Pausing is not supported on this system</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="166" />
+        <location filename="../wizard/train_page.py" line="167"/>
         <source>Starting the trainer…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="193" />
+        <location filename="../wizard/train_page.py" line="195"/>
         <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="197" />
+        <location filename="../wizard/train_page.py" line="199"/>
         <source>Training…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="199" />
+        <location filename="../wizard/train_page.py" line="201"/>
         <source>Paused</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="204" />
-        <location filename="../wizard/train_page.py" line="214" />
+        <location filename="../wizard/train_page.py" line="212"/>
+        <location filename="../wizard/train_page.py" line="228"/>
         <source>Stopping at a checkpoint…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="235" />
-        <source>Could not save the run's state: {0}</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/train_page.py" line="220"/>
+        <source>Stop now</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="264" />
+        <location filename="../wizard/train_page.py" line="249"/>
+        <source>Could not save the run&apos;s state: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/train_page.py" line="278"/>
         <source>checkpoint at step {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="268" />
+        <location filename="../wizard/train_page.py" line="282"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="271" />
+        <location filename="../wizard/train_page.py" line="285"/>
         <source>error: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="273" />
+        <location filename="../wizard/train_page.py" line="287"/>
         <source>resuming from the last checkpoint</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="277" />
+        <location filename="../wizard/train_page.py" line="291"/>
         <source>Reading your text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="277" />
+        <location filename="../wizard/train_page.py" line="291"/>
         <source>Setting aside held-out documents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="278" />
+        <location filename="../wizard/train_page.py" line="292"/>
         <source>Building your word layer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="278" />
+        <location filename="../wizard/train_page.py" line="292"/>
         <source>Adapting the neural model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="279" />
+        <location filename="../wizard/train_page.py" line="293"/>
         <source>Exporting the model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="279" />
+        <location filename="../wizard/train_page.py" line="293"/>
         <source>Tuning on held-out text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="280" />
+        <location filename="../wizard/train_page.py" line="294"/>
         <source>Measuring before and after</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="280" />
+        <location filename="../wizard/train_page.py" line="294"/>
         <source>Writing the model folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="282" />
+        <location filename="../wizard/train_page.py" line="296"/>
         <source>{0}: {1}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="306" />
+        <location filename="../wizard/train_page.py" line="320"/>
         <source>Step {0:,} / {1:,}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="307" />
+        <location filename="../wizard/train_page.py" line="321"/>
         <source>Loss {0:.3f}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="308" />
+        <location filename="../wizard/train_page.py" line="322"/>
         <source>{0:,.0f} tokens/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="310" />
+        <location filename="../wizard/train_page.py" line="324"/>
         <source>ETA {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="314" />
+        <location filename="../wizard/train_page.py" line="328"/>
         <source>Elapsed {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="321" />
+        <location filename="../wizard/train_page.py" line="335"/>
         <source>The trainer could not be started: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="341" />
-        <location filename="../wizard/train_page.py" line="394" />
+        <location filename="../wizard/train_page.py" line="355"/>
+        <location filename="../wizard/train_page.py" line="409"/>
         <source>Finished.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="343" />
+        <location filename="../wizard/train_page.py" line="357"/>
         <source>Training finished. Next shows what changed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="353" />
-        <source>This trainer has no 'adapt' command: it is older than this wizard. Update the trainer.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/train_page.py" line="367"/>
+        <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="356" />
+        <location filename="../wizard/train_page.py" line="370"/>
         <source>This trainer does not understand {0}: start over and clear those advanced settings, or update the trainer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="361" />
+        <location filename="../wizard/train_page.py" line="375"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="362" />
+        <location filename="../wizard/train_page.py" line="376"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="366" />
+        <location filename="../wizard/train_page.py" line="381"/>
         <source>Cancelled at step {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="374" />
-        <location filename="../wizard/train_page.py" line="409" />
+        <location filename="../wizard/train_page.py" line="389"/>
+        <location filename="../wizard/train_page.py" line="424"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="376" />
-        <location filename="../wizard/train_page.py" line="411" />
+        <location filename="../wizard/train_page.py" line="391"/>
+        <location filename="../wizard/train_page.py" line="426"/>
         <source>The trainer exited with code {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="396" />
+        <location filename="../wizard/train_page.py" line="411"/>
         <source>Training finished. Next shows the scores.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="404" />
+        <location filename="../wizard/train_page.py" line="419"/>
         <source>Cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="407" />
+        <location filename="../wizard/train_page.py" line="422"/>
         <source>The data checks failed:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="417" />
+        <location filename="../wizard/train_page.py" line="432"/>
         <source>Stopped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UsePage</name>
     <message>
-        <location filename="../wizard/result_pages.py" line="213" />
+        <location filename="../wizard/result_pages.py" line="213"/>
         <source>Use it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="214" />
+        <location filename="../wizard/result_pages.py" line="214"/>
         <source>Model name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="215" />
+        <location filename="../wizard/result_pages.py" line="215"/>
         <source>Manage models…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="217" />
+        <location filename="../wizard/result_pages.py" line="217"/>
         <source>Keep the sentiment model with your models; `yinzi analyze --model NAME_OR_FOLDER` uses it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="219" />
+        <location filename="../wizard/result_pages.py" line="219"/>
         <source>Keep this model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="221" />
+        <location filename="../wizard/result_pages.py" line="221"/>
         <source>Yinzi keeps the model you type with now, so you can switch back at any time in the model manager.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="223" />
+        <location filename="../wizard/result_pages.py" line="223"/>
         <source>Use this model for typing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="227" />
+        <location filename="../wizard/result_pages.py" line="227"/>
         <source>Trained model: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="240" />
-        <source>Kept as '{0}' in {1}.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/result_pages.py" line="240"/>
+        <source>Kept as &apos;{0}&apos; in {1}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="243" />
-        <source>Yinzi now types with '{0}'.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/result_pages.py" line="243"/>
+        <source>Yinzi now types with &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="244" />
-        <source>'{0}' is now your typing model; Yinzi uses it the next time it starts.</source>
-        <translation type="unfinished" />
+        <location filename="../wizard/result_pages.py" line="244"/>
+        <source>&apos;{0}&apos; is now your typing model; Yinzi uses it the next time it starts.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="247" />
+        <location filename="../wizard/result_pages.py" line="247"/>
         <source> The previous model ({0}) is kept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UserDictWindow</name>
     <message>
-        <location filename="../user_dict_window.py" line="91" />
+        <location filename="../user_dict_window.py" line="91"/>
         <source>User dictionary</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="98" />
+        <location filename="../user_dict_window.py" line="98"/>
         <source>Search phrase or pinyin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="101" />
+        <location filename="../user_dict_window.py" line="101"/>
         <source>Most used</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="101" />
+        <location filename="../user_dict_window.py" line="101"/>
         <source>Recently used</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="102" />
+        <location filename="../user_dict_window.py" line="102"/>
         <source>Phrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="106" />
+        <location filename="../user_dict_window.py" line="106"/>
         <source>Sort by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="117" />
+        <location filename="../user_dict_window.py" line="117"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="118" />
+        <location filename="../user_dict_window.py" line="118"/>
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="119" />
+        <location filename="../user_dict_window.py" line="119"/>
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="120" />
+        <location filename="../user_dict_window.py" line="120"/>
         <source>Clear all…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="149" />
+        <location filename="../user_dict_window.py" line="149"/>
         <source>%n phrase(s)</source>
-        <translation><numerusform>%n phrase</numerusform><numerusform>%n phrases</numerusform></translation>
+        <translation>
+            <numerusform>%n phrase</numerusform>
+            <numerusform>%n phrases</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="168" />
+        <location filename="../user_dict_window.py" line="168"/>
         <source>Delete all %n learned phrase(s)? This cannot be undone.</source>
-        <translation><numerusform>Delete the %n learned phrase? This cannot be undone.</numerusform><numerusform>Delete all %n learned phrases? This cannot be undone.</numerusform></translation>
+        <translation>
+            <numerusform>Delete the %n learned phrase? This cannot be undone.</numerusform>
+            <numerusform>Delete all %n learned phrases? This cannot be undone.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="177" />
+        <location filename="../user_dict_window.py" line="177"/>
         <source>Exported %n phrase(s)</source>
-        <translation><numerusform>Exported %n phrase</numerusform><numerusform>Exported %n phrases</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n phrase</numerusform>
+            <numerusform>Exported %n phrases</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="184" />
+        <location filename="../user_dict_window.py" line="184"/>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="185" />
+        <location filename="../user_dict_window.py" line="185"/>
         <source>Could not import {0}: {1}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="207" />
+        <location filename="../user_dict_window.py" line="207"/>
         <source>Clear user dictionary</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="213" />
+        <location filename="../user_dict_window.py" line="213"/>
         <source>Tab-separated values (*.tsv);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="215" />
+        <location filename="../user_dict_window.py" line="215"/>
         <source>Export user dictionary</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="218" />
+        <location filename="../user_dict_window.py" line="218"/>
         <source>Import user dictionary</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UserEntryModel</name>
     <message>
-        <location filename="../user_dict_window.py" line="57" />
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Phrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57" />
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Pinyin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57" />
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Count</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57" />
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Last used</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

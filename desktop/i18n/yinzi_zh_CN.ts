@@ -1,90 +1,90 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="168" />
+        <location filename="../analysis_panel.py" line="168"/>
         <source>positive %p%</source>
         <translation>积极 %p%</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="194" />
+        <location filename="../analysis_panel.py" line="194"/>
         <source>Sentences</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="195" />
+        <location filename="../analysis_panel.py" line="195"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="196" />
+        <location filename="../analysis_panel.py" line="196"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="248" />
+        <location filename="../analysis_panel.py" line="248"/>
         <source>Selection: {0:,} characters</source>
         <translation>选中的文本：{0:,} 个字</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="257" />
+        <location filename="../analysis_panel.py" line="257"/>
         <source>Sentiment unavailable</source>
         <translation>情感分析不可用</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="271" />
+        <location filename="../analysis_panel.py" line="271"/>
         <source>model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="272" />
+        <location filename="../analysis_panel.py" line="272"/>
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="282" />
+        <location filename="../analysis_panel.py" line="282"/>
         <source>No Chinese characters: sentiment is read from Chinese text only</source>
         <translation>没有汉字：只分析中文文本的情感</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="283" />
+        <location filename="../analysis_panel.py" line="283"/>
         <source>No sentiment model</source>
         <translation>没有情感模型</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="298" />
+        <location filename="../analysis_panel.py" line="298"/>
         <source>{0} positive</source>
         <translation>积极 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="299" />
+        <location filename="../analysis_panel.py" line="299"/>
         <source>{0} negative</source>
         <translation>消极 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="301" />
+        <location filename="../analysis_panel.py" line="301"/>
         <source>{0} neutral</source>
         <translation>中性 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="303" />
+        <location filename="../analysis_panel.py" line="303"/>
         <source>Sentences: {0} (mean positive {1:.0%})</source>
         <translation>句子：{0}（平均积极度 {1:.0%}）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="322" />
+        <location filename="../analysis_panel.py" line="322"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
         <translation>仅显示前 {0:,} 个字的拼音（共 {1:,} 字）。</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="340" />
+        <location filename="../analysis_panel.py" line="340"/>
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="356" />
+        <location filename="../analysis_panel.py" line="356"/>
         <source>Type or paste text to analyse</source>
         <translation>输入或粘贴要分析的文本</translation>
     </message>
@@ -92,178 +92,178 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="209" />
+        <location filename="../batch_window.py" line="209"/>
         <source>Batch analysis</source>
         <translation>批量分析</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="225" />
+        <location filename="../batch_window.py" line="225"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="227" />
+        <location filename="../batch_window.py" line="227"/>
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="233" />
+        <location filename="../batch_window.py" line="233"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="235" />
+        <location filename="../batch_window.py" line="235"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="237" />
+        <location filename="../batch_window.py" line="237"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="257" />
+        <location filename="../batch_window.py" line="257"/>
         <source>Sentiment distribution</source>
         <translation>情感分布</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="262" />
+        <location filename="../batch_window.py" line="262"/>
         <source>Mean positive probability over time</source>
         <translation>平均积极度随时间变化</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="271" />
+        <location filename="../batch_window.py" line="271"/>
         <source>Text column:</source>
         <translation>文本列：</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="273" />
+        <location filename="../batch_window.py" line="273"/>
         <source>Date column:</source>
         <translation>日期列：</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="314" />
+        <location filename="../batch_window.py" line="314"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="338" />
+        <location filename="../batch_window.py" line="338"/>
         <source>Open a file to analyse</source>
         <translation>打开要分析的文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="339" />
+        <location filename="../batch_window.py" line="339"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
         <translation>表格和文本 (*.csv *.tsv *.txt *.jsonl *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="344" />
+        <location filename="../batch_window.py" line="344"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="363" />
+        <location filename="../batch_window.py" line="363"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="374" />
+        <location filename="../batch_window.py" line="374"/>
         <source>Cancelling after this chunk…</source>
         <translation>本批处理完后取消…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="387" />
+        <location filename="../batch_window.py" line="387"/>
         <source>, ETA {0}</source>
         <translation>，预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="388" />
+        <location filename="../batch_window.py" line="388"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
         <translation>{0:,} / {1:,} 行 · {2:,.0f} 行/秒</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="399" />
+        <location filename="../batch_window.py" line="399"/>
         <source>The file has no data rows</source>
         <translation>文件中没有数据行</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="401" />
+        <location filename="../batch_window.py" line="401"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="401" />
+        <location filename="../batch_window.py" line="401"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="402" />
+        <location filename="../batch_window.py" line="402"/>
         <source> (table shows the first {0:,})</source>
         <translation>（表格显示前 {0:,} 行）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="407" />
+        <location filename="../batch_window.py" line="407"/>
         <source> · {0:,} without sentiment (blank or no Chinese)</source>
         <translation> · {0:,} 行无情感结果（空白或没有汉字）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="409" />
+        <location filename="../batch_window.py" line="409"/>
         <source> · {0:,} unreadable lines skipped ({1})</source>
         <translation> · 跳过 {0:,} 行无法读取的内容（{1}）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="411" />
+        <location filename="../batch_window.py" line="411"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
         <translation>{0}：{1:,} 行，用时 {2:.1f} 秒（{3:,.0f} 行/秒）{4}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="420" />
+        <location filename="../batch_window.py" line="420"/>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="438" />
+        <location filename="../batch_window.py" line="438"/>
         <source>texts</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="462" />
+        <location filename="../batch_window.py" line="462"/>
         <source>Mean positive probability by day</source>
         <translation>平均积极度（按日）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="463" />
+        <location filename="../batch_window.py" line="463"/>
         <source>Mean positive probability by week</source>
         <translation>平均积极度（按周）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="464" />
+        <location filename="../batch_window.py" line="464"/>
         <source>Mean positive probability by month</source>
         <translation>平均积极度（按月）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="466" />
+        <location filename="../batch_window.py" line="466"/>
         <source> ({0:,} without a readable date)</source>
         <translation>（{0:,} 行日期无法识别）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="517" />
-        <location filename="../batch_window.py" line="522" />
+        <location filename="../batch_window.py" line="517"/>
+        <location filename="../batch_window.py" line="522"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="518" />
+        <location filename="../batch_window.py" line="518"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="523" />
+        <location filename="../batch_window.py" line="523"/>
         <source>The results are already saved in {0}.</source>
         <translation>结果已保存在 {0}。</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="528" />
+        <location filename="../batch_window.py" line="528"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -271,178 +271,178 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="126" />
+        <location filename="../wizard/setup_pages.py" line="126"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="127" />
+        <location filename="../wizard/setup_pages.py" line="127"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="128" />
+        <location filename="../wizard/setup_pages.py" line="128"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="159" />
+        <location filename="../wizard/setup_pages.py" line="159"/>
         <source>Your labelled data</source>
         <translation>你的标注数据</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="161" />
-        <source>CSV, TSV or JSONL with a 'text' and a 'label' column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
-        <translation>CSV、TSV 或 JSONL，含 'text' 列和 'label' 列（0/1、neg/pos 或 -1/0/1）。训练开始时会逐行检查；发现的问题会连同行号显示在后面的页面上。</translation>
+        <location filename="../wizard/setup_pages.py" line="161"/>
+        <source>CSV, TSV or JSONL with a &apos;text&apos; and a &apos;label&apos; column (0/1, neg/pos, or -1/0/1). The trainer checks every row when training starts; problems appear on the next pages with their line numbers.</source>
+        <translation>CSV、TSV 或 JSONL，含 &apos;text&apos; 列和 &apos;label&apos; 列（0/1、neg/pos 或 -1/0/1）。训练开始时会逐行检查；发现的问题会连同行号显示在后面的页面上。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="164" />
-        <location filename="../wizard/setup_pages.py" line="171" />
+        <location filename="../wizard/setup_pages.py" line="164"/>
+        <location filename="../wizard/setup_pages.py" line="171"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="164" />
+        <location filename="../wizard/setup_pages.py" line="164"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="166" />
+        <location filename="../wizard/setup_pages.py" line="166"/>
         <source>Your text</source>
         <translation>你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="168" />
+        <location filename="../wizard/setup_pages.py" line="168"/>
         <source>Add files or folders of your own writing (.txt, .md, .csv, .tsv, .jsonl; any common encoding; Traditional characters are converted). A few hundred thousand characters help; a few million help more.</source>
         <translation>添加你自己写的文件或文件夹（.txt、.md、.csv、.tsv、.jsonl；常见编码均可；繁体字会转换为简体）。几十万字就有帮助，几百万字效果更好。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="171" />
+        <location filename="../wizard/setup_pages.py" line="171"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="171" />
+        <location filename="../wizard/setup_pages.py" line="171"/>
         <source>Han characters</source>
         <translation>汉字数</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="172" />
+        <location filename="../wizard/setup_pages.py" line="172"/>
         <source>Duplicates</source>
         <translation>重复行</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="172" />
+        <location filename="../wizard/setup_pages.py" line="172"/>
         <source>Non-Chinese</source>
         <translation>非中文</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="172" />
+        <location filename="../wizard/setup_pages.py" line="172"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="173" />
+        <location filename="../wizard/setup_pages.py" line="173"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="173" />
+        <location filename="../wizard/setup_pages.py" line="173"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="183" />
+        <location filename="../wizard/setup_pages.py" line="183"/>
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="183" />
+        <location filename="../wizard/setup_pages.py" line="183"/>
         <source>Text files ({0});;All files (*)</source>
         <translation>文本文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="187" />
+        <location filename="../wizard/setup_pages.py" line="187"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="222" />
+        <location filename="../wizard/setup_pages.py" line="222"/>
         <source>No files yet: add files or folders.</source>
         <translation>还没有文件：请添加文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="227" />
+        <location filename="../wizard/setup_pages.py" line="227"/>
         <source>Reading your files…</source>
         <translation>正在读取你的文件…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="232" />
+        <location filename="../wizard/setup_pages.py" line="232"/>
         <source>Sample lines</source>
         <translation>示例行</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="233" />
+        <location filename="../wizard/setup_pages.py" line="233"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="244" />
+        <location filename="../wizard/setup_pages.py" line="244"/>
         <source>{0:,} KB</source>
         <translation>{0:,} KB</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="247" />
+        <location filename="../wizard/setup_pages.py" line="247"/>
         <source>not a file</source>
         <translation>不是文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="250" />
+        <location filename="../wizard/setup_pages.py" line="250"/>
         <source>Not a readable file: {0}</source>
         <translation>无法读取的文件：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="253" />
+        <location filename="../wizard/setup_pages.py" line="253"/>
         <source>{0} file(s); their rows are checked when training starts.</source>
         <translation>{0} 个文件；训练开始时会逐行检查。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="273" />
+        <location filename="../wizard/setup_pages.py" line="273"/>
         <source>converted</source>
         <translation>已转换</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="283" />
+        <location filename="../wizard/setup_pages.py" line="283"/>
         <source>{0:,} files · {1:,} lines · {2:,} Han characters · {3:,} duplicate lines</source>
         <translation>{0:,} 个文件 · {1:,} 行 · {2:,} 个汉字 · {3:,} 行重复</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="296" />
+        <location filename="../wizard/setup_pages.py" line="296"/>
         <source>No Chinese text was found in these files.</source>
         <translation>这些文件里没有找到中文。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="299" />
+        <location filename="../wizard/setup_pages.py" line="299"/>
         <source>Too little text for a clear gain: {0}</source>
         <translation>文本太少，效果不会明显：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="300" />
+        <location filename="../wizard/setup_pages.py" line="300"/>
         <source>about 200,000 Han characters make a useful word layer, a few million let the neural model adapt too.</source>
         <translation>大约 20 万个汉字就能建立有用的词语层，几百万字还能让神经模型一起调整。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="312" />
+        <location filename="../wizard/setup_pages.py" line="312"/>
         <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
         <translation>这个训练程序不能预先检查文件（没有 inspect-corpus 命令），请更新它。训练开始时仍会检查文件。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="315" />
+        <location filename="../wizard/setup_pages.py" line="315"/>
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="317" />
+        <location filename="../wizard/setup_pages.py" line="317"/>
         <source>Reading the files failed: {0}</source>
         <translation>读取文件失败：{0}</translation>
     </message>
@@ -450,17 +450,17 @@
 <context>
     <name>FineTuneWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="83" />
+        <location filename="../wizard/window.py" line="83"/>
         <source>Train on my text — Yinzi 音字</source>
         <translation>用我的文本训练 — 音字 Yinzi</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="135" />
+        <location filename="../wizard/window.py" line="135"/>
         <source>Unfinished training</source>
         <translation>未完成的训练</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="136" />
+        <location filename="../wizard/window.py" line="136"/>
         <source>A training run stopped before the end ({0}, step {1}, {2}).
 
 Resume it from its last checkpoint?</source>
@@ -469,12 +469,12 @@ Resume it from its last checkpoint?</source>
 要从最近的检查点继续吗？</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="180" />
+        <location filename="../wizard/window.py" line="180"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="181" />
+        <location filename="../wizard/window.py" line="181"/>
         <source>Stop the training and close? It keeps a checkpoint; the next time you open the wizard it offers to resume.</source>
         <translation>停止训练并关闭？训练会保存检查点，下次打开向导时可以继续。</translation>
     </message>
@@ -482,175 +482,175 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="383" />
+        <location filename="../wizard/setup_pages.py" line="383"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="401" />
+        <location filename="../wizard/setup_pages.py" line="401"/>
         <source>Hardware and preset</source>
         <translation>硬件和训练时长</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="402" />
+        <location filename="../wizard/setup_pages.py" line="402"/>
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation>勾选用来训练的 GPU（多块 GPU 各运行一个进程），或保持勾选 CPU。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="404" />
+        <location filename="../wizard/setup_pages.py" line="404"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="405" />
+        <location filename="../wizard/setup_pages.py" line="405"/>
         <source>Train on</source>
         <translation>训练设备</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="406" />
+        <location filename="../wizard/setup_pages.py" line="406"/>
         <source>How long to train</source>
         <translation>训练多久</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="407" />
+        <location filename="../wizard/setup_pages.py" line="407"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="408" />
-        <location filename="../wizard/setup_pages.py" line="409" />
-        <location filename="../wizard/setup_pages.py" line="410" />
-        <source>the preset's</source>
+        <location filename="../wizard/setup_pages.py" line="408"/>
+        <location filename="../wizard/setup_pages.py" line="409"/>
+        <location filename="../wizard/setup_pages.py" line="410"/>
+        <source>the preset&apos;s</source>
         <translation>按预设</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="411" />
+        <location filename="../wizard/setup_pages.py" line="411"/>
         <source>optional: a text file of general sentences</source>
         <translation>可选：一个通用句子的文本文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="412" />
+        <location filename="../wizard/setup_pages.py" line="412"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="413" />
+        <location filename="../wizard/setup_pages.py" line="413"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="414" />
+        <location filename="../wizard/setup_pages.py" line="414"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="415" />
+        <location filename="../wizard/setup_pages.py" line="415"/>
         <source>Held out for the report</source>
         <translation>留作评测的比例</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="416" />
-        <location filename="../wizard/setup_pages.py" line="505" />
+        <location filename="../wizard/setup_pages.py" line="416"/>
+        <location filename="../wizard/setup_pages.py" line="505"/>
         <source>General check file</source>
         <translation>通用检查文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="425" />
+        <location filename="../wizard/setup_pages.py" line="425"/>
         <source>Looking for GPUs…</source>
         <translation>正在查找 GPU…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="431" />
+        <location filename="../wizard/setup_pages.py" line="431"/>
         <source>CPU: {0} ({1} cores)</source>
         <translation>CPU：{0}（{1} 核）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="432" />
+        <location filename="../wizard/setup_pages.py" line="432"/>
         <source>processor</source>
         <translation>处理器</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="434" />
+        <location filename="../wizard/setup_pages.py" line="434"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="446" />
+        <location filename="../wizard/setup_pages.py" line="446"/>
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
         <translation>GPU {0}：{1} · {2:.1f} GB，空闲 {3:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="455" />
+        <location filename="../wizard/setup_pages.py" line="455"/>
         <source>{0} GPU(s) found (PyTorch {1}).</source>
         <translation>找到 {0} 块 GPU（PyTorch {1}）。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="461" />
+        <location filename="../wizard/setup_pages.py" line="461"/>
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation>没有 GPU：这个 PyTorch（{0}）不支持 CUDA。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="464" />
+        <location filename="../wizard/setup_pages.py" line="464"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation>没有找到 CUDA GPU。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="470" />
+        <location filename="../wizard/setup_pages.py" line="470"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation>这个训练程序不能列出 GPU（没有 devices 命令）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="472" />
+        <location filename="../wizard/setup_pages.py" line="472"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation>无法列出 GPU（{0}）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="494" />
+        <location filename="../wizard/setup_pages.py" line="494"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="494" />
+        <location filename="../wizard/setup_pages.py" line="494"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="495" />
+        <location filename="../wizard/setup_pages.py" line="495"/>
         <source>Thorough</source>
         <translation>充分</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="495" />
+        <location filename="../wizard/setup_pages.py" line="495"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation>极小（测试用，没有实际提升）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="498" />
+        <location filename="../wizard/setup_pages.py" line="498"/>
         <source>under a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="499" />
+        <location filename="../wizard/setup_pages.py" line="499"/>
         <source>about {0:.0f} min</source>
         <translation>约 {0:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="500" />
+        <location filename="../wizard/setup_pages.py" line="500"/>
         <source>{0} — {1} (estimate)</source>
         <translation>{0} — {1}（估计）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="502" />
+        <location filename="../wizard/setup_pages.py" line="502"/>
         <source>; on a CPU it builds your word layer only</source>
         <translation>；在 CPU 上只建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="530" />
+        <location filename="../wizard/setup_pages.py" line="530"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation>学习率必须是数字，例如 3e-4。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="540" />
+        <location filename="../wizard/setup_pages.py" line="540"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
@@ -658,242 +658,242 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="220"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="221"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="222"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="223"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="225"/>
         <source>Chinese mode	Shift</source>
         <translation>中文模式	Shift</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="226"/>
         <source>Chinese punctuation	Ctrl+.</source>
         <translation>中文标点	Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="228"/>
         <source>User &amp;dictionary…</source>
         <translation>用户词典(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Batch analysis…</source>
         <translation>批量分析(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="230"/>
         <source>&amp;Train on my text…</source>
         <translation>用我的文本训练(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="231"/>
         <source>&amp;Models…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;About Yinzi</source>
         <translation>关于音字(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="234"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="235"/>
         <source>&amp;Input</source>
         <translation>输入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="236"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="239"/>
         <source>Analysis</source>
         <translation>文本分析</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="242"/>
         <source>Text analysis is not available in this build.</source>
         <translation>此版本不含文本分析。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="243"/>
         <source>Input mode (Shift toggles)</source>
         <translation>输入模式（Shift 切换）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="244"/>
         <source>Chinese punctuation (Ctrl+. toggles)</source>
         <translation>中文标点（Ctrl+. 切换）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262" />
+        <location filename="../main_window.py" line="262"/>
         <source>Model: {0} (loading {1}…)</source>
         <translation>模型：{0}（正在加载 {1}…）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264" />
+        <location filename="../main_window.py" line="264"/>
         <source>Model: {0} (neural model unavailable)</source>
         <translation>模型：{0}（神经模型不可用）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266" />
+        <location filename="../main_window.py" line="266"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270" />
-        <location filename="../main_window.py" line="280" />
+        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="280"/>
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="271"/>
         <source>Last keystroke-to-candidates time</source>
         <translation>最近一次按键到候选出现的时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="308"/>
         <source>Model loaded: {0}</source>
         <translation>模型已加载：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="320"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
         <translation>神经模型未加载（{0}）；正在使用 n-gram 解码器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381" />
+        <location filename="../main_window.py" line="381"/>
         <source>Batch analysis</source>
         <translation>批量分析</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382" />
+        <location filename="../main_window.py" line="382"/>
         <source>Batch analysis is not available: {0}</source>
         <translation>批量分析不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433" />
+        <location filename="../main_window.py" line="433"/>
         <source>About Yinzi</source>
         <translation>关于音字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="434"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
         <translation>&lt;b&gt;音字 (Yinzi)&lt;/b&gt;&lt;br&gt;离线拼音输入法，自带神经网络拼音转汉字模型，并提供中文文本分析。&lt;br&gt;解码器：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489" />
-        <location filename="../main_window.py" line="498" />
-        <location filename="../main_window.py" line="502" />
+        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Open text</source>
         <translation>打开文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
-        <location filename="../main_window.py" line="520" />
+        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499" />
+        <location filename="../main_window.py" line="499"/>
         <source>{0} is not UTF-8 text.</source>
         <translation>{0} 不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="503"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519" />
-        <location filename="../main_window.py" line="528" />
+        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="529"/>
         <source>Could not save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536" />
+        <location filename="../main_window.py" line="536"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563" />
+        <location filename="../main_window.py" line="563"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564" />
+        <location filename="../main_window.py" line="564"/>
         <source>{0}[*] — Yinzi 音字</source>
         <translation>{0}[*] — 音字 Yinzi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577" />
+        <location filename="../main_window.py" line="577"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577" />
+        <location filename="../main_window.py" line="577"/>
         <source>Save the changes to this text?</source>
         <translation>是否保存对此文本的更改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608" />
+        <location filename="../main_window.py" line="608"/>
         <source>Restore unsaved text</source>
         <translation>恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609" />
+        <location filename="../main_window.py" line="609"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
@@ -905,117 +905,117 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ModelManagerWindow</name>
     <message>
-        <location filename="../model_manager.py" line="42" />
+        <location filename="../model_manager.py" line="42"/>
         <source>Models — Yinzi 音字</source>
         <translation>模型 — 音字 Yinzi</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="63" />
+        <location filename="../model_manager.py" line="63"/>
         <source>Use for typing</source>
         <translation>用于打字</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="65" />
+        <location filename="../model_manager.py" line="65"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="66" />
+        <location filename="../model_manager.py" line="66"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="103" />
+        <location filename="../model_manager.py" line="103"/>
         <source>Switch back to {0}</source>
         <translation>切换回 {0}</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="104" />
+        <location filename="../model_manager.py" line="104"/>
         <source>Switch back</source>
         <translation>切换回去</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="108" />
+        <location filename="../model_manager.py" line="108"/>
         <source>pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="108" />
+        <location filename="../model_manager.py" line="108"/>
         <source>sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="109" />
+        <location filename="../model_manager.py" line="109"/>
         <source>shipped</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="109" />
+        <location filename="../model_manager.py" line="109"/>
         <source>yours</source>
         <translation>你的</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="110" />
+        <location filename="../model_manager.py" line="110"/>
         <source> — typing with it</source>
         <translation> — 正在使用</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="111" />
+        <location filename="../model_manager.py" line="111"/>
         <source>{0} ({1}, {2}){3}</source>
         <translation>{0}（{1}，{2}）{3}</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="132" />
+        <location filename="../model_manager.py" line="132"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="139" />
+        <location filename="../model_manager.py" line="139"/>
         <source>This model has no card.</source>
         <translation>这个模型没有说明卡。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="154" />
+        <location filename="../model_manager.py" line="154"/>
         <source>Now typing with {0}.</source>
         <translation>现在使用 {0} 打字。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="155" />
+        <location filename="../model_manager.py" line="155"/>
         <source>{0} is chosen; Yinzi uses it the next time it starts.</source>
         <translation>已选择 {0}；音字下次启动时使用它。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="162" />
+        <location filename="../model_manager.py" line="162"/>
         <source>Renamed {0} to {1}.</source>
         <translation>已将 {0} 重命名为 {1}。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="184" />
+        <location filename="../model_manager.py" line="184"/>
         <source>Deleted {0}.</source>
         <translation>已删除 {0}。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="186" />
+        <location filename="../model_manager.py" line="186"/>
         <source>Typing falls back to {0}.</source>
         <translation>打字改用 {0}。</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="210" />
+        <location filename="../model_manager.py" line="210"/>
         <source>Rename model</source>
         <translation>重命名模型</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="210" />
+        <location filename="../model_manager.py" line="210"/>
         <source>New name for {0}:</source>
         <translation>{0} 的新名称：</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="215" />
+        <location filename="../model_manager.py" line="215"/>
         <source>Delete model</source>
         <translation>删除模型</translation>
     </message>
     <message>
-        <location filename="../model_manager.py" line="216" />
+        <location filename="../model_manager.py" line="216"/>
         <source>Delete the model {0} and its files? This cannot be undone.</source>
         <translation>删除模型 {0} 及其文件？此操作无法撤销。</translation>
     </message>
@@ -1023,42 +1023,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ModelStore</name>
     <message>
-        <location filename="../wizard/window.py" line="200" />
-        <source>'{0}' cannot be a model name: avoid / \ : * ? " &lt; &gt; | and a leading dot (at most 64 characters).</source>
-        <translation>“{0}”不能用作模型名称：不要用 / \ : * ? " &lt; &gt; | 和开头的点（最多 64 个字符）。</translation>
+        <location filename="../wizard/window.py" line="200"/>
+        <source>&apos;{0}&apos; cannot be a model name: avoid / \ : * ? &quot; &lt; &gt; | and a leading dot (at most 64 characters).</source>
+        <translation>“{0}”不能用作模型名称：不要用 / \ : * ? &quot; &lt; &gt; | 和开头的点（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="201" />
-        <source>A model called '{0}' exists already: choose another name.</source>
+        <location filename="../wizard/window.py" line="201"/>
+        <source>A model called &apos;{0}&apos; exists already: choose another name.</source>
         <translation>已有名为“{0}”的模型：请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="202" />
-        <source>There is no model called '{0}'.</source>
+        <location filename="../wizard/window.py" line="202"/>
+        <source>There is no model called &apos;{0}&apos;.</source>
         <translation>没有名为“{0}”的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="203" />
-        <source>'{0}' is not a pinyin model: it cannot be used for typing.</source>
+        <location filename="../wizard/window.py" line="203"/>
+        <source>&apos;{0}&apos; is not a pinyin model: it cannot be used for typing.</source>
         <translation>“{0}”不是拼音模型，不能用于打字。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="204" />
-        <source>'{0}' comes with Yinzi and cannot be renamed or deleted.</source>
+        <location filename="../wizard/window.py" line="204"/>
+        <source>&apos;{0}&apos; comes with Yinzi and cannot be renamed or deleted.</source>
         <translation>“{0}”是音字自带的模型，不能重命名或删除。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="205" />
+        <location filename="../wizard/window.py" line="205"/>
         <source>There is no previous model to switch back to.</source>
         <translation>没有可以切换回去的上一个模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="206" />
+        <location filename="../wizard/window.py" line="206"/>
         <source>{0} is not a model folder (no readable manifest.json).</source>
         <translation>{0} 不是模型文件夹（没有可读的 manifest.json）。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="207" />
+        <location filename="../wizard/window.py" line="207"/>
         <source>Copying the model failed: {0}</source>
         <translation>复制模型失败：{0}</translation>
     </message>
@@ -1066,145 +1066,145 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../wizard/result_pages.py" line="61" />
+        <location filename="../wizard/result_pages.py" line="61"/>
         <source>What changed</source>
         <translation>效果对比</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="69" />
+        <location filename="../wizard/result_pages.py" line="69"/>
         <source>Measured on your held-out documents (never trained on) and on general text.</source>
         <translation>在你留出的文档（从未用于训练）和通用文本上测得。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="70" />
+        <location filename="../wizard/result_pages.py" line="70"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="70" />
-        <location filename="../wizard/result_pages.py" line="116" />
+        <location filename="../wizard/result_pages.py" line="70"/>
+        <location filename="../wizard/result_pages.py" line="116"/>
         <source>Before</source>
         <translation>训练前</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="70" />
-        <location filename="../wizard/result_pages.py" line="116" />
+        <location filename="../wizard/result_pages.py" line="70"/>
+        <location filename="../wizard/result_pages.py" line="116"/>
         <source>After</source>
         <translation>训练后</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="71" />
+        <location filename="../wizard/result_pages.py" line="71"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="72" />
+        <location filename="../wizard/result_pages.py" line="72"/>
         <source>characters right</source>
         <translation>字准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="72" />
+        <location filename="../wizard/result_pages.py" line="72"/>
         <source>sentences exactly right</source>
         <translation>整句准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="73" />
+        <location filename="../wizard/result_pages.py" line="73"/>
         <source>right in the top 5</source>
         <translation>前 5 候选命中率</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="74" />
-        <location filename="../wizard/result_pages.py" line="116" />
+        <location filename="../wizard/result_pages.py" line="74"/>
+        <location filename="../wizard/result_pages.py" line="116"/>
         <source>Your text</source>
         <translation>你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="74" />
+        <location filename="../wizard/result_pages.py" line="74"/>
         <source>General text</source>
         <translation>通用文本</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="85" />
+        <location filename="../wizard/result_pages.py" line="85"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="99" />
+        <location filename="../wizard/result_pages.py" line="99"/>
         <source>characters</source>
         <translation>字</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="99" />
+        <location filename="../wizard/result_pages.py" line="99"/>
         <source>sentences</source>
         <translation>整句</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="99" />
+        <location filename="../wizard/result_pages.py" line="99"/>
         <source>top 5</source>
         <translation>前 5</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="101" />
+        <location filename="../wizard/result_pages.py" line="101"/>
         <source>No general check file was given, so only your text was measured.</source>
         <translation>没有提供通用检查文件，所以只测了你的文本。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="105" />
+        <location filename="../wizard/result_pages.py" line="105"/>
         <source>Weight of your word layer: {0:g}.</source>
         <translation>你的词语层权重：{0:g}。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="111" />
+        <location filename="../wizard/result_pages.py" line="111"/>
         <source>Now right ({0})</source>
         <translation>改对了（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="112" />
+        <location filename="../wizard/result_pages.py" line="112"/>
         <source>Now wrong ({0})</source>
         <translation>改错了（{0}）</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="116" />
+        <location filename="../wizard/result_pages.py" line="116"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="131" />
+        <location filename="../wizard/result_pages.py" line="131"/>
         <source>Before and after (%)</source>
         <translation>训练前后对比（%）</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="138" />
+        <location filename="../wizard/result_pages.py" line="138"/>
         <source>{0}, before</source>
         <translation>{0}·训练前</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="139" />
+        <location filename="../wizard/result_pages.py" line="139"/>
         <source>{0}, after</source>
         <translation>{0}·训练后</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="159" />
+        <location filename="../wizard/result_pages.py" line="159"/>
         <source>Scores of the new sentiment model on the data it did not train on.</source>
         <translation>新情感模型在未参与训练的数据上的得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="160" />
+        <location filename="../wizard/result_pages.py" line="160"/>
         <source>Set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="160" />
+        <location filename="../wizard/result_pages.py" line="160"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="160" />
+        <location filename="../wizard/result_pages.py" line="160"/>
         <source>Macro-F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="177" />
+        <location filename="../wizard/result_pages.py" line="177"/>
         <source>The trainer wrote no scores (report.json).</source>
         <translation>训练程序没有写出得分（report.json）。</translation>
     </message>
@@ -1212,32 +1212,32 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../batch_window.py" line="135" />
+        <location filename="../batch_window.py" line="135"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135" />
+        <location filename="../batch_window.py" line="135"/>
         <source>sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135" />
+        <location filename="../batch_window.py" line="135"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135" />
+        <location filename="../batch_window.py" line="135"/>
         <source>positive</source>
         <translation>积极度</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136" />
+        <location filename="../batch_window.py" line="136"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136" />
+        <location filename="../batch_window.py" line="136"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -1245,17 +1245,17 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>Sentiment</name>
     <message>
-        <location filename="../analysis_panel.py" line="46" />
+        <location filename="../analysis_panel.py" line="46"/>
         <source>positive</source>
         <translation>积极</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="47" />
+        <location filename="../analysis_panel.py" line="47"/>
         <source>negative</source>
         <translation>消极</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="48" />
+        <location filename="../analysis_panel.py" line="48"/>
         <source>neutral</source>
         <translation>中性</translation>
     </message>
@@ -1263,82 +1263,82 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="39" />
+        <location filename="../settings_dialog.py" line="39"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="43" />
+        <location filename="../settings_dialog.py" line="43"/>
         <source>Fuzzy pinyin (accept either sound)</source>
         <translation>模糊音（两种读音都接受）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56" />
+        <location filename="../settings_dialog.py" line="56"/>
         <source>Candidates per page</source>
         <translation>每页候选数</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="57" />
+        <location filename="../settings_dialog.py" line="57"/>
         <source>Chinese punctuation by default</source>
         <translation>默认使用中文标点</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60" />
+        <location filename="../settings_dialog.py" line="60"/>
         <source>Start in Chinese mode</source>
         <translation>启动时为中文模式</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="66" />
+        <location filename="../settings_dialog.py" line="66"/>
         <source>System default font</source>
         <translation>系统默认字体</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72" />
+        <location filename="../settings_dialog.py" line="72"/>
         <source>Editor font</source>
         <translation>编辑器字体</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76" />
+        <location filename="../settings_dialog.py" line="76"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="79"/>
         <source>None (n-gram decoder only)</source>
         <translation>无（仅用 n-gram 解码器）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81" />
+        <location filename="../settings_dialog.py" line="81"/>
         <source>user-trained</source>
         <translation>用户训练</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81" />
+        <location filename="../settings_dialog.py" line="81"/>
         <source>shipped</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="85" />
+        <location filename="../settings_dialog.py" line="85"/>
         <source>{0} (missing)</source>
         <translation>{0}（缺失）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="88" />
+        <location filename="../settings_dialog.py" line="88"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89" />
+        <location filename="../settings_dialog.py" line="89"/>
         <source>Use the GPU (CUDA) when available</source>
         <translation>有 GPU（CUDA）时使用</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94" />
+        <location filename="../settings_dialog.py" line="94"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98" />
+        <location filename="../settings_dialog.py" line="98"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -1346,42 +1346,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TaskPage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="65" />
+        <location filename="../wizard/setup_pages.py" line="65"/>
         <source>What should Yinzi learn?</source>
         <translation>要让音字学什么？</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="66" />
+        <location filename="../wizard/setup_pages.py" line="66"/>
         <source>Training runs on this computer; your text never leaves it.</source>
         <translation>训练在这台电脑上进行，你的文本不会离开它。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="68" />
+        <location filename="../wizard/setup_pages.py" line="68"/>
         <source>Type better in my domain</source>
         <translation>在我的领域里打字更准</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="73" />
+        <location filename="../wizard/setup_pages.py" line="73"/>
         <source>Give Yinzi your own writing (documentation, notes, a novel…). It learns your words and phrases and adapts its pinyin-to-hanzi model, then shows how much better it types text like yours.</source>
         <translation>给音字一些你自己写的文本（文档、笔记、小说……）。它会学习你的词语和短语，调整拼音转汉字模型，然后告诉你它打这类文本准了多少。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="77" />
+        <location filename="../wizard/setup_pages.py" line="77"/>
         <source>Sentiment on my labelled data</source>
         <translation>用我的标注数据训练情感模型</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="81" />
+        <location filename="../wizard/setup_pages.py" line="81"/>
         <source>Give Yinzi a table of texts with a label column (0/1, neg/pos, or with a neutral class). It trains a sentiment model for the analysis panel and `yinzi analyze`.</source>
         <translation>给音字一个带标签列的文本表格（0/1、neg/pos，或含中性类）。它会为分析面板和 `yinzi analyze` 训练一个情感模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="95" />
+        <location filename="../wizard/setup_pages.py" line="95"/>
         <source>The trainer (yinzi-train) was not found, so nothing can be trained yet. Install it: in a source checkout run `make setup` (or `pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.</source>
         <translation>找不到训练程序（yinzi-train），暂时无法训练。请安装：在源码目录运行 `make setup`（或 `pip install -e .[train]`），或把 yinzi-trainer 程序包放在本程序旁边。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="100" />
+        <location filename="../wizard/setup_pages.py" line="100"/>
         <source>Trainer: {0}</source>
         <translation>训练程序：{0}</translation>
     </message>
@@ -1389,246 +1389,252 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../wizard/train_page.py" line="127" />
+        <location filename="../wizard/train_page.py" line="128"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="128" />
+        <location filename="../wizard/train_page.py" line="129"/>
         <source>The training runs in a process of its own: closing this window asks first, and a stopped run can be resumed.</source>
         <translation>训练在独立的进程中运行：关闭此窗口前会先询问，停止的训练可以继续。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="130" />
+        <location filename="../wizard/train_page.py" line="131"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="131" />
+        <location filename="../wizard/train_page.py" line="132"/>
         <source>Held-out accuracy (char %)</source>
         <translation>留出文本字准确率（%）</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="132" />
+        <location filename="../wizard/train_page.py" line="133"/>
+        <location filename="../wizard/train_page.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="133" />
+        <location filename="../wizard/train_page.py" line="134"/>
         <source>Resume</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="134" />
+        <location filename="../wizard/train_page.py" line="135"/>
         <source>Start over with other settings</source>
         <translation>换个设置重新开始</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="135" />
+        <location filename="../wizard/train_page.py" line="136"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="135" />
+        <location filename="../wizard/train_page.py" line="136"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="136" />
+        <location filename="../wizard/train_page.py" line="137"/>
         <source>Pausing is not supported on this system</source>
         <translation>此系统不支持暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="166" />
+        <location filename="../wizard/train_page.py" line="167"/>
         <source>Starting the trainer…</source>
         <translation>正在启动训练程序…</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="193" />
+        <location filename="../wizard/train_page.py" line="195"/>
         <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
         <translation>此系统不支持暂停；取消会保存检查点。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="197" />
+        <location filename="../wizard/train_page.py" line="199"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="199" />
+        <location filename="../wizard/train_page.py" line="201"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="204" />
-        <location filename="../wizard/train_page.py" line="214" />
+        <location filename="../wizard/train_page.py" line="212"/>
+        <location filename="../wizard/train_page.py" line="228"/>
         <source>Stopping at a checkpoint…</source>
         <translation>正在保存检查点并停止…</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="235" />
-        <source>Could not save the run's state: {0}</source>
+        <location filename="../wizard/train_page.py" line="220"/>
+        <source>Stop now</source>
+        <translation>立即停止</translation>
+    </message>
+    <message>
+        <location filename="../wizard/train_page.py" line="249"/>
+        <source>Could not save the run&apos;s state: {0}</source>
         <translation>无法保存训练状态：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="264" />
+        <location filename="../wizard/train_page.py" line="278"/>
         <source>checkpoint at step {0}</source>
         <translation>第 {0} 步的检查点</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="268" />
+        <location filename="../wizard/train_page.py" line="282"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
         <translation>数据：{0} 篇文档（留出 {1} 篇），{2:,} 个汉字</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="271" />
+        <location filename="../wizard/train_page.py" line="285"/>
         <source>error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="273" />
+        <location filename="../wizard/train_page.py" line="287"/>
         <source>resuming from the last checkpoint</source>
         <translation>从最近的检查点继续</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="277" />
+        <location filename="../wizard/train_page.py" line="291"/>
         <source>Reading your text</source>
         <translation>正在读取你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="277" />
+        <location filename="../wizard/train_page.py" line="291"/>
         <source>Setting aside held-out documents</source>
         <translation>正在留出评测文档</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="278" />
+        <location filename="../wizard/train_page.py" line="292"/>
         <source>Building your word layer</source>
         <translation>正在建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="278" />
+        <location filename="../wizard/train_page.py" line="292"/>
         <source>Adapting the neural model</source>
         <translation>正在调整神经模型</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="279" />
+        <location filename="../wizard/train_page.py" line="293"/>
         <source>Exporting the model</source>
         <translation>正在导出模型</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="279" />
+        <location filename="../wizard/train_page.py" line="293"/>
         <source>Tuning on held-out text</source>
         <translation>正在用留出文本调参</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="280" />
+        <location filename="../wizard/train_page.py" line="294"/>
         <source>Measuring before and after</source>
         <translation>正在测量训练前后的效果</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="280" />
+        <location filename="../wizard/train_page.py" line="294"/>
         <source>Writing the model folder</source>
         <translation>正在写入模型文件夹</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="282" />
+        <location filename="../wizard/train_page.py" line="296"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="306" />
+        <location filename="../wizard/train_page.py" line="320"/>
         <source>Step {0:,} / {1:,}</source>
         <translation>第 {0:,} / {1:,} 步</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="307" />
+        <location filename="../wizard/train_page.py" line="321"/>
         <source>Loss {0:.3f}</source>
         <translation>损失 {0:.3f}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="308" />
+        <location filename="../wizard/train_page.py" line="322"/>
         <source>{0:,.0f} tokens/s</source>
         <translation>{0:,.0f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="310" />
+        <location filename="../wizard/train_page.py" line="324"/>
         <source>ETA {0}</source>
         <translation>预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="314" />
+        <location filename="../wizard/train_page.py" line="328"/>
         <source>Elapsed {0}</source>
         <translation>已用时 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="321" />
+        <location filename="../wizard/train_page.py" line="335"/>
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="341" />
-        <location filename="../wizard/train_page.py" line="394" />
+        <location filename="../wizard/train_page.py" line="355"/>
+        <location filename="../wizard/train_page.py" line="409"/>
         <source>Finished.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="343" />
+        <location filename="../wizard/train_page.py" line="357"/>
         <source>Training finished. Next shows what changed.</source>
         <translation>训练完成。下一步查看效果对比。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="353" />
-        <source>This trainer has no 'adapt' command: it is older than this wizard. Update the trainer.</source>
-        <translation>这个训练程序没有 'adapt' 命令：它比本向导旧。请更新训练程序。</translation>
+        <location filename="../wizard/train_page.py" line="367"/>
+        <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
+        <translation>这个训练程序没有 &apos;adapt&apos; 命令：它比本向导旧。请更新训练程序。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="356" />
+        <location filename="../wizard/train_page.py" line="370"/>
         <source>This trainer does not understand {0}: start over and clear those advanced settings, or update the trainer.</source>
         <translation>这个训练程序不认识 {0}：请重新开始并清除这些高级设置，或更新训练程序。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="361" />
+        <location filename="../wizard/train_page.py" line="375"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
         <translation>“继续训练”会从第 {0} 步的检查点接着训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="362" />
+        <location filename="../wizard/train_page.py" line="376"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
         <translation>“继续训练”会从中断阶段的开头重新开始。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="366" />
+        <location filename="../wizard/train_page.py" line="381"/>
         <source>Cancelled at step {0}.</source>
         <translation>已在第 {0} 步取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="374" />
-        <location filename="../wizard/train_page.py" line="409" />
+        <location filename="../wizard/train_page.py" line="389"/>
+        <location filename="../wizard/train_page.py" line="424"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation>训练进程意外停止（被终止或崩溃）。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="376" />
-        <location filename="../wizard/train_page.py" line="411" />
+        <location filename="../wizard/train_page.py" line="391"/>
+        <location filename="../wizard/train_page.py" line="426"/>
         <source>The trainer exited with code {0}.</source>
         <translation>训练程序退出，代码 {0}。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="396" />
+        <location filename="../wizard/train_page.py" line="411"/>
         <source>Training finished. Next shows the scores.</source>
         <translation>训练完成。下一步查看得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="404" />
+        <location filename="../wizard/train_page.py" line="419"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="407" />
+        <location filename="../wizard/train_page.py" line="422"/>
         <source>The data checks failed:</source>
         <translation>数据检查未通过：</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="417" />
+        <location filename="../wizard/train_page.py" line="432"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -1636,62 +1642,62 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UsePage</name>
     <message>
-        <location filename="../wizard/result_pages.py" line="213" />
+        <location filename="../wizard/result_pages.py" line="213"/>
         <source>Use it</source>
         <translation>使用模型</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="214" />
+        <location filename="../wizard/result_pages.py" line="214"/>
         <source>Model name</source>
         <translation>模型名称</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="215" />
+        <location filename="../wizard/result_pages.py" line="215"/>
         <source>Manage models…</source>
         <translation>管理模型…</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="217" />
+        <location filename="../wizard/result_pages.py" line="217"/>
         <source>Keep the sentiment model with your models; `yinzi analyze --model NAME_OR_FOLDER` uses it.</source>
         <translation>把情感模型保存到你的模型中；`yinzi analyze --model 名称或文件夹` 可以使用它。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="219" />
+        <location filename="../wizard/result_pages.py" line="219"/>
         <source>Keep this model</source>
         <translation>保存这个模型</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="221" />
+        <location filename="../wizard/result_pages.py" line="221"/>
         <source>Yinzi keeps the model you type with now, so you can switch back at any time in the model manager.</source>
         <translation>音字会保留你现在使用的模型，随时可以在模型管理中切换回去。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="223" />
+        <location filename="../wizard/result_pages.py" line="223"/>
         <source>Use this model for typing</source>
         <translation>用这个模型打字</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="227" />
+        <location filename="../wizard/result_pages.py" line="227"/>
         <source>Trained model: {0}</source>
         <translation>训练好的模型：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="240" />
-        <source>Kept as '{0}' in {1}.</source>
+        <location filename="../wizard/result_pages.py" line="240"/>
+        <source>Kept as &apos;{0}&apos; in {1}.</source>
         <translation>已保存为“{0}”，位于 {1}。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="243" />
-        <source>Yinzi now types with '{0}'.</source>
+        <location filename="../wizard/result_pages.py" line="243"/>
+        <source>Yinzi now types with &apos;{0}&apos;.</source>
         <translation>音字现在使用“{0}”打字。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="244" />
-        <source>'{0}' is now your typing model; Yinzi uses it the next time it starts.</source>
+        <location filename="../wizard/result_pages.py" line="244"/>
+        <source>&apos;{0}&apos; is now your typing model; Yinzi uses it the next time it starts.</source>
         <translation>“{0}”现在是你的打字模型；音字下次启动时使用它。</translation>
     </message>
     <message>
-        <location filename="../wizard/result_pages.py" line="247" />
+        <location filename="../wizard/result_pages.py" line="247"/>
         <source> The previous model ({0}) is kept.</source>
         <translation>之前的模型（{0}）已保留。</translation>
     </message>
@@ -1699,97 +1705,103 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UserDictWindow</name>
     <message>
-        <location filename="../user_dict_window.py" line="91" />
+        <location filename="../user_dict_window.py" line="91"/>
         <source>User dictionary</source>
         <translation>用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="98" />
+        <location filename="../user_dict_window.py" line="98"/>
         <source>Search phrase or pinyin</source>
         <translation>搜索词语或拼音</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="101" />
+        <location filename="../user_dict_window.py" line="101"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="101" />
+        <location filename="../user_dict_window.py" line="101"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="102" />
+        <location filename="../user_dict_window.py" line="102"/>
         <source>Phrase</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="106" />
+        <location filename="../user_dict_window.py" line="106"/>
         <source>Sort by</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="117" />
+        <location filename="../user_dict_window.py" line="117"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="118" />
+        <location filename="../user_dict_window.py" line="118"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="119" />
+        <location filename="../user_dict_window.py" line="119"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="120" />
+        <location filename="../user_dict_window.py" line="120"/>
         <source>Clear all…</source>
         <translation>全部清除…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="149" />
+        <location filename="../user_dict_window.py" line="149"/>
         <source>%n phrase(s)</source>
-        <translation><numerusform>%n 个词语</numerusform></translation>
+        <translation>
+            <numerusform>%n 个词语</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="168" />
+        <location filename="../user_dict_window.py" line="168"/>
         <source>Delete all %n learned phrase(s)? This cannot be undone.</source>
-        <translation><numerusform>删除全部 %n 个已学词语？此操作无法撤销。</numerusform></translation>
+        <translation>
+            <numerusform>删除全部 %n 个已学词语？此操作无法撤销。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="177" />
+        <location filename="../user_dict_window.py" line="177"/>
         <source>Exported %n phrase(s)</source>
-        <translation><numerusform>已导出 %n 个词语</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个词语</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="184" />
+        <location filename="../user_dict_window.py" line="184"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="185" />
+        <location filename="../user_dict_window.py" line="185"/>
         <source>Could not import {0}: {1}</source>
         <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="207" />
+        <location filename="../user_dict_window.py" line="207"/>
         <source>Clear user dictionary</source>
         <translation>清空用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="213" />
+        <location filename="../user_dict_window.py" line="213"/>
         <source>Tab-separated values (*.tsv);;All files (*)</source>
         <translation>制表符分隔文件 (*.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="215" />
+        <location filename="../user_dict_window.py" line="215"/>
         <source>Export user dictionary</source>
         <translation>导出用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="218" />
+        <location filename="../user_dict_window.py" line="218"/>
         <source>Import user dictionary</source>
         <translation>导入用户词典</translation>
     </message>
@@ -1797,22 +1809,22 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UserEntryModel</name>
     <message>
-        <location filename="../user_dict_window.py" line="57" />
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Phrase</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57" />
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57" />
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57" />
+        <location filename="../user_dict_window.py" line="57"/>
         <source>Last used</source>
         <translation>最近使用</translation>
     </message>

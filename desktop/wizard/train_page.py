@@ -59,6 +59,7 @@ def _line_chart(title: str, y_title: str) -> tuple[QChart, QLineSeries, QValueAx
 
 
 class TrainPage(WizardPage):
+    FORCE_STOP_AFTER_MS = 30_000
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run = TrainerProcess(self)
@@ -167,6 +168,7 @@ class TrainPage(WizardPage):
         self.pause_button.setEnabled(CAN_PAUSE)
         self.pause_button.setVisible(True)
         self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Cancel"))
         self.resume_button.setVisible(False)
         self.start_over_button.setVisible(False)
         for w in (self.loss_chart, self.acc_chart):
@@ -200,11 +202,23 @@ class TrainPage(WizardPage):
         self._retranslate()
 
     def cancel(self) -> None:
-        if self.running:
-            self.stage_label.setText(self.tr("Stopping at a checkpoint…"))
-            self.cancel_button.setEnabled(False)
-            self.pause_button.setEnabled(False)
-            self.run.cancel()
+        """Cancel keeps a checkpoint; a trainer that does not stop within FORCE_STOP_AFTER_MS
+        turns the button into "Stop now" (SIGKILL; the last periodic checkpoint remains)."""
+        if not self.running:
+            return
+        if self.run.cancelling:
+            self.run.kill()
+            return
+        self.stage_label.setText(self.tr("Stopping at a checkpoint…"))
+        self.cancel_button.setEnabled(False)
+        self.pause_button.setEnabled(False)
+        self.run.cancel()
+        QTimer.singleShot(self.FORCE_STOP_AFTER_MS, self._offer_force_stop)
+
+    def _offer_force_stop(self) -> None:
+        if self.running and self.run.cancelling:
+            self.cancel_button.setText(self.tr("Stop now"))
+            self.cancel_button.setEnabled(True)
 
     def stop_for_close(self, msecs: int = 20000) -> None:
         """Closing the wizard: cancel (resumable) and wait for the checkpoint with the window
@@ -360,7 +374,8 @@ class TrainPage(WizardPage):
         step = p.checkpoint_step
         where = (self.tr(" Resume continues from the checkpoint at step {0}.").format(step)
                  if step else self.tr(" Resume starts again from the beginning of the interrupted stage."))
-        if p.cancelled or (code == CANCEL_EXIT_CODE and not crashed):
+        # a user's Cancel, also when "Stop now" had to kill a trainer that did not stop
+        if p.cancelled or (code == CANCEL_EXIT_CODE and not crashed) or self.run.cancelling:
             self.outcome = "cancelled"
             self._save_state(self._state.with_status("cancelled", step=p.step))
             self._show_failure(self.tr("Cancelled at step {0}.").format(p.step) + where,

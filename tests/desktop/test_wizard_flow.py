@@ -131,7 +131,7 @@ def on_term(*_):
     emit("done", exit_code=130)
     sys.exit(130)
 
-signal.signal(signal.SIGTERM, on_term)
+signal.signal(signal.SIGTERM, signal.SIG_IGN if os.environ.get("FAKE_IGNORE_TERM") else on_term)
 emit("start", out=str(out), preset=opt("--preset"), devices=opt("--gpus"), resumed=resume)
 print("reading corpus (human progress line)", file=sys.stderr, flush=True)
 emit("stage", stage="read", message="2 files")
@@ -424,6 +424,24 @@ def test_an_option_the_trainer_refuses_is_named(wizard, qtbot, corpus, monkeypat
     w.next()
     _wait_finished(qtbot, w.train_page)
     assert w.train_page.outcome == "finished" and w.plan.out != first_out
+
+
+def test_a_trainer_that_ignores_cancel_can_be_stopped_now(wizard, qtbot, corpus, monkeypatch):
+    monkeypatch.setenv("FAKE_IGNORE_TERM", "1")
+    monkeypatch.setenv("FAKE_STEP_SLEEP", "0.2")
+    monkeypatch.setattr(type(wizard.train_page), "FORCE_STOP_AFTER_MS", 200)
+    w = wizard
+    _go_to_hardware(qtbot, w, corpus)
+    w.next()
+    train = w.train_page
+    qtbot.waitUntil(lambda: train.progress.step >= 1, timeout=WAIT_MS)
+    train.cancel_button.click()
+    assert not train.cancel_button.isEnabled()
+    qtbot.waitUntil(train.cancel_button.isEnabled, timeout=WAIT_MS)   # "Stop now"
+    assert train.running
+    train.cancel_button.click()
+    _wait_finished(qtbot, train)
+    assert train.outcome == "cancelled" and train.resume_button.isVisibleTo(w)
 
 
 def test_missing_trainer_says_what_to_install(qtbot, monkeypatch):
