@@ -153,12 +153,23 @@ class TrainPage(WizardPage):
         except (commands.TorchrunMissing, ValueError) as exc:
             self._show_failure(str(exc))
             return
+        previous = self.progress
         self.progress = RunProgress()
         self.outcome = ""
         self.loss_series.clear()
         self.acc_series.clear()
         if not resume:
             self.log.clear()
+        elif previous.checkpoint_step:
+            # The curves up to the checkpoint stay; the resumed run draws on from there.
+            kept = previous.checkpoint_step
+            self.progress.losses = [pt for pt in previous.losses if pt[0] <= kept]
+            self.progress.accuracies = [pt for pt in previous.accuracies if pt[0] <= kept]
+            for step, loss in self.progress.losses:
+                self._append(self.loss_series, self.loss_x, self.loss_y, step, loss)
+            for step, acc in self.progress.accuracies:
+                self._append(self.acc_series, self.acc_x, self.acc_y, step, percent(acc) or 0.0,
+                             percent_axis=True)
         self.log.appendPlainText("$ " + command.describe())
         self.message.clear()
         self.message.setStyleSheet("")
