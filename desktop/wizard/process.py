@@ -93,6 +93,8 @@ class TrainerProcess(QObject):
         self._out, self._err = _LineSplitter(), _LineSplitter()
         self.paused = self.cancelling = False
         self.stderr_tail = []
+        if self._process is not None:
+            self._process.deleteLater()      # the previous run's, finished
         process = _new_process(self, command)
         process.readyReadStandardOutput.connect(self._on_stdout)
         process.readyReadStandardError.connect(self._on_stderr)
