@@ -1410,7 +1410,7 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/train_page.py" line="133"/>
-        <location filename="../wizard/train_page.py" line="171"/>
+        <location filename="../wizard/train_page.py" line="182"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1440,201 +1440,206 @@ Resume it from its last checkpoint?</source>
         <translation>此系统不支持暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="167"/>
+        <location filename="../wizard/train_page.py" line="178"/>
         <source>Starting the trainer…</source>
         <translation>正在启动训练程序…</translation>
     </message>
     <message>
         <location filename="../wizard/train_page.py" line="195"/>
+        <source>Could not create the run&apos;s folder {0}: {1}</source>
+        <translation>无法创建训练文件夹 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../wizard/train_page.py" line="211"/>
         <source>Pausing is not supported on this system; Cancel keeps a checkpoint.</source>
         <translation>此系统不支持暂停；取消会保存检查点。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="199"/>
+        <location filename="../wizard/train_page.py" line="215"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="201"/>
+        <location filename="../wizard/train_page.py" line="217"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="212"/>
         <location filename="../wizard/train_page.py" line="228"/>
+        <location filename="../wizard/train_page.py" line="244"/>
         <source>Stopping at a checkpoint…</source>
         <translation>正在保存检查点并停止…</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="220"/>
+        <location filename="../wizard/train_page.py" line="236"/>
         <source>Stop now</source>
         <translation>立即停止</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="249"/>
+        <location filename="../wizard/train_page.py" line="265"/>
         <source>Could not save the run&apos;s state: {0}</source>
         <translation>无法保存训练状态：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="278"/>
+        <location filename="../wizard/train_page.py" line="294"/>
         <source>checkpoint at step {0}</source>
         <translation>第 {0} 步的检查点</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="282"/>
+        <location filename="../wizard/train_page.py" line="298"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
         <translation>数据：{0} 篇文档（留出 {1} 篇），{2:,} 个汉字</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="285"/>
+        <location filename="../wizard/train_page.py" line="301"/>
         <source>error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="287"/>
+        <location filename="../wizard/train_page.py" line="303"/>
         <source>resuming from the last checkpoint</source>
         <translation>从最近的检查点继续</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="291"/>
+        <location filename="../wizard/train_page.py" line="307"/>
         <source>Reading your text</source>
         <translation>正在读取你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="291"/>
+        <location filename="../wizard/train_page.py" line="307"/>
         <source>Setting aside held-out documents</source>
         <translation>正在留出评测文档</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="292"/>
+        <location filename="../wizard/train_page.py" line="308"/>
         <source>Building your word layer</source>
         <translation>正在建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="292"/>
+        <location filename="../wizard/train_page.py" line="308"/>
         <source>Adapting the neural model</source>
         <translation>正在调整神经模型</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="293"/>
+        <location filename="../wizard/train_page.py" line="309"/>
         <source>Exporting the model</source>
         <translation>正在导出模型</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="293"/>
+        <location filename="../wizard/train_page.py" line="309"/>
         <source>Tuning on held-out text</source>
         <translation>正在用留出文本调参</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="294"/>
+        <location filename="../wizard/train_page.py" line="310"/>
         <source>Measuring before and after</source>
         <translation>正在测量训练前后的效果</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="294"/>
+        <location filename="../wizard/train_page.py" line="310"/>
         <source>Writing the model folder</source>
         <translation>正在写入模型文件夹</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="296"/>
+        <location filename="../wizard/train_page.py" line="312"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="320"/>
+        <location filename="../wizard/train_page.py" line="336"/>
         <source>Step {0:,} / {1:,}</source>
         <translation>第 {0:,} / {1:,} 步</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="321"/>
+        <location filename="../wizard/train_page.py" line="337"/>
         <source>Loss {0:.3f}</source>
         <translation>损失 {0:.3f}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="322"/>
+        <location filename="../wizard/train_page.py" line="338"/>
         <source>{0:,.0f} tokens/s</source>
         <translation>{0:,.0f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="324"/>
+        <location filename="../wizard/train_page.py" line="340"/>
         <source>ETA {0}</source>
         <translation>预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="328"/>
+        <location filename="../wizard/train_page.py" line="344"/>
         <source>Elapsed {0}</source>
         <translation>已用时 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="335"/>
+        <location filename="../wizard/train_page.py" line="351"/>
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="355"/>
-        <location filename="../wizard/train_page.py" line="409"/>
+        <location filename="../wizard/train_page.py" line="371"/>
+        <location filename="../wizard/train_page.py" line="425"/>
         <source>Finished.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="357"/>
+        <location filename="../wizard/train_page.py" line="373"/>
         <source>Training finished. Next shows what changed.</source>
         <translation>训练完成。下一步查看效果对比。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="367"/>
+        <location filename="../wizard/train_page.py" line="383"/>
         <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
         <translation>这个训练程序没有 &apos;adapt&apos; 命令：它比本向导旧。请更新训练程序。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="370"/>
+        <location filename="../wizard/train_page.py" line="386"/>
         <source>This trainer does not understand {0}: start over and clear those advanced settings, or update the trainer.</source>
         <translation>这个训练程序不认识 {0}：请重新开始并清除这些高级设置，或更新训练程序。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="375"/>
+        <location filename="../wizard/train_page.py" line="391"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
         <translation>“继续训练”会从第 {0} 步的检查点接着训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="376"/>
+        <location filename="../wizard/train_page.py" line="392"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
         <translation>“继续训练”会从中断阶段的开头重新开始。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="381"/>
+        <location filename="../wizard/train_page.py" line="397"/>
         <source>Cancelled at step {0}.</source>
         <translation>已在第 {0} 步取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="389"/>
-        <location filename="../wizard/train_page.py" line="424"/>
+        <location filename="../wizard/train_page.py" line="405"/>
+        <location filename="../wizard/train_page.py" line="440"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation>训练进程意外停止（被终止或崩溃）。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="391"/>
-        <location filename="../wizard/train_page.py" line="426"/>
+        <location filename="../wizard/train_page.py" line="407"/>
+        <location filename="../wizard/train_page.py" line="442"/>
         <source>The trainer exited with code {0}.</source>
         <translation>训练程序退出，代码 {0}。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="411"/>
+        <location filename="../wizard/train_page.py" line="427"/>
         <source>Training finished. Next shows the scores.</source>
         <translation>训练完成。下一步查看得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="419"/>
+        <location filename="../wizard/train_page.py" line="435"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="422"/>
+        <location filename="../wizard/train_page.py" line="438"/>
         <source>The data checks failed:</source>
         <translation>数据检查未通过：</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="432"/>
+        <location filename="../wizard/train_page.py" line="448"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>

@@ -189,7 +189,12 @@ class TrainPage(WizardPage):
             task=plan.task, out=plan.out, files=tuple(plan.files), preset=plan.preset,
             gpus=tuple(plan.gpus), held_out=plan.held_out, general=plan.general, lr=plan.lr,
             max_steps=plan.max_steps, batch_size=plan.batch_size, status="running")
-        Path(plan.out).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(plan.out).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._show_failure(self.tr("Could not create the run's folder {0}: {1}").format(
+                plan.out, exc.strerror or exc), resumable=False)
+            return
         self._save_state(self._state)
         self._clock.start()
         self._tick.start()
