@@ -206,6 +206,7 @@ ZH.update({
    "这个训练程序不认识 {0}：请重新开始并清除这些高级设置，或更新训练程序。",
  "Start over with other settings": "换个设置重新开始",
  "Stop now": "立即停止",
+ "Could not prepare the run's folder: {0}": "无法准备训练文件夹：{0}",
  "Could not create the run's folder {0}: {1}": "无法创建训练文件夹 {0}：{1}",
  "about 200,000 Han characters make a useful word layer, a few million let the neural model adapt too.":
    "大约 20 万个汉字就能建立有用的词语层，几百万字还能让神经模型一起调整。",

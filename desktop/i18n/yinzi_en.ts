@@ -652,6 +652,11 @@ Resume it from its last checkpoint?</source>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="544"/>
+        <source>Could not prepare the run&apos;s folder: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -654,6 +654,11 @@ Resume it from its last checkpoint?</source>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="544"/>
+        <source>Could not prepare the run&apos;s folder: {0}</source>
+        <translation>无法准备训练文件夹：{0}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -540,6 +540,9 @@ class HardwarePage(WizardPage):
                 "Training on several GPUs needs torchrun, which comes with PyTorch; it was not found "
                 "next to the trainer or on PATH. Tick one GPU, or install PyTorch."))
             return False
+        except OSError as exc:     # the run folder's parent cannot be made (disk, permissions)
+            self.error.setText(self.tr("Could not prepare the run's folder: {0}").format(exc))
+            return False
         self.error.clear()
         return True
 
