@@ -249,6 +249,10 @@ class UsePage(WizardPage):
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(self.wiz.store_error_text(exc))
             return
+        except OSError as exc:     # the settings could not be written
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(str(exc))
+            return
         self.status.setStyleSheet(GOOD_STYLE)
         self.status.setText(text)
         self.use_button.setEnabled(False)
