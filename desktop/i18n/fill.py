@@ -206,6 +206,7 @@ ZH.update({
    "这个训练程序不认识 {0}：请重新开始并清除这些高级设置，或更新训练程序。",
  "Start over with other settings": "换个设置重新开始",
  "Stop now": "立即停止",
+ "unreadable event {0}: {1}": "无法读取的事件 {0}：{1}",
  "Could not prepare the run's folder: {0}": "无法准备训练文件夹：{0}",
  "Could not create the run's folder {0}: {1}": "无法创建训练文件夹 {0}：{1}",
  "about 200,000 Han characters make a useful word layer, a few million let the neural model adapt too.":

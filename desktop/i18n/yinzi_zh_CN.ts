@@ -407,42 +407,42 @@
         <translation>{0} 个文件；训练开始时会逐行检查。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="273"/>
+        <location filename="../wizard/setup_pages.py" line="279"/>
         <source>converted</source>
         <translation>已转换</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="283"/>
+        <location filename="../wizard/setup_pages.py" line="289"/>
         <source>{0:,} files · {1:,} lines · {2:,} Han characters · {3:,} duplicate lines</source>
         <translation>{0:,} 个文件 · {1:,} 行 · {2:,} 个汉字 · {3:,} 行重复</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="296"/>
+        <location filename="../wizard/setup_pages.py" line="302"/>
         <source>No Chinese text was found in these files.</source>
         <translation>这些文件里没有找到中文。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="299"/>
+        <location filename="../wizard/setup_pages.py" line="305"/>
         <source>Too little text for a clear gain: {0}</source>
         <translation>文本太少，效果不会明显：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="300"/>
+        <location filename="../wizard/setup_pages.py" line="306"/>
         <source>about 200,000 Han characters make a useful word layer, a few million let the neural model adapt too.</source>
         <translation>大约 20 万个汉字就能建立有用的词语层，几百万字还能让神经模型一起调整。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="312"/>
+        <location filename="../wizard/setup_pages.py" line="318"/>
         <source>This trainer cannot inspect files (it has no inspect-corpus command); update it. The files will be checked when training starts.</source>
         <translation>这个训练程序不能预先检查文件（没有 inspect-corpus 命令），请更新它。训练开始时仍会检查文件。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="315"/>
+        <location filename="../wizard/setup_pages.py" line="321"/>
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="317"/>
+        <location filename="../wizard/setup_pages.py" line="323"/>
         <source>Reading the files failed: {0}</source>
         <translation>读取文件失败：{0}</translation>
     </message>
@@ -482,180 +482,180 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="383"/>
+        <location filename="../wizard/setup_pages.py" line="389"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="401"/>
+        <location filename="../wizard/setup_pages.py" line="407"/>
         <source>Hardware and preset</source>
         <translation>硬件和训练时长</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="402"/>
+        <location filename="../wizard/setup_pages.py" line="408"/>
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation>勾选用来训练的 GPU（多块 GPU 各运行一个进程），或保持勾选 CPU。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="404"/>
+        <location filename="../wizard/setup_pages.py" line="410"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="405"/>
+        <location filename="../wizard/setup_pages.py" line="411"/>
         <source>Train on</source>
         <translation>训练设备</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="406"/>
+        <location filename="../wizard/setup_pages.py" line="412"/>
         <source>How long to train</source>
         <translation>训练多久</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="407"/>
+        <location filename="../wizard/setup_pages.py" line="413"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="408"/>
-        <location filename="../wizard/setup_pages.py" line="409"/>
-        <location filename="../wizard/setup_pages.py" line="410"/>
+        <location filename="../wizard/setup_pages.py" line="414"/>
+        <location filename="../wizard/setup_pages.py" line="415"/>
+        <location filename="../wizard/setup_pages.py" line="416"/>
         <source>the preset&apos;s</source>
         <translation>按预设</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="411"/>
+        <location filename="../wizard/setup_pages.py" line="417"/>
         <source>optional: a text file of general sentences</source>
         <translation>可选：一个通用句子的文本文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="412"/>
+        <location filename="../wizard/setup_pages.py" line="418"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="413"/>
+        <location filename="../wizard/setup_pages.py" line="419"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="414"/>
+        <location filename="../wizard/setup_pages.py" line="420"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="415"/>
+        <location filename="../wizard/setup_pages.py" line="421"/>
         <source>Held out for the report</source>
         <translation>留作评测的比例</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="416"/>
-        <location filename="../wizard/setup_pages.py" line="505"/>
+        <location filename="../wizard/setup_pages.py" line="422"/>
+        <location filename="../wizard/setup_pages.py" line="517"/>
         <source>General check file</source>
         <translation>通用检查文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="425"/>
+        <location filename="../wizard/setup_pages.py" line="431"/>
         <source>Looking for GPUs…</source>
         <translation>正在查找 GPU…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="431"/>
+        <location filename="../wizard/setup_pages.py" line="437"/>
         <source>CPU: {0} ({1} cores)</source>
         <translation>CPU：{0}（{1} 核）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="432"/>
+        <location filename="../wizard/setup_pages.py" line="438"/>
         <source>processor</source>
         <translation>处理器</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="434"/>
+        <location filename="../wizard/setup_pages.py" line="440"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="446"/>
+        <location filename="../wizard/setup_pages.py" line="458"/>
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
         <translation>GPU {0}：{1} · {2:.1f} GB，空闲 {3:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="455"/>
+        <location filename="../wizard/setup_pages.py" line="467"/>
         <source>{0} GPU(s) found (PyTorch {1}).</source>
         <translation>找到 {0} 块 GPU（PyTorch {1}）。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="461"/>
+        <location filename="../wizard/setup_pages.py" line="473"/>
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation>没有 GPU：这个 PyTorch（{0}）不支持 CUDA。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="464"/>
+        <location filename="../wizard/setup_pages.py" line="476"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation>没有找到 CUDA GPU。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="470"/>
+        <location filename="../wizard/setup_pages.py" line="482"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation>这个训练程序不能列出 GPU（没有 devices 命令）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="472"/>
+        <location filename="../wizard/setup_pages.py" line="484"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation>无法列出 GPU（{0}）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="494"/>
+        <location filename="../wizard/setup_pages.py" line="506"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="494"/>
+        <location filename="../wizard/setup_pages.py" line="506"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="495"/>
+        <location filename="../wizard/setup_pages.py" line="507"/>
         <source>Thorough</source>
         <translation>充分</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="495"/>
+        <location filename="../wizard/setup_pages.py" line="507"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation>极小（测试用，没有实际提升）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="498"/>
+        <location filename="../wizard/setup_pages.py" line="510"/>
         <source>under a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="499"/>
+        <location filename="../wizard/setup_pages.py" line="511"/>
         <source>about {0:.0f} min</source>
         <translation>约 {0:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="500"/>
+        <location filename="../wizard/setup_pages.py" line="512"/>
         <source>{0} — {1} (estimate)</source>
         <translation>{0} — {1}（估计）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="502"/>
+        <location filename="../wizard/setup_pages.py" line="514"/>
         <source>; on a CPU it builds your word layer only</source>
         <translation>；在 CPU 上只建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="530"/>
+        <location filename="../wizard/setup_pages.py" line="542"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation>学习率必须是数字，例如 3e-4。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="540"/>
+        <location filename="../wizard/setup_pages.py" line="552"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="544"/>
+        <location filename="../wizard/setup_pages.py" line="556"/>
         <source>Could not prepare the run&apos;s folder: {0}</source>
         <translation>无法准备训练文件夹：{0}</translation>
     </message>
@@ -1486,165 +1486,170 @@ Resume it from its last checkpoint?</source>
         <translation>无法保存训练状态：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="294"/>
+        <location filename="../wizard/train_page.py" line="272"/>
+        <source>unreadable event {0}: {1}</source>
+        <translation>无法读取的事件 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../wizard/train_page.py" line="300"/>
         <source>checkpoint at step {0}</source>
         <translation>第 {0} 步的检查点</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="298"/>
+        <location filename="../wizard/train_page.py" line="304"/>
         <source>data: {0} documents ({1} held out), {2:,} Han characters</source>
         <translation>数据：{0} 篇文档（留出 {1} 篇），{2:,} 个汉字</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="301"/>
+        <location filename="../wizard/train_page.py" line="307"/>
         <source>error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="303"/>
+        <location filename="../wizard/train_page.py" line="309"/>
         <source>resuming from the last checkpoint</source>
         <translation>从最近的检查点继续</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="307"/>
+        <location filename="../wizard/train_page.py" line="313"/>
         <source>Reading your text</source>
         <translation>正在读取你的文本</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="307"/>
+        <location filename="../wizard/train_page.py" line="313"/>
         <source>Setting aside held-out documents</source>
         <translation>正在留出评测文档</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="308"/>
+        <location filename="../wizard/train_page.py" line="314"/>
         <source>Building your word layer</source>
         <translation>正在建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="308"/>
+        <location filename="../wizard/train_page.py" line="314"/>
         <source>Adapting the neural model</source>
         <translation>正在调整神经模型</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="309"/>
+        <location filename="../wizard/train_page.py" line="315"/>
         <source>Exporting the model</source>
         <translation>正在导出模型</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="309"/>
+        <location filename="../wizard/train_page.py" line="315"/>
         <source>Tuning on held-out text</source>
         <translation>正在用留出文本调参</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="310"/>
+        <location filename="../wizard/train_page.py" line="316"/>
         <source>Measuring before and after</source>
         <translation>正在测量训练前后的效果</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="310"/>
+        <location filename="../wizard/train_page.py" line="316"/>
         <source>Writing the model folder</source>
         <translation>正在写入模型文件夹</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="312"/>
+        <location filename="../wizard/train_page.py" line="318"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="336"/>
+        <location filename="../wizard/train_page.py" line="342"/>
         <source>Step {0:,} / {1:,}</source>
         <translation>第 {0:,} / {1:,} 步</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="337"/>
+        <location filename="../wizard/train_page.py" line="343"/>
         <source>Loss {0:.3f}</source>
         <translation>损失 {0:.3f}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="338"/>
+        <location filename="../wizard/train_page.py" line="344"/>
         <source>{0:,.0f} tokens/s</source>
         <translation>{0:,.0f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="340"/>
+        <location filename="../wizard/train_page.py" line="346"/>
         <source>ETA {0}</source>
         <translation>预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="344"/>
+        <location filename="../wizard/train_page.py" line="350"/>
         <source>Elapsed {0}</source>
         <translation>已用时 {0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="351"/>
+        <location filename="../wizard/train_page.py" line="357"/>
         <source>The trainer could not be started: {0}</source>
         <translation>无法启动训练程序：{0}</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="371"/>
-        <location filename="../wizard/train_page.py" line="425"/>
+        <location filename="../wizard/train_page.py" line="377"/>
+        <location filename="../wizard/train_page.py" line="431"/>
         <source>Finished.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="373"/>
+        <location filename="../wizard/train_page.py" line="379"/>
         <source>Training finished. Next shows what changed.</source>
         <translation>训练完成。下一步查看效果对比。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="383"/>
+        <location filename="../wizard/train_page.py" line="389"/>
         <source>This trainer has no &apos;adapt&apos; command: it is older than this wizard. Update the trainer.</source>
         <translation>这个训练程序没有 &apos;adapt&apos; 命令：它比本向导旧。请更新训练程序。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="386"/>
+        <location filename="../wizard/train_page.py" line="392"/>
         <source>This trainer does not understand {0}: start over and clear those advanced settings, or update the trainer.</source>
         <translation>这个训练程序不认识 {0}：请重新开始并清除这些高级设置，或更新训练程序。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="391"/>
+        <location filename="../wizard/train_page.py" line="397"/>
         <source> Resume continues from the checkpoint at step {0}.</source>
         <translation>“继续训练”会从第 {0} 步的检查点接着训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="392"/>
+        <location filename="../wizard/train_page.py" line="398"/>
         <source> Resume starts again from the beginning of the interrupted stage.</source>
         <translation>“继续训练”会从中断阶段的开头重新开始。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="397"/>
+        <location filename="../wizard/train_page.py" line="403"/>
         <source>Cancelled at step {0}.</source>
         <translation>已在第 {0} 步取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="405"/>
-        <location filename="../wizard/train_page.py" line="440"/>
+        <location filename="../wizard/train_page.py" line="411"/>
+        <location filename="../wizard/train_page.py" line="446"/>
         <source>The training process stopped unexpectedly (it was killed or crashed).</source>
         <translation>训练进程意外停止（被终止或崩溃）。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="407"/>
-        <location filename="../wizard/train_page.py" line="442"/>
+        <location filename="../wizard/train_page.py" line="413"/>
+        <location filename="../wizard/train_page.py" line="448"/>
         <source>The trainer exited with code {0}.</source>
         <translation>训练程序退出，代码 {0}。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="427"/>
+        <location filename="../wizard/train_page.py" line="433"/>
         <source>Training finished. Next shows the scores.</source>
         <translation>训练完成。下一步查看得分。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="435"/>
+        <location filename="../wizard/train_page.py" line="441"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="438"/>
+        <location filename="../wizard/train_page.py" line="444"/>
         <source>The data checks failed:</source>
         <translation>数据检查未通过：</translation>
     </message>
     <message>
-        <location filename="../wizard/train_page.py" line="448"/>
+        <location filename="../wizard/train_page.py" line="454"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>

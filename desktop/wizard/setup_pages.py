@@ -255,6 +255,12 @@ class DataPage(WizardPage):
 
     # -- the inspect-corpus report ---------------------------------------------------------
     def _on_report(self, report: dict) -> None:
+        try:
+            self._show_report(report)
+        except (TypeError, ValueError, AttributeError) as exc:   # a trainer off the contract
+            self._on_report_failed("json", str(exc))
+
+    def _show_report(self, report: dict) -> None:
         plan = self.wiz.plan
         plan.report = report
         files = report.get("files") or []
@@ -434,6 +440,12 @@ class HardwarePage(WizardPage):
             self.cpu_check.setText(self.tr("CPU"))
 
     def _on_devices(self, devices: dict) -> None:
+        try:
+            self._show_devices(devices)
+        except (TypeError, ValueError, AttributeError) as exc:   # a trainer off the contract
+            self._on_devices_failed("json", str(exc))
+
+    def _show_devices(self, devices: dict) -> None:
         self._devices = devices
         self.wiz.plan.devices = devices
         self._update_cpu_text()

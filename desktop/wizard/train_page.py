@@ -266,6 +266,12 @@ class TrainPage(WizardPage):
 
     # -- events ----------------------------------------------------------------------------
     def _on_event(self, event) -> None:
+        try:
+            self._show_event(event)
+        except (TypeError, ValueError, AttributeError) as exc:   # a trainer off the contract
+            self.log.appendPlainText(self.tr("unreadable event {0}: {1}").format(event.kind, exc))
+
+    def _show_event(self, event) -> None:
         p = self.progress
         p.apply(event)
         kind = event.kind

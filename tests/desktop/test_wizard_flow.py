@@ -446,6 +446,20 @@ def test_a_trainer_that_ignores_cancel_can_be_stopped_now(wizard, qtbot, corpus,
     assert train.outcome == "cancelled" and train.resume_button.isVisibleTo(w)
 
 
+def test_reports_and_events_off_the_contract_are_said_not_raised(wizard, qtbot):
+    from desktop.wizard.events import Event
+
+    w = wizard
+    w.next()
+    w.plan.files = ["/x"]
+    w.data_page._on_report({"files": [{"path": "/x", "lines": "many"}], "totals": {}})
+    assert "many" in w.data_page.status.text() and w.data_page.isComplete()
+    w.hardware_page._on_devices({"cuda": [{"index": "first"}]})
+    assert "first" in w.hardware_page.devices_status.text()
+    w.train_page._on_event(Event("data", {"event": "data", "han_chars": "lots"}))
+    assert "lots" in w.train_page.log.toPlainText()
+
+
 def test_missing_trainer_says_what_to_install(qtbot, monkeypatch):
     from desktop.wizard.window import FineTuneWizard
 
