@@ -249,6 +249,8 @@ def _shoot_wizard(app, out: Path) -> list[Path]:
     manager.resize(900, 560)
     manager.show()
     manager.select("用户手册")
+    # the temporary YINZI_HOME as a user would see the data folder (and the PNG stays stable)
+    manager.details.setText(manager.details.text().replace(str(home / "data"), "~/.local/share/yinzi"))
     shoot("model_manager", manager)
     manager.close()
     wizard.close()
