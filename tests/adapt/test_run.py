@@ -190,6 +190,8 @@ def test_cancel_crash_and_resume_reach_the_same_final_step(tmp_path: Path) -> No
     proc.wait(timeout=600)
     assert proc.returncode == 0, proc.stderr.read()[-2000:]
     steps = [e["step"] for e in final if e["event"] == "step"]
-    assert steps and steps[0] == crash_step + 1 and steps[-1] == 6
+    # it continues after the last checkpoint (the crash may have come a checkpoint later)
+    assert all(s > crash_step for s in steps) and (not steps or steps[-1] == 6)
+    assert final[0]["resumed"] is True
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert m["neural"]["steps"] == 6

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.adapt.corpus import ENOUGH_HAN, InputError, collect_files, held_out_documents, read_lines
+from trainer.adapt.evaluate import LAMBDAS
 from trainer.adapt.events import EventStream
 from trainer.adapt.neural import NeuralConfig
 
@@ -40,7 +41,7 @@ class Preset:
     eval_clauses: int                    # held-out clauses in the before/after report
     tune_clauses: int                    # held-out clauses the weight is chosen on
     general_clauses: int                 # clauses of --general
-    lambdas: tuple[float, ...] = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
+    lambdas: tuple[float, ...] = LAMBDAS
     min_count: int = 5                   # new-word discovery
     rescore_clauses: int = 600
 
@@ -51,7 +52,7 @@ PRESETS = {
                                 eval_every=3, ckpt_every=2, dev_clauses=50),
                    NeuralConfig(max_steps=6, max_minutes=None, batch_size=4, warmup=2, log_every=1,
                                 eval_every=3, ckpt_every=2, dev_clauses=50),
-                   eval_clauses=200, tune_clauses=200, general_clauses=200, lambdas=(0.0, 0.3, 0.6),
+                   eval_clauses=200, tune_clauses=200, general_clauses=200, lambdas=(0.0, 0.1, 0.3),
                    min_count=2, rescore_clauses=0),
     # On 2 CPU cores the neural stage gains about 0.1 point for minutes of work: quick skips it
     # there and keeps the base model; on a GPU it runs for 5 minutes.
