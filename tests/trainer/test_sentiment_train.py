@@ -120,22 +120,26 @@ def test_missing_backbone_is_explained(tmp_path, capsys):
     assert "not found" in capsys.readouterr().err
 
 
-def test_bigram_bag_and_fewer_layers_export_with_parity(tmp_path):
+def test_a_saved_state_exports_again_without_training(tmp_path):
     ckpt = make_backbone(tmp_path)
     train = write_tsv(tmp_path / "train.tsv", make_texts(120))
     out = tmp_path / "out"
     rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out", str(out),
-               "--epochs", "2", "--lr", "2e-3", "--threads", "1", "--max-len", "48",
-               "--ngram-buckets", "512", "--keep-layers", "1", "--save-state", str(tmp_path / "s.pt")])
+               "--epochs", "1", "--lr", "2e-3", "--threads", "1", "--max-len", "48", "--wide-buckets", "4096",
+               "--word-buckets", "2048", "--wide-epochs", "4", "--wide-lr", "0.1", "--lexicon", "none",
+               "--save-state", str(tmp_path / "s.pt")])
     assert rc == 0
-    manifest = json.loads((out / "model" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["net"]["ngram_buckets"] == 512
-    assert manifest["spec"]["n_layers"] == 1
-    assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
-    # --from-state rebuilds the same network from the saved config.
-    rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out",
-               str(tmp_path / "again"), "--from-state", str(tmp_path / "s.pt"), "--max-len", "48", "--no-export"])
+    first = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    # --from-state rebuilds the same network from the saved config: same dev figures.
+    again = tmp_path / "again"
+    rc = main(["finetune-sentiment", "--train", str(train), "--backbone", str(ckpt), "--out", str(again),
+               "--from-state", str(tmp_path / "s.pt"), "--max-len", "48", "--wide-buckets", "4096",
+               "--word-buckets", "2048", "--lexicon", "none", "--no-export"])
     assert rc == 0
+    second = json.loads((again / "report.json").read_text(encoding="utf-8"))
+    assert second["torch_metrics"]["dev"]["accuracy"] == first["torch_metrics"]["dev"]["accuracy"]
+    assert second["net"] == first["net"] == {"n_classes": 2, "wide_buckets": 4096, "word_buckets": 2048,
+                                             "blend": True}
 
 
 def test_wide_path_idf_ignores_padding_and_favours_rare_ngrams():
@@ -145,19 +149,19 @@ def test_wide_path_idf_ignores_padding_and_favours_rare_ngrams():
     from trainer.sentiment.model import SentimentNet
 
     spec = ModelSpec(n_pinyin=20, n_hanzi=30, d_model=8, n_layers=1, n_heads=2, d_ff=16, max_len=16)
-    net = SentimentNet(spec, 2, wide_buckets=997, wide_max=2)
-    # Three texts: id 7 in all of them, id 9 in one; the last row is padded after two positions.
-    hanzi = torch.tensor([[7, 9, 7], [7, 8, 8], [7, 8, 0]])
-    pinyin = torch.tensor([[5, 5, 5], [5, 5, 5], [5, 5, 0]])
-    ids = net.wide_ids(hanzi, pinyin)
-    assert ids.shape == (3, 3 + 2)
-    assert int((ids[2] == 0).sum()) == 2                    # the padded unigram and bigram
-    net.fit_idf([(hanzi, pinyin)])
+    net = SentimentNet(spec, 2, wide_buckets=997)
+    # Three texts' rows: 7 in all of them (twice in the first), 9 in one; the last is padded.
+    words = torch.tensor([[7, 9, 7], [7, 8, 8], [7, 8, 0]])
+    hanzi = pinyin = torch.ones_like(words)
+    net.fit_idf([(hanzi, pinyin, words)])
     idf = net.wide_idf
-    common = int(net.wide_ids(torch.tensor([[7]]), torch.tensor([[5]]))[0, 0])
-    rare = int(net.wide_ids(torch.tensor([[9]]), torch.tensor([[5]]))[0, 0])
-    assert float(idf[0]) == 0.0
-    assert float(idf[rare]) > float(idf[common]) == pytest.approx(1.0)
+    assert float(idf[0]) == 0.0                              # padding never counts
+    assert float(idf[9]) > float(idf[8]) > float(idf[7]) == pytest.approx(1.0)
+    # Padding adds nothing to a text's logits.
+    with torch.no_grad():
+        net.wide_w.weight.normal_()
+    assert torch.allclose(net.wide_logits(hanzi[:1], pinyin[:1], torch.tensor([[7, 9, 0, 0]])),
+                          net.wide_logits(hanzi[:1], pinyin[:1], torch.tensor([[7, 9]])))
 
 
 def test_wide_path_learns_alone_then_exports_with_parity(tmp_path, capsys):
@@ -210,7 +214,6 @@ def test_word_ngrams_feed_the_wide_path_and_the_shipped_classifier(tmp_path):
     assert manifest["net"]["word_buckets"] == 2048
     # By default the wide path reads 1024 characters, hashed outside the graph.
     assert manifest["features"]["char_buckets"] == 4096 and manifest["features"]["wide_chars"] == 1024
-    assert manifest["net"]["wide_from_input"] is True
     assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["data"]["train_weights"] == [1.0, 3.0]
@@ -396,3 +399,39 @@ def test_lexicon_needs_word_ngrams(tmp_path, capsys):
                "--wide-buckets", "4096", "--word-buckets", "0", "--lexicon", str(tmp_path / "missing.tsv"),
                "--max-len", "48", "--threads", "1"])
     assert rc == 2 and "--lexicon needs" in capsys.readouterr().err
+
+
+def test_refit_wide_adds_lexicon_cues_to_a_trained_blend(tmp_path):
+    """--from-state MODEL_DIR --refit-wide: the weights are read back from the exported graph
+    (checked against it), the encoder and head kept, the wide path fitted again on new features."""
+    ckpt = make_backbone(tmp_path)
+    train = write_tsv(tmp_path / "train.tsv", make_texts(160))
+    lexicon = tmp_path / "lex.tsv"
+    lexicon.write_text("word\tkind\n很好\tpos\n不错\tpos\n失望\tneg\n糟糕\tneg\n不\tnot\n", encoding="utf-8")
+    common = ["--train", str(train), "--backbone", str(ckpt), "--threads", "1", "--max-len", "48",
+              "--wide-buckets", "4096", "--word-buckets", "2048", "--wide-epochs", "4", "--wide-lr", "0.1"]
+    first = tmp_path / "first"
+    assert main(["finetune-sentiment", *common, "--out", str(first), "--epochs", "1", "--lr", "2e-3",
+                 "--lexicon", "none"]) == 0
+    plain = json.loads((first / "report.json").read_text(encoding="utf-8"))
+    # The same features: the model read back from its graph scores as it did.
+    again = tmp_path / "again"
+    assert main(["finetune-sentiment", *common, "--out", str(again), "--lexicon", "none",
+                 "--from-state", str(first / "model"), "--no-export"]) == 0
+    assert json.loads((again / "report.json").read_text(encoding="utf-8"))["torch_metrics"]["dev"] == \
+        plain["torch_metrics"]["dev"]
+    # Other features need --refit-wide.
+    assert main(["finetune-sentiment", *common, "--out", str(tmp_path / "x"), "--lexicon", str(lexicon),
+                 "--from-state", str(first / "model"), "--no-export"]) == 2
+    refit = tmp_path / "refit"
+    assert main(["finetune-sentiment", *common, "--out", str(refit), "--lexicon", str(lexicon),
+                 "--from-state", str(first / "model"), "--refit-wide"]) == 0
+    manifest = json.loads((refit / "model" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["features"]["lexicon"] == "lexicon.tsv"
+    assert manifest["parity"]["fp32_max_abs_diff"] < 1e-3
+    # The encoder and head are the first run's.
+    import torch
+
+    from trainer.sentiment.export import state_from_model_dir
+    a, b = state_from_model_dir(first / "model")["model"], state_from_model_dir(refit / "model")["model"]
+    assert all(torch.equal(a[k], b[k]) for k in a if k.startswith(("encoder.", "head.")))

@@ -43,13 +43,6 @@ def register(subparsers) -> None:
     p.add_argument("--out", default="runs/sentiment", help="output folder (model/ inside)")
     p.add_argument("--name", default="sentiment-user")
     p.add_argument("--max-len", type=int, default=128, help="positions per text incl. [CLS]/[SEP]")
-    p.add_argument("--ngram-buckets", type=int, default=0,
-                   help="add a hashed char-bigram bag with this many buckets beside the encoder (0: off)")
-    p.add_argument("--ngram-max", type=int, default=3, choices=[2, 3],
-                   help="longest character n-gram in the bag")
-    p.add_argument("--bag-epochs", type=float, default=0.0,
-                   help="train the n-gram bag alone for this many epochs first (fast)")
-    p.add_argument("--bag-lr", type=float, default=1e-2)
     p.add_argument("--wide-buckets", type=int,
                    help="hashed TF-IDF logistic-regression path over character n-grams with this "
                         "many buckets (0: off; default: the recipe's, 262144, which suits ~50k reviews)")
@@ -57,7 +50,7 @@ def register(subparsers) -> None:
                    help="longest character n-gram the wide path reads")
     p.add_argument("--wide-chars", type=int, default=1024,
                    help="characters of each text the wide path reads, head and tail (0: only the "
-                        "encoder's window, as models before 2026-11-29 did)")
+                        "encoder's window)")
     p.add_argument("--word-buckets", type=int,
                    help="the wide path also reads hashed jieba word 1..--word-max-grams in this many "
                         "extra buckets (0: off; needs --wide-buckets; default: the recipe's)")
@@ -76,7 +69,6 @@ def register(subparsers) -> None:
                    help="with --wide-buckets: train the encoder on the labels alone (not on what the "
                         "wide path gets wrong) and add its logits with a weight chosen on dev; "
                         "wants more --epochs (3) (default: the recipe's)")
-    p.add_argument("--keep-layers", type=int, help="use only the backbone's first N blocks (faster)")
     p.add_argument("--epochs", type=float, default=3.0, help="passes over the training data (early stopping on dev)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--preset", choices=sorted(LR_PRESETS),
@@ -94,7 +86,12 @@ def register(subparsers) -> None:
     p.add_argument("--encode-only", action="store_true", help="stop after --save-encoded")
     p.add_argument("--encoded", metavar="DIR", help="train from a --save-encoded folder")
     p.add_argument("--save-state", metavar="FILE", help="save the fine-tuned weights (*.pt)")
-    p.add_argument("--from-state", metavar="FILE", help="skip training; evaluate/export these weights")
+    p.add_argument("--from-state", metavar="FILE",
+                   help="skip training; evaluate/export these weights (a --save-state file, or an exported "
+                        "model folder: its weights are read back from model.onnx)")
+    p.add_argument("--refit-wide", action="store_true",
+                   help="with --from-state of a blended model: keep its encoder and head, fit the wide path "
+                        "again on this run's features (e.g. with --lexicon) and choose the blend weight on dev")
     p.add_argument("--no-export", action="store_true")
     p.set_defaults(func=handler)
 
@@ -118,9 +115,6 @@ class _Printer:
             mark = " *" if d["improved"] else ""
             print(f"  eval step {event.step} (epoch {d['epoch']:.2f}): dev acc {d['accuracy']:.4f} "
                   f"macro-F1 {d['macro_f1']:.4f} train loss {d['train_loss']:.4f}{mark}", flush=True)
-        elif event.kind == "bag":
-            print(f"  n-gram bag alone after {event.step} steps ({d['seconds']:.0f}s): dev acc "
-                  f"{d['accuracy']:.4f} macro-F1 {d['macro_f1']:.4f}", flush=True)
         elif event.kind == "wide":
             print(f"  TF-IDF wide path alone after {event.step} steps ({d['seconds']:.0f}s): dev acc "
                   f"{d['accuracy']:.4f} macro-F1 {d['macro_f1']:.4f}", flush=True)
@@ -192,7 +186,6 @@ def handler(args: argparse.Namespace) -> int:
             patience=args.patience, eval_every=args.eval_every,
             class_weights=not args.no_class_weights, max_minutes=args.max_minutes,
             device=args.device, threads=args.threads, seed=args.seed,
-            bag_epochs=args.bag_epochs, bag_lr=args.bag_lr,
             wide_epochs=args.wide_epochs, wide_lr=args.wide_lr, blend=blend,
         )
         opts = FinetuneOptions(
@@ -202,8 +195,8 @@ def handler(args: argparse.Namespace) -> int:
             name=args.name, max_len=args.max_len, encoded=args.encoded,
             save_encoded=args.save_encoded, from_state=args.from_state,
             save_state=args.save_state, export=not args.no_export, train_config=cfg,
-            encode_only=args.encode_only, ngram_buckets=args.ngram_buckets,
-            keep_layers=args.keep_layers, ngram_max=args.ngram_max,
+            refit_wide=args.refit_wide,
+            encode_only=args.encode_only,
             wide_buckets=wide_buckets, wide_max=args.wide_max,
             word_buckets=word_buckets, word_max=args.word_max, wide_chars=args.wide_chars,
             lexicon=lexicon or "", lexicon_repeat=lexicon_repeat, train_weights=args.train_weights,

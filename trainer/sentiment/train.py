@@ -43,8 +43,6 @@ class FinetuneConfig:
     threads: int = 2               # torch CPU threads
     max_minutes: float | None = None  # wall-clock budget; the best state so far is kept
     bf16: bool = True              # autocast on CUDA
-    bag_epochs: float = 0.0        # train the n-gram bag alone this long first (seconds on a CPU)
-    bag_lr: float = 1e-2
     wide_epochs: float = 5.0       # fit the TF-IDF wide path alone this long, then freeze it
     wide_lr: float = 2e-2
     wide_l2: float = 3e-6          # L2 on the wide weights (per text, like LR's 1/(2CN))
@@ -257,13 +255,9 @@ def finetune(
             cb(Event(kind, step, data))
 
     k = net.n_classes
-    weights = None
-    if cfg.class_weights:
-        counts = np.bincount(train.labels, minlength=k).astype(np.float64)
-        w = counts.sum() / (k * np.maximum(counts, 1))
-        weights = torch.tensor(w, dtype=torch.float32, device=device)
+    weights = _class_weights(train, k, cfg, device)
 
-    fresh = ("head.", "bigram_emb.", "bag_out.", "wide_")  # new layers learn at the head's rate
+    fresh = ("head.", "wide_")  # new layers learn at the head's rate
     head_params = [p for n, p in net.named_parameters() if n.startswith(fresh)]
     body_decay = [p for n, p in net.named_parameters() if not n.startswith(fresh) and p.dim() >= 2]
     body_no_decay = [p for n, p in net.named_parameters() if not n.startswith(fresh) and p.dim() < 2]
@@ -323,8 +317,6 @@ def finetune(
             # blend, learns the labels on its own).
             for p in (net.wide_w.weight, net.wide_bias):
                 p.requires_grad_(False)
-    if cfg.bag_epochs > 0 and getattr(net, "ngram_buckets", 0):
-        _bag_warmup(net, train, dev, cfg, device, weights, rng, emit)
 
     done = False
     while not done:
@@ -395,6 +387,43 @@ def weighted_loss(logits: torch.Tensor, labels: torch.Tensor, class_weights: tor
     return (per * w).sum() / w_norm.sum().clamp(min=1e-12)
 
 
+def _class_weights(train: EncodedSet, k: int, cfg: FinetuneConfig, device) -> torch.Tensor | None:
+    """Inverse-frequency loss weights of the classes (None when switched off)."""
+    if not cfg.class_weights:
+        return None
+    counts = np.bincount(train.labels, minlength=k).astype(np.float64)
+    return torch.tensor(counts.sum() / (k * np.maximum(counts, 1)), dtype=torch.float32, device=device)
+
+
+def refit_wide(net: torch.nn.Module, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, *,
+               callbacks: Sequence[Callback] = ()) -> dict:
+    """Fit the wide path of a trained blended net again, on `train`'s n-gram rows (new features,
+    e.g. lexicon cues), and choose the encoder's weight beside it on dev again; returns the dev scores.
+
+    In a blended net the encoder and head never see the wide path while they learn, and the wide
+    path is fitted first from the same seed, so this gives the net a full run with the new
+    features would give, without training the encoder again."""
+    if not getattr(net, "blend", False):
+        raise ValueError("only a blended net's wide path can be fitted again on its own")
+    device = pick_device(cfg.device)
+    if device.type == "cpu":
+        setup_cpu_threads(cfg.threads)
+    torch.manual_seed(cfg.seed)
+    rng = np.random.default_rng(cfg.seed)
+    net.to(device)
+
+    def emit(kind: str, step: int, **data) -> None:
+        for cb in callbacks:
+            cb(Event(kind, step, data))
+
+    with torch.no_grad():
+        net.wide_w.weight.zero_()
+        net.wide_bias.zero_()
+    net.fit_idf(train.batch(idx)[0] for idx in _chunks(len(train), 512))
+    _wide_fit(net, train, dev, cfg, device, _class_weights(train, net.n_classes, cfg, device), rng, emit)
+    return _tune_blend(net, dev, device, emit)
+
+
 def _chunks(n: int, size: int):
     for i in range(0, n, size):
         yield np.arange(i, min(n, i + size))
@@ -446,36 +475,3 @@ def _tune_blend(net, dev: EncodedSet, device, emit) -> dict:
     deep_alone = _dev_scores(torch.softmax(deep, -1).numpy(), dev.labels, net.n_classes)
     emit("blend", 0, scale=best_scale, deep_accuracy=deep_alone["accuracy"], **best)
     return best
-
-
-def _bag_warmup(net, train: EncodedSet, dev: EncodedSet, cfg: FinetuneConfig, device, weights,
-                rng: np.random.Generator, emit) -> None:
-    """Fit the wide n-gram path alone: a linear model over hashed n-grams, many cheap epochs.
-
-    The deep head then starts from a model that already reads the lexical cues, and the
-    encoder's fine-tuning is spent on what a bag of n-grams cannot see.
-    """
-    params = list(net.bigram_emb.parameters()) + list(net.bag_out.parameters())
-    optimizer = torch.optim.Adam(params, lr=cfg.bag_lr)
-    batch = 128
-    steps_per_epoch = math.ceil(len(train) / batch)
-    total = max(1, int(steps_per_epoch * cfg.bag_epochs))
-    net.train()
-    step = 0
-    start = time.monotonic()
-    while step < total:
-        for idx in bucketed_batches(train.lengths, batch, rng):
-            if step >= total:
-                break
-            for group in optimizer.param_groups:
-                group["lr"] = cfg.bag_lr * (1 - step / total) + 1e-4
-            inputs, labels = train.batch(idx)
-            logits = net.bag_logits(*(t.to(device) for t in inputs))
-            loss = weighted_loss(logits, labels.to(device), weights, train.weight_of(idx))
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            step += 1
-    out = predict_proba(net, dev, batch_size=256, device=device, logits_fn=net.bag_logits)
-    scores = _dev_scores(out, dev.labels, net.n_classes)
-    emit("bag", step, seconds=time.monotonic() - start, **scores)
