@@ -316,9 +316,10 @@ class LexiconDecoder:
                 syls.append(syl)
                 costs.append(float(lex.ent_pen[ent]))
                 sources.append(CandidateSource.WORD if len(syl) > 1 else CandidateSource.CHAR)
-        if self._domain:
+        doms = lex.domain_by_letters(key) if self._domain else ()  # type: ignore[union-attr]
+        if doms:
             have = set(texts)
-            for de in lex.domain_by_letters(key):  # type: ignore[union-attr]
+            for de in doms:
                 if de.text in have or (cuts and not _respects_cuts(de.syllables, cuts)):
                     continue
                 ids.append(de.word_id)

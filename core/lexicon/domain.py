@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.lexicon.system import EntryRange, LexiconError, SystemLexicon
+from core.lexicon.system import LexiconError, SystemLexicon
 
 LAYER_KIND = "domain-layer"
 _NEG = np.float32(-60.0)   # log of "never": a word one side does not know
@@ -75,6 +75,16 @@ class DomainLexicon:
         self._c2d = c2d
         self._extra_index = {w: V + k for k, w in enumerate(extra)}
         self._words: list[str] | None = None
+        # The system's entry lookups, bound directly: the decoder calls them per keystroke
+        # hundreds of thousands of times, and a delegating method doubles their cost.
+        self.by_letters = system.by_letters
+        self.keys_with_prefix = system.keys_with_prefix
+        self.key_range = system.key_range
+        self.by_abbreviation = system.by_abbreviation
+        self.syllables = system.syllables
+        self.text = system.text
+        self.ent_word = system.ent_word
+        self.ent_pen = system.ent_pen
         self._entry_cache: dict[str, list[DomainEntry]] = {}
         self._abbr_cache: dict[str, list[DomainEntry]] = {}
         self.set_weight(lam)
@@ -178,37 +188,11 @@ class DomainLexicon:
         self.layer.warm_up()
         _ = self.words
 
-    # --- system entries (the decoder's lattice), unchanged ---------------------------------------
-
-    @property
-    def ent_word(self) -> np.ndarray:
-        return self.system.ent_word
-
-    @property
-    def ent_pen(self) -> np.ndarray:
-        return self.system.ent_pen
+    # --- system entries (the decoder's lattice), unchanged: bound in __init__ ----------------
 
     @property
     def keys(self) -> list[str]:
         return self.system.keys
-
-    def by_letters(self, key: str) -> EntryRange | None:
-        return self.system.by_letters(key)
-
-    def keys_with_prefix(self, prefix: str, limit: int = 400) -> list[int]:
-        return self.system.keys_with_prefix(prefix, limit)
-
-    def key_range(self, key_index: int) -> EntryRange:
-        return self.system.key_range(key_index)
-
-    def by_abbreviation(self, key: str) -> np.ndarray:
-        return self.system.by_abbreviation(key)
-
-    def syllables(self, entry: int) -> tuple[str, ...]:
-        return self.system.syllables(entry)
-
-    def text(self, entry: int) -> str:
-        return self.system.text(entry)
 
     # --- the layer's entries ------------------------------------------------------------------
 

@@ -9,8 +9,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, read_events, run_cli, write_corpus
 
-from trainer.adapt.corpus import MAX_BLOCK_LINES, T2S, collect_files, held_out_documents, iter_documents, \
-    split_corpus
+from trainer.adapt.corpus import (
+    MAX_BLOCK_LINES,
+    T2S,
+    collect_files,
+    held_out_documents,
+    iter_documents,
+    split_corpus,
+)
 
 BASE = ROOT / "resources" / "models" / "p2c-default"
 

@@ -127,17 +127,17 @@ def discover(text: np.ndarray, known: Iterable[str] | callable, cfg: DiscoveryCo
         right = np.where(right == SEP, (1 << 20) + (np.arange(len(right)) % 1000), right)
         hl = _entropy_by_group(gid, left, len(fidx))
         hr = _entropy_by_group(gid, right, len(fidx))
-        for t, k, l, r in zip(texts, cnt[fidx].tolist(), hl.tolist(), hr.tolist()):
-            if min(l, r) >= cfg.min_entropy:
-                cands.append((t, k, l, r))
+        for t, k, h_left, h_right in zip(texts, cnt[fidx].tolist(), hl.tolist(), hr.tolist()):
+            if min(h_left, h_right) >= cfg.min_entropy:
+                cands.append((t, k, h_left, h_right))
     logN = math.log(N)
     out: list[NewWord] = []
-    for t, k, l, r in cands:
+    for t, k, h_left, h_right in cands:
         if is_known(t):
             continue
         pmi = min(math.log(k) + logN - math.log(counts[t[:i]]) - math.log(counts[t[i:]])
                   for i in range(1, len(t)))
         if pmi >= cfg.min_pmi:
-            out.append(NewWord(t, k, pmi, l, r))
+            out.append(NewWord(t, k, pmi, h_left, h_right))
     out.sort(key=lambda w: -w.count * len(w.text))
     return out[: cfg.max_words]

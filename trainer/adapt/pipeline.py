@@ -15,7 +15,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trainer.adapt.corpus import ENOUGH_HAN, InputError, collect_files, held_out_documents, read_lines
+from trainer.adapt.corpus import (
+    ENOUGH_HAN,
+    collect_files,
+    held_out_documents,
+    read_lines,
+)
 from trainer.adapt.evaluate import LAMBDAS
 from trainer.adapt.events import EventStream
 from trainer.adapt.neural import NeuralConfig

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
     from trainer.adapt.corpus import InputError
     from trainer.adapt.events import EventStream
     from trainer.adapt.neural import Cancelled
-    from trainer.adapt.pipeline import AdaptError, Adaptation, Settings
+    from trainer.adapt.pipeline import Adaptation, AdaptError, Settings
 
     rank = int(os.environ.get("RANK", "0"))
     try:

@@ -28,8 +28,16 @@ def register(subparsers) -> None:
 
 
 def inspect(paths: list[str]) -> dict:
-    from trainer.adapt.corpus import ENOUGH_HAN, HAN, FileSummary, InputError, T2S, _records, \
-        collect_files, file_encoding
+    from trainer.adapt.corpus import (
+        ENOUGH_HAN,
+        HAN,
+        T2S,
+        FileSummary,
+        InputError,
+        _records,
+        collect_files,
+        file_encoding,
+    )
     from trainer.data.readers import CorpusError
 
     problems: list[dict] = []
