@@ -80,6 +80,18 @@ class Sentence:
 class _Column:
     beam: list[Hyp]
     edges_from_start: list[Edge]
+    _arrays: tuple[np.ndarray, ...] | None = None
+
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """(words, lm_sys, lm_dom, cost) of the beam, built once (every edge leaving the
+        column reads them)."""
+        if self._arrays is None:
+            n = len(self.beam)
+            self._arrays = (np.fromiter((h.word for h in self.beam), dtype=np.int64, count=n),
+                            np.fromiter((h.lm_sys for h in self.beam), dtype=np.float64, count=n),
+                            np.fromiter((h.lm_dom for h in self.beam), dtype=np.float64, count=n),
+                            np.fromiter((h.cost for h in self.beam), dtype=np.float64, count=n))
+        return self._arrays
 
 
 class LexiconDecoder:
@@ -183,29 +195,42 @@ class LexiconDecoder:
         cand_scores: list[np.ndarray] = []
         cand_refs: list[tuple[Hyp, Edge]] = []
         domain = self._domain
-        parts: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        parts: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, int, int]] = {}
         if domain:
             ls, ld = self._mix_logs()
-        for e in edges:
-            prev_beam = self._column(raw, graph, e.start, final=False).beam
+        if domain:
+            # Per-sentence mixture: each model's path log-probability is carried along. The
+            # edges leaving one column share one lookup per model (fewer numpy calls).
+            groups: dict[int, list[Edge]] = {}
+            for e in edges:
+                groups.setdefault(e.start, []).append(e)
+            for start, group in groups.items():
+                prev_col = self._column(raw, graph, start, final=False)
+                if not prev_col.beam:
+                    continue
+                prev_words, pS, pD, pC = prev_col.arrays()
+                ids = group[0].word_ids if len(group) == 1 else np.concatenate([e.word_ids for e in group])
+                costs = group[0].costs if len(group) == 1 else np.concatenate([e.costs for e in group])
+                sys_m, dom_m = self._lm_pair(prev_words, ids)
+                S = pS[:, None] + sys_m
+                D = pD[:, None] + dom_m
+                C = pC[:, None] + costs[None, :]
+                mat = (np.logaddexp(ls + S, ld + D) - C).astype(np.float32)
+                off = 0
+                for e in group:
+                    n_e = len(e.word_ids)
+                    base = len(cand_scores)
+                    for k, h in enumerate(prev_col.beam):
+                        parts[base + k] = (S, D, C, k, off)
+                        cand_scores.append(mat[k, off:off + n_e])
+                        cand_refs.append((h, e))
+                    off += n_e
+        for e in (() if domain else edges):
+            prev_col = self._column(raw, graph, e.start, final=False)
+            prev_beam = prev_col.beam
             if not prev_beam:
                 continue
             prev_words = np.fromiter((h.word for h in prev_beam), dtype=np.int64, count=len(prev_beam))
-            if domain:
-                # Per-sentence mixture: each model's path log-probability is carried along.
-                sys_m, dom_m = self._lm_pair(prev_words, e.word_ids)
-                S = np.fromiter((h.lm_sys for h in prev_beam), dtype=np.float64,
-                                count=len(prev_beam))[:, None] + sys_m
-                D = np.fromiter((h.lm_dom for h in prev_beam), dtype=np.float64,
-                                count=len(prev_beam))[:, None] + dom_m
-                C = np.fromiter((h.cost for h in prev_beam), dtype=np.float64,
-                                count=len(prev_beam))[:, None] + e.costs[None, :]
-                mat = (np.logaddexp(ls + S, ld + D) - C).astype(np.float32)
-                for k, (h, row) in enumerate(zip(prev_beam, mat)):
-                    parts[len(cand_scores)] = (S[k], D[k], C[k])
-                    cand_scores.append(row)
-                    cand_refs.append((h, e))
-                continue
             prev_scores = np.fromiter((h.score for h in prev_beam), dtype=np.float32,
                                       count=len(prev_beam))
             lm = self._lm_matrix(prev_words, e.word_ids)
@@ -234,8 +259,9 @@ class LexiconDecoder:
                 hyp = Hyp(float(flat[t]), wid, e.texts[m], e.syllables[m], e.start, e.end,
                           e.sources[m], h)
                 if domain:
-                    S, D, C = parts[g]
-                    hyp.lm_sys, hyp.lm_dom, hyp.cost = float(S[m]), float(D[m]), float(C[m])
+                    S, D, C, k, off = parts[g]
+                    hyp.lm_sys, hyp.lm_dom, hyp.cost = (float(S[k, off + m]), float(D[k, off + m]),
+                                                        float(C[k, off + m]))
                 beam.append(hyp)
                 if len(beam) >= self.beam_size:
                     break
@@ -318,9 +344,8 @@ class LexiconDecoder:
                 sources.append(CandidateSource.WORD if len(syl) > 1 else CandidateSource.CHAR)
         doms = lex.domain_by_letters(key) if self._domain else ()  # type: ignore[union-attr]
         if doms:
-            have = set(texts)
-            for de in doms:
-                if de.text in have or (cuts and not _respects_cuts(de.syllables, cuts)):
+            for de in doms:   # words the system's entries for this key lack
+                if cuts and not _respects_cuts(de.syllables, cuts):
                     continue
                 ids.append(de.word_id)
                 texts.append(de.text)

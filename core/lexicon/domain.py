@@ -73,6 +73,17 @@ class DomainLexicon:
         c2d = np.full(self.vocab_size, -1, dtype=np.int64)
         c2d[d2c] = np.arange(layer.vocab_size)
         self._c2d = c2d
+        # Lean lookups, one searchsorted per model: an id one side lacks maps to an extra
+        # "unknown" id of that side (unigram -60, back-off weight 1), so unknown histories back
+        # off to the unigram and unknown words get -60 without masks. The extra id never
+        # matches a stored pair (no pair predicts BOS, id 0).
+        Dv = layer.vocab_size
+        self._c2l = np.where(c2d >= 0, c2d, Dv)
+        self._c2s = np.minimum(np.arange(self.vocab_size), V)
+        self._l_uni = np.append(np.asarray(layer.uni, dtype=np.float32), _NEG)
+        self._l_bow = np.append(np.asarray(layer.bow, dtype=np.float32), np.float32(0.0))
+        self._s_uni = np.append(np.asarray(system.uni, dtype=np.float32), _NEG)
+        self._s_bow = np.append(np.asarray(system.bow, dtype=np.float32), np.float32(0.0))
         self._extra_index = {w: V + k for k, w in enumerate(extra)}
         self._words: list[str] | None = None
         # The system's entry lookups, bound directly: the decoder calls them per keystroke
@@ -127,36 +138,9 @@ class DomainLexicon:
         a word one side does not know gets about -60 there."""
         w1s = np.asarray(w1s, dtype=np.int64)
         w2s = np.asarray(w2s, dtype=np.int64)
-        sys_m = self._sys_matrix(w1s, w2s)
-        d1, d2 = self._c2d[w1s], self._c2d[w2s]
-        return sys_m, self._dom_matrix(d1, d2, sys_m.shape)
-
-    def _sys_matrix(self, w1s: np.ndarray, w2s: np.ndarray) -> np.ndarray:
-        V = self.system.vocab_size
-        s1, s2 = w1s < V, w2s < V
-        if s1.all() and s2.all():
-            return self.system.bigram_matrix(w1s, w2s)
-        sys_m = np.full((len(w1s), len(w2s)), _NEG, dtype=np.float32)
-        if s2.any():
-            cols = w2s[s2]
-            if s1.any():
-                sys_m[np.ix_(s1, s2)] = self.system.bigram_matrix(w1s[s1], cols)
-            if (~s1).any():  # a layer-only word as history: the system backs off fully
-                sys_m[np.ix_(~s1, s2)] = self.system.uni[cols][None, :]
-        return sys_m
-
-    def _dom_matrix(self, d1: np.ndarray, d2: np.ndarray, shape) -> np.ndarray:
-        dom_m = np.full(shape, _NEG, dtype=np.float32)
-        k2 = d2 >= 0
-        if not k2.any():
-            return dom_m
-        k1 = d1 >= 0
-        cols = d2[k2]
-        if k1.any():
-            dom_m[np.ix_(k1, k2)] = self.layer.bigram_matrix(d1[k1], cols)
-        if (~k1).any():  # history unknown to the layer: its unigram
-            dom_m[np.ix_(~k1, k2)] = self.layer.uni[cols][None, :]
-        return dom_m
+        sys_m = _lookup(self.system, self._s_bow, self._s_uni, self._c2s[w1s], self._c2s[w2s])
+        dom_m = _lookup(self.layer, self._l_bow, self._l_uni, self._c2l[w1s], self._c2l[w2s])
+        return sys_m, dom_m
 
     def bigram_matrix(self, w1s: np.ndarray, w2s: np.ndarray) -> np.ndarray:
         """log P(w2 | w1) of the per-word mixture, for every pair: (len(w1s), len(w2s))."""
@@ -207,11 +191,16 @@ class DomainLexicon:
         return out
 
     def domain_by_letters(self, key: str) -> list[DomainEntry]:
-        """The layer's words whose reading spells `key`, best first."""
+        """The layer's words whose reading spells `key` and that the system's entries for the
+        key lack (new words, or readings the system cut), best first."""
         got = self._entry_cache.get(key)
         if got is None:
             rng = self.layer.by_letters(key)
             got = self._entries(range(rng.start, rng.stop)) if rng is not None else []
+            if got:   # only what the system's entries for this key lack
+                srng = self.system.by_letters(key)
+                have = set(self.system.ent_word[srng.start:srng.stop].tolist()) if srng else set()
+                got = [de for de in got if de.word_id not in have]
             if len(self._entry_cache) > 50_000:
                 self._entry_cache.clear()
             self._entry_cache[key] = got
@@ -226,6 +215,20 @@ class DomainLexicon:
                 self._abbr_cache.clear()
             self._abbr_cache[key] = got
         return got
+
+
+def _lookup(lex: SystemLexicon, bow: np.ndarray, uni: np.ndarray, w1: np.ndarray,
+            w2: np.ndarray) -> np.ndarray:
+    """log P(w2 | w1) for every pair of one side: its stored bigram, else back-off."""
+    keys = lex._keys()
+    q = w1[:, None] * lex.vocab_size + w2[None, :]
+    out = bow[w1][:, None] + uni[w2][None, :]
+    if len(keys):
+        idx = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+        hit = keys[idx] == q
+        if hit.any():
+            out[hit] = lex._bigram_logp(idx[hit])
+    return out
 
 
 def load_model_domain(model_dir: str | Path, *, system: SystemLexicon | None = None
