@@ -449,7 +449,7 @@ class LexiconDecoder:
             sources.append(CandidateSource.WORD if n_units > 1 else CandidateSource.CHAR)
 
         def consider_domain(de) -> None:
-            if len(de.syllables) != n_units or de.text in texts:
+            if len(de.syllables) != n_units:   # (never a word the system entries gave)
                 return
             c = unit_cost
             for u, s in zip(units, de.syllables):

@@ -207,10 +207,14 @@ class DomainLexicon:
         return got
 
     def domain_by_abbreviation(self, key: str, limit: int = 40) -> list[DomainEntry]:
-        """The layer's words whose syllables start with the letters of `key`, best first."""
+        """The layer's own words (unknown to the system) whose syllables start with the letters
+        of `key`, best first."""
         got = self._abbr_cache.get(key)
         if got is None:
-            got = self._entries(self.layer.by_abbreviation(key)[:limit])
+            # the system's abbreviation index already holds the words it knows
+            V = self.system.vocab_size
+            got = [de for de in self._entries(self.layer.by_abbreviation(key)[:limit])
+                   if de.word_id >= V]
             if len(self._abbr_cache) > 50_000:
                 self._abbr_cache.clear()
             self._abbr_cache[key] = got
