@@ -35,6 +35,9 @@ def register(subparsers) -> None:
     p.add_argument("--model", default=None, help="model folder or name (default: sentiment-default)")
     p.add_argument("--no-baselines", action="store_true")
     p.add_argument("--no-snownlp", action="store_true", help="skip SnowNLP (slow: ~20 ms a text)")
+    p.add_argument("--no-speed", action="store_true",
+                   help="skip the speed measurement (it reads the whole first test file once more)")
+    p.add_argument("--int8-only", action="store_true", help="run the shipped int8 graph only, not fp32")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--json", help="write all figures here")
     p.add_argument("--update-card", action="store_true",
@@ -118,7 +121,7 @@ def handler(args: argparse.Namespace) -> int:
 
     try:
         model_dir = find_model(args.model)
-        for int8 in (False, True):
+        for int8 in (True,) if args.int8_only else (False, True):
             clf = SentimentClassifier(model_dir, int8=int8, threads=args.threads)
             ours.append(clf.name)
             for name, ex in tests.items():
@@ -127,8 +130,9 @@ def handler(args: argparse.Namespace) -> int:
                 probs = clf.predict_batched(texts)
                 ms = (time.perf_counter() - start) * 1000 / len(texts)
                 record(clf.name, name, probs.argmax(1).tolist(), [e.label for e in ex], ms)
-            first = next(iter(tests.values()))
-            results["systems"][clf.name]["speed"] = measure_speed(clf, [e.text for e in first])
+            if not args.no_speed:
+                first = next(iter(tests.values()))
+                results["systems"][clf.name]["speed"] = measure_speed(clf, [e.text for e in first])
     except ModelLoadError as exc:
         print(f"warning: {exc}; only the baselines are evaluated", file=sys.stderr)
 
