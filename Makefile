@@ -58,8 +58,8 @@ eval: $(STAMP) ## Evaluate on the p2c dev set (DEV=file) and sentiment test file
 	@if [ -d resources/models/p2c-default ]; then $(VENV)/bin/yinzi-train eval-ime --input $(DEV) --model resources/models/p2c-default --int8 --json runs/eval-ime-neural-int8.json; fi
 	@if [ -d resources/models/sentiment-default ]; then $(VENV)/bin/yinzi-train eval-sentiment --data $(DATA)/sentiment --json runs/eval-sentiment.json; fi
 
-bench: $(STAMP) ## Benchmarks: engine keystroke latency, lexicon load, app paint latency (also beside the analysis dock)
-	$(PY) -m core.bench --input $(DEV)
+bench: $(STAMP) ## Benchmarks: keystroke latency (ADAPTED=DIR compares an adapted model), lexicon load, app paint latency
+	$(PY) -m core.bench --input $(DEV) $(if $(ADAPTED),--adapted $(ADAPTED))
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.bench --document $(DEV)
 
 screenshots: $(STAMP) ## PNGs of the main window, candidate bar, analysis panel, batch window (Xvfb, CJK font)

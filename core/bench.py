@@ -87,10 +87,46 @@ def bench_analyzer_close() -> None:
           f"{(time.perf_counter() - t) * 1000:.0f} ms (request {ended[0] if ended else '?'})")
 
 
+def bench_adapted(lex, queries: list[str], adapted: Path) -> None:
+    """Keystroke -> candidates of the shipped model against an adapted model folder (its domain
+    layer and model), int8, the two engines interleaved clause by clause so that the machine's
+    load falls on both alike."""
+    from core import paths
+    from core.engine import ImeEngine
+    from core.inference.p2c_scorer import load_p2c_scorer
+    from core.lexicon.domain import load_model_domain
+
+    try:
+        shipped = load_p2c_scorer(paths.shipped_models_dir() / "p2c-default", int8=True,
+                                  prefer_cuda=False)
+        domain = load_model_domain(adapted, system=lex)
+        scorer = load_p2c_scorer(adapted, int8=True, prefer_cuda=False)
+    except Exception as exc:  # a benchmark prints, never fails
+        print(f"adapted model {adapted} not usable: {exc}")
+        return
+    if domain is not None:
+        domain.warm_up()
+    engines = {"shipped": (lex, shipped), f"adapted {adapted.name}": (domain or lex, scorer)}
+    times: dict[str, list[float]] = {name: [] for name in engines}
+    for q in queries:
+        for name, (lexicon, sc) in engines.items():
+            engine = ImeEngine(system_lexicon=lexicon, scorer=sc)
+            for ch in q:
+                t = time.perf_counter()
+                engine.type(ch)
+                engine.all_candidates()
+                times[name].append((time.perf_counter() - t) * 1000)
+    for name, t in times.items():
+        print(f"keystroke -> candidates [{name}, int8, interleaved]: {len(t)} keystrokes: {_spread(t)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--input", type=Path, default=Path("../shared/data/p2c/dev.txt"))
     ap.add_argument("--clauses", type=int, default=200)
+    ap.add_argument("--adapted", type=Path, default=None,
+                    help="also compare keystroke latency of this adapted model folder "
+                         "(yinzi-train adapt) with the shipped model, interleaved")
     args = ap.parse_args(argv)
 
     code = ("import time; t=time.perf_counter(); from core.lexicon.system import SystemLexicon; "
@@ -136,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                 times.append((time.perf_counter() - t) * 1000)
         print(f"keystroke -> candidates [{name}]: {len(times)} keystrokes over {len(queries)} "
               f"clauses: {_spread(times)}")
+    if args.adapted is not None:
+        bench_adapted(lex, queries, args.adapted)
     bench_analyzer_close()
     return 0
 
