@@ -19,6 +19,7 @@ import torch.nn.functional as F
 
 from core.analysis.features import pad_rows
 from core.model.spec import PAD
+from trainer.training.loop import pick_device  # the trainer's one copy (cuda:N too)
 
 # Peak learning rates that suit a ~5M-parameter encoder (BERT-base's 2e-5 is far too low
 # for a model this small; 1e-3 forgets the pretraining). The head gets `head_lr_mult` x.
@@ -181,14 +182,6 @@ class FinetuneResult:
     tokens_per_s: float
     stopped_early: bool
     device: str
-
-
-def pick_device(name: str) -> torch.device:
-    if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "cpu"
-    if name == "cuda" and not torch.cuda.is_available():
-        raise RuntimeError("--device cuda asked for, but torch sees no CUDA GPU")
-    return torch.device(name)
 
 
 def setup_cpu_threads(threads: int) -> None:
