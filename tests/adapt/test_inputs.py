@@ -158,6 +158,16 @@ def test_inspect_corpus_json(tmp_path: Path) -> None:
     assert 1 <= len(info["samples"]) <= 10
 
 
+def test_inspect_corpus_reads_the_good_paths_beside_a_missing_one(tmp_path: Path) -> None:
+    from trainer.commands.inspect_corpus import inspect
+
+    corpus = write_corpus(tmp_path / "c", files=2, lines=4)
+    missing = str(tmp_path / "nope")
+    info = inspect([str(corpus), missing])
+    assert info["totals"]["files"] == 2 and info["totals"]["han_chars"] > 0
+    assert [p["path"] for p in info["problems"]] == [missing]
+
+
 def test_devices_json() -> None:
     done = run_cli(["devices", "--json"], timeout=120)
     assert done.returncode == 0, done.stderr

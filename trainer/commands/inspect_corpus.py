@@ -43,11 +43,14 @@ def inspect(paths: list[str]) -> dict:
     problems: list[dict] = []
     files_out: list[dict] = []
     samples: list[str] = []
-    try:
-        files = collect_files(paths)
-    except InputError as exc:
-        return _result([], [], [{"path": " ".join(paths), "line": None, "message": str(exc)}],
-                       ENOUGH_HAN)
+    # Each path on its own: one missing or empty path is a problem of that path, and the
+    # files of the others are still read.
+    files = []
+    for p in paths:
+        try:
+            files.extend(f for f in collect_files([p]) if f not in files)
+        except InputError as exc:
+            problems.append({"path": p, "line": None, "message": str(exc)})
     t2s = T2S()
     seen: set[bytes] = set()
     for path in files:
