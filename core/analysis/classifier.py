@@ -20,6 +20,7 @@ import numpy as np
 
 from core.analysis.features import FeatureConfig, encode_batch, pad_rows, wide_input_ids
 from core.analysis.types import SentimentScore
+from core.filehash import sha256_file
 from core.inference.session import ModelLoadError, create_session
 from core.model.spec import Vocab
 
@@ -66,7 +67,7 @@ class SentimentManifest:
             if not lexicon.is_file():
                 raise ModelLoadError(f"{lexicon} is missing")
             expected = data.get("lexicon_sha256")
-            if expected and hashlib.sha256(lexicon.read_bytes()).hexdigest() != expected:
+            if expected and sha256_file(lexicon) != expected:
                 raise ModelLoadError(f"{lexicon} does not match the manifest's hash (mixed files?)")
             features = replace(features, lexicon=str(lexicon.resolve()))
         return cls(

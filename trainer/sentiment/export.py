@@ -6,7 +6,6 @@ vocab.json, model.onnx, model.int8.onnx (and the card and report written beside 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import platform
@@ -26,14 +25,11 @@ from core.analysis.classifier import (
     WORDS_INPUT,
 )
 from core.analysis.features import FeatureConfig
+from core.filehash import sha256_file
 from core.model.spec import PAD
 from trainer.export import strip_build_paths
 from trainer.sentiment.model import SentimentGraph, SentimentNet
 from trainer.sentiment.train import EncodedSet
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @contextlib.contextmanager
@@ -170,9 +166,9 @@ def write_model_dir(
         "spec": net.spec.to_dict(),
         "net": net.config(),
         "files": {"fp32": fp32.name, "int8": int8.name, "vocab": "vocab.json"},
-        "sha256": {p.name: _sha256(p) for p in (fp32, int8)},
-        "vocab_sha256": _sha256(out_dir / "vocab.json"),
-        **({"lexicon_sha256": _sha256(out_dir / LEXICON_FILE)} if features.lexicon else {}),
+        "sha256": {p.name: sha256_file(p) for p in (fp32, int8)},
+        "vocab_sha256": sha256_file(out_dir / "vocab.json"),
+        **({"lexicon_sha256": sha256_file(out_dir / LEXICON_FILE)} if features.lexicon else {}),
         "inputs": {"hanzi": ["batch", "time"], "pinyin": ["batch", "time"],
                    **({WORDS_INPUT: ["batch", "words"]} if net.reads_ids else {})},
         "outputs": {OUTPUT_NAME: ["batch", len(classes)]},
