@@ -450,29 +450,29 @@
 <context>
     <name>FineTuneWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="83"/>
+        <location filename="../wizard/window.py" line="84"/>
         <source>Train on my text — Yinzi 音字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="135"/>
+        <location filename="../wizard/window.py" line="136"/>
         <source>Unfinished training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="136"/>
+        <location filename="../wizard/window.py" line="137"/>
         <source>A training run stopped before the end ({0}, step {1}, {2}).
 
 Resume it from its last checkpoint?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="180"/>
+        <location filename="../wizard/window.py" line="182"/>
         <source>Training is running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="181"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Stop the training and close? It keeps a checkpoint; the next time you open the wizard it offers to resume.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,180 +480,210 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="389"/>
+        <location filename="../wizard/setup_pages.py" line="398"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="407"/>
+        <location filename="../wizard/setup_pages.py" line="416"/>
         <source>Hardware and preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="408"/>
+        <location filename="../wizard/setup_pages.py" line="417"/>
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="410"/>
+        <location filename="../wizard/setup_pages.py" line="419"/>
         <source>Start training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="411"/>
+        <location filename="../wizard/setup_pages.py" line="420"/>
         <source>Train on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="412"/>
+        <location filename="../wizard/setup_pages.py" line="421"/>
         <source>How long to train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="413"/>
+        <location filename="../wizard/setup_pages.py" line="422"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="414"/>
-        <location filename="../wizard/setup_pages.py" line="415"/>
-        <location filename="../wizard/setup_pages.py" line="416"/>
+        <location filename="../wizard/setup_pages.py" line="423"/>
+        <location filename="../wizard/setup_pages.py" line="424"/>
+        <location filename="../wizard/setup_pages.py" line="425"/>
         <source>the preset&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="417"/>
+        <location filename="../wizard/setup_pages.py" line="426"/>
         <source>optional: a text file of general sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="418"/>
+        <location filename="../wizard/setup_pages.py" line="427"/>
         <source>Learning rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="419"/>
+        <location filename="../wizard/setup_pages.py" line="428"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="420"/>
+        <location filename="../wizard/setup_pages.py" line="429"/>
         <source>Batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="421"/>
+        <location filename="../wizard/setup_pages.py" line="430"/>
         <source>Held out for the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="422"/>
-        <location filename="../wizard/setup_pages.py" line="517"/>
+        <location filename="../wizard/setup_pages.py" line="431"/>
+        <location filename="../wizard/setup_pages.py" line="552"/>
         <source>General check file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="431"/>
+        <location filename="../wizard/setup_pages.py" line="440"/>
         <source>Looking for GPUs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="437"/>
+        <location filename="../wizard/setup_pages.py" line="446"/>
         <source>CPU: {0} ({1} cores)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="438"/>
+        <location filename="../wizard/setup_pages.py" line="447"/>
         <source>processor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="440"/>
+        <location filename="../wizard/setup_pages.py" line="449"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="458"/>
-        <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
+        <location filename="../wizard/setup_pages.py" line="466"/>
+        <source>Estimates are typical figures (speed not measured).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="467"/>
-        <source>{0} GPU(s) found (PyTorch {1}).</source>
+        <location filename="../wizard/setup_pages.py" line="469"/>
+        <source>{0}: {1:,.0f} tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="471"/>
+        <source>Measured here: {0:,.0f} characters/s segmented; training {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/setup_pages.py" line="473"/>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="485"/>
+        <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="494"/>
+        <source>{0} GPU(s) found (PyTorch {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="500"/>
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="476"/>
+        <location filename="../wizard/setup_pages.py" line="503"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="482"/>
-        <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/setup_pages.py" line="484"/>
-        <source>Could not list GPUs ({0}); training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/setup_pages.py" line="506"/>
-        <source>Quick</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/setup_pages.py" line="506"/>
-        <source>Standard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/setup_pages.py" line="507"/>
-        <source>Thorough</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/setup_pages.py" line="507"/>
-        <source>Tiny (a test run, no real gain)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/setup_pages.py" line="510"/>
-        <source>under a minute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/setup_pages.py" line="511"/>
-        <source>about {0:.0f} min</source>
+        <location filename="../wizard/setup_pages.py" line="505"/>
+        <source>Measuring this machine&apos;s speed for the estimates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/setup_pages.py" line="512"/>
-        <source>{0} — {1} (estimate)</source>
+        <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/setup_pages.py" line="514"/>
-        <source>; on a CPU it builds your word layer only</source>
+        <source>Could not list GPUs ({0}); training runs on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="536"/>
+        <source>Quick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="536"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="537"/>
+        <source>Thorough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="537"/>
+        <source>Tiny (a test run, no real gain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="540"/>
+        <source>under a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="541"/>
+        <source>about {0:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/setup_pages.py" line="542"/>
+        <source>{0} — {1} (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="546"/>
+        <source>, about {0:.1f} M training tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="549"/>
+        <source>; on a CPU it builds your word layer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="577"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="552"/>
+        <location filename="../wizard/setup_pages.py" line="587"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="556"/>
+        <location filename="../wizard/setup_pages.py" line="591"/>
         <source>Could not prepare the run&apos;s folder: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,42 +1054,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ModelStore</name>
     <message>
-        <location filename="../wizard/window.py" line="200"/>
+        <location filename="../wizard/window.py" line="202"/>
         <source>&apos;{0}&apos; cannot be a model name: avoid / \ : * ? &quot; &lt; &gt; | and a leading dot (at most 64 characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="201"/>
+        <location filename="../wizard/window.py" line="203"/>
         <source>A model called &apos;{0}&apos; exists already: choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="202"/>
+        <location filename="../wizard/window.py" line="204"/>
         <source>There is no model called &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="203"/>
+        <location filename="../wizard/window.py" line="205"/>
         <source>&apos;{0}&apos; is not a pinyin model: it cannot be used for typing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="204"/>
+        <location filename="../wizard/window.py" line="206"/>
         <source>&apos;{0}&apos; comes with Yinzi and cannot be renamed or deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="205"/>
+        <location filename="../wizard/window.py" line="207"/>
         <source>There is no previous model to switch back to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="206"/>
+        <location filename="../wizard/window.py" line="208"/>
         <source>{0} is not a model folder (no readable manifest.json).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="207"/>
+        <location filename="../wizard/window.py" line="209"/>
         <source>Copying the model failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -450,17 +450,17 @@
 <context>
     <name>FineTuneWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="83"/>
+        <location filename="../wizard/window.py" line="84"/>
         <source>Train on my text — Yinzi 音字</source>
         <translation>用我的文本训练 — 音字 Yinzi</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="135"/>
+        <location filename="../wizard/window.py" line="136"/>
         <source>Unfinished training</source>
         <translation>未完成的训练</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="136"/>
+        <location filename="../wizard/window.py" line="137"/>
         <source>A training run stopped before the end ({0}, step {1}, {2}).
 
 Resume it from its last checkpoint?</source>
@@ -469,12 +469,12 @@ Resume it from its last checkpoint?</source>
 要从最近的检查点继续吗？</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="180"/>
+        <location filename="../wizard/window.py" line="182"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="181"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Stop the training and close? It keeps a checkpoint; the next time you open the wizard it offers to resume.</source>
         <translation>停止训练并关闭？训练会保存检查点，下次打开向导时可以继续。</translation>
     </message>
@@ -482,180 +482,210 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../wizard/setup_pages.py" line="389"/>
+        <location filename="../wizard/setup_pages.py" line="398"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="407"/>
+        <location filename="../wizard/setup_pages.py" line="416"/>
         <source>Hardware and preset</source>
         <translation>硬件和训练时长</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="408"/>
+        <location filename="../wizard/setup_pages.py" line="417"/>
         <source>Tick the GPUs to train on (several GPUs run one process each), or leave the CPU ticked.</source>
         <translation>勾选用来训练的 GPU（多块 GPU 各运行一个进程），或保持勾选 CPU。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="410"/>
+        <location filename="../wizard/setup_pages.py" line="419"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="411"/>
+        <location filename="../wizard/setup_pages.py" line="420"/>
         <source>Train on</source>
         <translation>训练设备</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="412"/>
+        <location filename="../wizard/setup_pages.py" line="421"/>
         <source>How long to train</source>
         <translation>训练多久</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="413"/>
+        <location filename="../wizard/setup_pages.py" line="422"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="414"/>
-        <location filename="../wizard/setup_pages.py" line="415"/>
-        <location filename="../wizard/setup_pages.py" line="416"/>
+        <location filename="../wizard/setup_pages.py" line="423"/>
+        <location filename="../wizard/setup_pages.py" line="424"/>
+        <location filename="../wizard/setup_pages.py" line="425"/>
         <source>the preset&apos;s</source>
         <translation>按预设</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="417"/>
+        <location filename="../wizard/setup_pages.py" line="426"/>
         <source>optional: a text file of general sentences</source>
         <translation>可选：一个通用句子的文本文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="418"/>
+        <location filename="../wizard/setup_pages.py" line="427"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="419"/>
+        <location filename="../wizard/setup_pages.py" line="428"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="420"/>
+        <location filename="../wizard/setup_pages.py" line="429"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="421"/>
+        <location filename="../wizard/setup_pages.py" line="430"/>
         <source>Held out for the report</source>
         <translation>留作评测的比例</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="422"/>
-        <location filename="../wizard/setup_pages.py" line="517"/>
+        <location filename="../wizard/setup_pages.py" line="431"/>
+        <location filename="../wizard/setup_pages.py" line="552"/>
         <source>General check file</source>
         <translation>通用检查文件</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="431"/>
+        <location filename="../wizard/setup_pages.py" line="440"/>
         <source>Looking for GPUs…</source>
         <translation>正在查找 GPU…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="437"/>
+        <location filename="../wizard/setup_pages.py" line="446"/>
         <source>CPU: {0} ({1} cores)</source>
         <translation>CPU：{0}（{1} 核）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="438"/>
+        <location filename="../wizard/setup_pages.py" line="447"/>
         <source>processor</source>
         <translation>处理器</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="440"/>
+        <location filename="../wizard/setup_pages.py" line="449"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="458"/>
+        <location filename="../wizard/setup_pages.py" line="466"/>
+        <source>Estimates are typical figures (speed not measured).</source>
+        <translation>估计值为典型数值（未测速）。</translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="469"/>
+        <source>{0}: {1:,.0f} tokens/s</source>
+        <translation>{0}：{1:,.0f} 词元/秒</translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="471"/>
+        <source>Measured here: {0:,.0f} characters/s segmented; training {1}.</source>
+        <translation>本机实测：分词 {0:,.0f} 字/秒；训练 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="473"/>
+        <source>not measured</source>
+        <translation>未测</translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="485"/>
         <source>GPU {0}: {1} · {2:.1f} GB, {3:.1f} GB free</source>
         <translation>GPU {0}：{1} · {2:.1f} GB，空闲 {3:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="467"/>
+        <location filename="../wizard/setup_pages.py" line="494"/>
         <source>{0} GPU(s) found (PyTorch {1}).</source>
         <translation>找到 {0} 块 GPU（PyTorch {1}）。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="473"/>
+        <location filename="../wizard/setup_pages.py" line="500"/>
         <source>No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.</source>
         <translation>没有 GPU：这个 PyTorch（{0}）不支持 CUDA。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="476"/>
+        <location filename="../wizard/setup_pages.py" line="503"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation>没有找到 CUDA GPU。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="482"/>
+        <location filename="../wizard/setup_pages.py" line="505"/>
+        <source>Measuring this machine&apos;s speed for the estimates…</source>
+        <translation>正在测量本机速度以估计时间…</translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="512"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation>这个训练程序不能列出 GPU（没有 devices 命令）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="484"/>
+        <location filename="../wizard/setup_pages.py" line="514"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation>无法列出 GPU（{0}）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="506"/>
+        <location filename="../wizard/setup_pages.py" line="536"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="506"/>
+        <location filename="../wizard/setup_pages.py" line="536"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="507"/>
+        <location filename="../wizard/setup_pages.py" line="537"/>
         <source>Thorough</source>
         <translation>充分</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="507"/>
+        <location filename="../wizard/setup_pages.py" line="537"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation>极小（测试用，没有实际提升）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="510"/>
+        <location filename="../wizard/setup_pages.py" line="540"/>
         <source>under a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="511"/>
+        <location filename="../wizard/setup_pages.py" line="541"/>
         <source>about {0:.0f} min</source>
         <translation>约 {0:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="512"/>
+        <location filename="../wizard/setup_pages.py" line="542"/>
         <source>{0} — {1} (estimate)</source>
         <translation>{0} — {1}（估计）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="514"/>
+        <location filename="../wizard/setup_pages.py" line="546"/>
+        <source>, about {0:.1f} M training tokens</source>
+        <translation>，约 {0:.1f} M 训练词元</translation>
+    </message>
+    <message>
+        <location filename="../wizard/setup_pages.py" line="549"/>
         <source>; on a CPU it builds your word layer only</source>
         <translation>；在 CPU 上只建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="542"/>
+        <location filename="../wizard/setup_pages.py" line="577"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation>学习率必须是数字，例如 3e-4。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="552"/>
+        <location filename="../wizard/setup_pages.py" line="587"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="556"/>
+        <location filename="../wizard/setup_pages.py" line="591"/>
         <source>Could not prepare the run&apos;s folder: {0}</source>
         <translation>无法准备训练文件夹：{0}</translation>
     </message>
@@ -1028,42 +1058,42 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ModelStore</name>
     <message>
-        <location filename="../wizard/window.py" line="200"/>
+        <location filename="../wizard/window.py" line="202"/>
         <source>&apos;{0}&apos; cannot be a model name: avoid / \ : * ? &quot; &lt; &gt; | and a leading dot (at most 64 characters).</source>
         <translation>“{0}”不能用作模型名称：不要用 / \ : * ? &quot; &lt; &gt; | 和开头的点（最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="201"/>
+        <location filename="../wizard/window.py" line="203"/>
         <source>A model called &apos;{0}&apos; exists already: choose another name.</source>
         <translation>已有名为“{0}”的模型：请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="202"/>
+        <location filename="../wizard/window.py" line="204"/>
         <source>There is no model called &apos;{0}&apos;.</source>
         <translation>没有名为“{0}”的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="203"/>
+        <location filename="../wizard/window.py" line="205"/>
         <source>&apos;{0}&apos; is not a pinyin model: it cannot be used for typing.</source>
         <translation>“{0}”不是拼音模型，不能用于打字。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="204"/>
+        <location filename="../wizard/window.py" line="206"/>
         <source>&apos;{0}&apos; comes with Yinzi and cannot be renamed or deleted.</source>
         <translation>“{0}”是音字自带的模型，不能重命名或删除。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="205"/>
+        <location filename="../wizard/window.py" line="207"/>
         <source>There is no previous model to switch back to.</source>
         <translation>没有可以切换回去的上一个模型。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="206"/>
+        <location filename="../wizard/window.py" line="208"/>
         <source>{0} is not a model folder (no readable manifest.json).</source>
         <translation>{0} 不是模型文件夹（没有可读的 manifest.json）。</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="207"/>
+        <location filename="../wizard/window.py" line="209"/>
         <source>Copying the model failed: {0}</source>
         <translation>复制模型失败：{0}</translation>
     </message>

@@ -100,8 +100,13 @@ def inspect_command(trainer: Trainer, paths: Sequence[str]) -> Command:
     return Command((*trainer.argv, "inspect-corpus", "--json", *map(str, paths)))
 
 
-def devices_command(trainer: Trainer) -> Command:
-    return Command((*trainer.argv, "devices", "--json"))
+def devices_command(trainer: Trainer, *, measure_seconds: float = 0.0) -> Command:
+    """`devices --json`; with `measure_seconds`, also the measured throughput (a few seconds
+    a device) that scales the presets' time estimates."""
+    argv = (*trainer.argv, "devices", "--json")
+    if measure_seconds > 0:
+        argv += ("--measure", f"{measure_seconds:g}")
+    return Command(argv)
 
 
 @dataclass(frozen=True)
@@ -199,14 +204,37 @@ PRESET_NEURAL_MINUTES = {"tiny": (0.5, 0.5), "quick": (0.0, 5.0), "standard": (3
 EVALUATION_MINUTES = {"tiny": 0.5, "quick": 3.0, "standard": 4.0, "thorough": 6.0}
 EXPORT_MINUTES = 1.0                     # ONNX fp32 + int8, only after a neural stage
 LEXICON_CHARS_PER_MINUTE = 600_000       # segmentation + counting, 2 worker processes
+# `devices --measure` on the machine LEXICON_CHARS_PER_MINUTE was timed on (2 loaded cores,
+# 2026-12-06: 5.0 M characters of poetry took 10:45 with `--preset quick`): a machine that
+# segments faster builds the word layer proportionally faster.
+REFERENCE_SEGMENTATION_CHARS_PER_S = 590_000
 
 
-def estimate_minutes(preset: str, han_chars: int, *, gpu: bool = False) -> float:
-    """A rough duration for a preset: the word layer by corpus size, the neural stage's time
-    box (none for quick on a CPU), export, and the before/after evaluation."""
+def estimate_minutes(preset: str, han_chars: int, *, gpu: bool = False,
+                     throughput: dict | None = None) -> float:
+    """A rough duration for a preset: the word layer by corpus size (scaled by this machine's
+    measured segmentation speed when `throughput` from `devices --measure` is given), the
+    neural stage's time box (none for quick on a CPU), export, and the before/after evaluation."""
     neural = PRESET_NEURAL_MINUTES[preset][1 if gpu else 0]
     export = EXPORT_MINUTES if neural else 0.0
-    return han_chars / LEXICON_CHARS_PER_MINUTE + neural + export + EVALUATION_MINUTES[preset]
+    speed = 1.0
+    measured = (throughput or {}).get("segmentation_chars_per_s")
+    if isinstance(measured, (int, float)) and measured > 0:
+        speed = measured / REFERENCE_SEGMENTATION_CHARS_PER_S
+    return (han_chars / LEXICON_CHARS_PER_MINUTE / speed + neural + export
+            + EVALUATION_MINUTES[preset] / speed)
+
+
+def tokens_in_time_box(preset: str, devices: Sequence[str], throughput: dict | None) -> float | None:
+    """Training tokens the preset's time box holds on `devices` ("cpu", "cuda:0"...) at the
+    measured rates (several GPUs add up), or None when nothing was measured or nothing trains."""
+    rates = (throughput or {}).get("training_tokens_per_s") or {}
+    gpu = any(d.startswith("cuda") for d in devices)
+    minutes = PRESET_NEURAL_MINUTES[preset][1 if gpu else 0]
+    measured = [rates[d] for d in devices if isinstance(rates.get(d), (int, float))]
+    if not minutes or not measured:
+        return None
+    return sum(measured) * 60 * minutes
 
 
 def unknown_command(stderr: str) -> bool:

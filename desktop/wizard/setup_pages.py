@@ -348,11 +348,19 @@ class HardwarePage(WizardPage):
         self.query = JsonQuery(self)
         self.query.answered.connect(self._on_devices)
         self.query.failed.connect(self._on_devices_failed)
+        # A few seconds of measured throughput, asked for once the devices are listed, so the
+        # page is usable at once and the estimates sharpen when the measurement arrives.
+        self.measure_query = JsonQuery(self)
+        self.measure_query.answered.connect(self._on_measured)
+        self.measure_query.failed.connect(lambda _code, _detail: self._set_measure_text(None))
+        self._throughput: dict | None = None
         layout = QVBoxLayout(self)
         self.devices_box = QGroupBox()
         self.devices_layout = QVBoxLayout(self.devices_box)
         self.devices_status = text_label()
         self.devices_layout.addWidget(self.devices_status)
+        self.measure_status = text_label()
+        self.measure_status.setObjectName("measure_status")
         self.cpu_check = QCheckBox()
         self.cpu_check.setObjectName("device_cpu")
         self.cpu_check.setChecked(True)
@@ -360,6 +368,7 @@ class HardwarePage(WizardPage):
         self.devices_layout.addWidget(self.cpu_check)
         self.gpu_checks: dict[int, QCheckBox] = {}
         layout.addWidget(self.devices_box)
+        layout.addWidget(self.measure_status)
 
         self.preset_box = QGroupBox()
         preset_layout = QVBoxLayout(self.preset_box)
@@ -445,6 +454,24 @@ class HardwarePage(WizardPage):
         except (TypeError, ValueError, AttributeError) as exc:   # a trainer off the contract
             self._on_devices_failed("json", str(exc))
 
+    def _on_measured(self, info: dict) -> None:
+        throughput = info.get("throughput") if isinstance(info, dict) else None
+        self._throughput = throughput if isinstance(throughput, dict) else None
+        self.wiz.plan.throughput = self._throughput
+        self._set_measure_text(self._throughput)
+        self._update_estimates()
+
+    def _set_measure_text(self, throughput: dict | None) -> None:
+        if not throughput:
+            self.measure_status.setText(self.tr("Estimates are typical figures (speed not measured)."))
+            return
+        rates = throughput.get("training_tokens_per_s") or {}
+        parts = [self.tr("{0}: {1:,.0f} tokens/s").format(d, r) for d, r in rates.items()
+                 if isinstance(r, (int, float))]
+        self.measure_status.setText(self.tr("Measured here: {0:,.0f} characters/s segmented; training {1}.")
+                                    .format(float(throughput.get("segmentation_chars_per_s") or 0),
+                                            ", ".join(parts) or self.tr("not measured")))
+
     def _show_devices(self, devices: dict) -> None:
         self._devices = devices
         self.wiz.plan.devices = devices
@@ -474,6 +501,9 @@ class HardwarePage(WizardPage):
                 torch.get("version", "?")))
         else:
             self.devices_status.setText(self.tr("No CUDA GPU found. Training runs on the CPU."))
+        if self._throughput is None and not self.measure_query.busy and self.wiz.trainer is not None:
+            self.measure_status.setText(self.tr("Measuring this machine's speed for the estimates…"))
+            self.measure_query.run(commands.devices_command(self.wiz.trainer, measure_seconds=2))
 
     def _on_devices_failed(self, code: str, detail: str) -> None:
         self._devices = {}
@@ -506,10 +536,15 @@ class HardwarePage(WizardPage):
         words = {"quick": self.tr("Quick"), "standard": self.tr("Standard"),
                  "thorough": self.tr("Thorough"), "tiny": self.tr("Tiny (a test run, no real gain)")}
         for name, button in self.preset_buttons.items():
-            minutes = commands.estimate_minutes(name, han, gpu=gpu)
+            minutes = commands.estimate_minutes(name, han, gpu=gpu, throughput=self._throughput)
             when = (self.tr("under a minute") if minutes < 1
                     else self.tr("about {0:.0f} min").format(minutes))
-            button.setText(self.tr("{0} — {1} (estimate)").format(words[name], when))
+            text = self.tr("{0} — {1} (estimate)").format(words[name], when)
+            devices = ([f"cuda:{i}" for i in self.selected_gpus()] or ["cpu"])
+            tokens = commands.tokens_in_time_box(name, devices, self._throughput)
+            if tokens:
+                text += self.tr(", about {0:.1f} M training tokens").format(tokens / 1e6)
+            button.setText(text)
             if name == "quick" and not gpu:
                 button.setText(button.text() + self.tr("; on a CPU it builds your word layer only"))
 
@@ -560,3 +595,4 @@ class HardwarePage(WizardPage):
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt override
         self.query.stop()
+        self.measure_query.stop()

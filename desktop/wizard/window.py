@@ -43,6 +43,7 @@ class Plan:
     files: list[str] = field(default_factory=list)
     report: dict[str, Any] | None = None  # inspect-corpus
     devices: dict[str, Any] | None = None
+    throughput: dict[str, Any] | None = None   # devices --measure: segmentation and training speed
     gpus: tuple[int, ...] = ()
     preset: str = "quick"
     held_out: float | None = None
@@ -173,6 +174,7 @@ class FineTuneWizard(QWizard):
             self.train_page.stop_for_close()
         self.data_page.query.stop()
         self.hardware_page.query.stop()
+        self.hardware_page.measure_query.stop()
         return True
 
     def _ask_close_dialog(self) -> bool:

@@ -168,6 +168,14 @@ def test_inspect_corpus_reads_the_good_paths_beside_a_missing_one(tmp_path: Path
     assert [p["path"] for p in info["problems"]] == [missing]
 
 
+def test_devices_measures_segmentation_and_training_speed() -> None:
+    from trainer.commands.devices import describe, measure
+
+    info = measure(describe(), 0.2, None)
+    assert info["segmentation_chars_per_s"] > 0
+    assert info["training_tokens_per_s"]["cpu"] > 0 and "errors" not in info
+
+
 def test_devices_json() -> None:
     done = run_cli(["devices", "--json"], timeout=120)
     assert done.returncode == 0, done.stderr

@@ -144,6 +144,22 @@ def test_estimates_grow_with_the_preset_and_the_corpus():
     assert c.estimate_minutes("quick", 5_000_000, gpu=True) > c.estimate_minutes("quick", 5_000_000)
 
 
+def test_measured_throughput_scales_the_estimates_and_names_the_tokens():
+    assert c.devices_command(MODULE, measure_seconds=2).argv[-2:] == ("--measure", "2")
+    typical = c.estimate_minutes("quick", 5_000_000)
+    same = {"segmentation_chars_per_s": c.REFERENCE_SEGMENTATION_CHARS_PER_S}
+    assert c.estimate_minutes("quick", 5_000_000, throughput=same) == typical
+    twice = {"segmentation_chars_per_s": 2 * c.REFERENCE_SEGMENTATION_CHARS_PER_S}
+    assert c.estimate_minutes("quick", 5_000_000, throughput=twice) == typical / 2
+    assert c.estimate_minutes("quick", 5_000_000, throughput={"segmentation_chars_per_s": 0}) == typical
+    rates = {"training_tokens_per_s": {"cpu": 1000, "cuda:0": 50_000, "cuda:1": 50_000}}
+    # standard boxes 30 minutes of training; two GPUs add up; quick on a CPU trains nothing
+    assert c.tokens_in_time_box("standard", ["cuda:0", "cuda:1"], rates) == 100_000 * 60 * 30
+    assert c.tokens_in_time_box("standard", ["cpu"], rates) == 1000 * 60 * 30
+    assert c.tokens_in_time_box("quick", ["cpu"], rates) is None
+    assert c.tokens_in_time_box("standard", ["cpu"], None) is None
+
+
 def test_usage_errors_are_recognised():
     assert c.usage_error("yinzi-train: error: argument COMMAND: invalid choice: 'adapt' (choose") == (
         "command", "adapt")

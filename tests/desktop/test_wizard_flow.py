@@ -92,7 +92,10 @@ if command == "devices":
     print(json.dumps({"cpu": {"name": "Fake CPU", "cores": 2},
                       "cuda": [{"index": i, "name": f"Fake GPU {i}", "total_mb": 81559, "free_mb": 80000 - i * 1000}
                                for i in range(n)],
-                      "torch": {"version": "2.13.0", "cuda_build": n > 0}}))
+                      "torch": {"version": "2.13.0", "cuda_build": n > 0},
+                      **({"throughput": {"segmentation_chars_per_s": 1_180_000,
+                                         "training_tokens_per_s": {"cpu": 2000, **{f"cuda:{i}": 50000 for i in range(n)}}}}
+                         if opt("--measure") else {})}))
     sys.exit(0)
 if command == "finetune-sentiment":
     train, out = opt("--train", many=True), Path(opt("--out"))
@@ -321,6 +324,19 @@ def test_several_gpus_build_a_torchrun_command(wizard, qtbot, corpus, fake_train
     assert "--nproc_per_node 2 --no-python" in log
     adapt = [c for c in fake_trainer() if c[0] == "adapt"][-1]
     assert adapt[adapt.index("--gpus") + 1] == "0,1"
+
+
+def test_measured_speed_sharpens_the_estimates(wizard, qtbot, corpus, fake_trainer):
+    w = wizard
+    _go_to_hardware(qtbot, w, corpus)
+    page = w.hardware_page
+    qtbot.waitUntil(lambda: "50,000 tokens/s" in page.measure_status.text(), timeout=WAIT_MS)
+    assert w.plan.throughput["segmentation_chars_per_s"] == 1_180_000
+    assert any(c[0] == "devices" and "--measure" in c for c in fake_trainer())
+    page.gpu_checks[0].setChecked(True)
+    page.gpu_checks[1].setChecked(True)
+    # two GPUs at 50,000 tokens/s for standard's 30-minute box: 180 M tokens
+    assert "180.0 M training tokens" in page.preset_buttons["standard"].text()
 
 
 def test_killed_child_shows_the_failure_and_resume_reruns_with_resume(
