@@ -84,6 +84,27 @@ def test_model_folder_is_complete(adapted) -> None:
     assert not (out / ".run" / "train.txt").exists() and not (out / ".run" / "train" / "last.pt").exists()
 
 
+def test_the_retrained_model_is_kept_only_when_it_adds_to_the_layer(adapted) -> None:
+    import json
+
+    from core.filehash import sha256_file
+
+    out, _, _ = adapted
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    check = manifest["neural"]["check"]
+    assert {"base", "retrained", "kept"} <= set(check)
+    kept = check["retrained"]["tune_char"] > check["base"]["tune_char"]
+    if "general_char" in check["base"]:
+        kept = kept and check["base"]["general_char"] - check["retrained"]["general_char"] <= 0.1
+    assert check["kept"] is kept
+    base = ROOT / "resources" / "models" / "p2c-default" / "model.onnx"
+    # the folder carries the base model's weights exactly when the retrained ones were refused
+    assert (sha256_file(out / "model.onnx") == sha256_file(base)) is (not kept)
+    if not kept:
+        assert check["reason"] and manifest["rescore_weight"] == json.loads(
+            (base.parent / "manifest.json").read_text(encoding="utf-8"))["rescore_weight"]
+
+
 def test_convert_uses_the_domain_layer(adapted) -> None:
     out, _, _ = adapted
     queries = "\n".join(DOMAIN_WORDS) + "\n"

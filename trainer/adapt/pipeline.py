@@ -409,11 +409,64 @@ class Adaptation:
         # The model's rescoring weight (the base model's when it was not retrained), on the same
         # clauses, with the chosen layer: a general model may deserve less say in a domain.
         self.state.data["rescore"] = self._tune_rescore(tune, choice.lam)
+        self._check_neural(tune, choice.lam)
+
+    # A retrained model is kept only when, beside the chosen layer, it reads the tuning clauses
+    # better than the base model and costs general text at most this many char points (measured
+    # on general clauses after the reported ones, so the report is not what decided).
+    NEURAL_GENERAL_TOLERANCE = 0.1
+    NEURAL_CHECK_GENERAL_CLAUSES = 1000
+
+    def _check_neural(self, tune: list[str], lam: float) -> None:
+        neural = self.state.data.get("neural", {})
+        if neural.get("skipped", True) or "check" in neural:
+            return
+        from trainer.adapt.evaluate import converter, figures, make_engine
+        from trainer.evaluation.ime import read_clauses
+
+        general: list[str] = []
+        if self.s.general:
+            every = read_clauses(Path(self.s.general), None)
+            start = self.preset.general_clauses
+            general = every[start:start + self.NEURAL_CHECK_GENERAL_CLAUSES]
+        self.ev.emit("stage", stage="tune", message="checking that the retrained model adds to the "
+                     f"word layer ({len(tune):,} tuning clauses, {len(general):,} general clauses)")
+        r = self.state.data["rescore"]
+        engines = {
+            "base": make_engine(self._domain(lam), self._scorer(Path(self.s.base), None, None)),
+            "retrained": make_engine(self._domain(lam), self._scorer(self.run_dir / "export",
+                                                                      r.get("weight"), r.get("mode"))),
+        }
+        check: dict[str, Any] = {}
+        for name, engine in engines.items():
+            check[name] = {"tune_char": figures(tune, converter(engine))[0].char}
+            if general:
+                check[name]["general_char"] = figures(general, converter(engine))[0].char
+        gains = check["retrained"]["tune_char"] > check["base"]["tune_char"]
+        costs = (general and check["base"]["general_char"] - check["retrained"]["general_char"]
+                 > self.NEURAL_GENERAL_TOLERANCE)
+        check["kept"] = bool(gains and not costs)
+        if not check["kept"]:
+            why = ("it did not read the tuning clauses better" if not gains else
+                   "it cost general text more than "
+                   f"{self.NEURAL_GENERAL_TOLERANCE:g} char points")
+            check["reason"] = why
+            self.ev.emit("stage", stage="tune", message=f"keeping the base model: the retrained one "
+                         f"does not add to the word layer ({why})")
+            self.state.data["rescore"] = {
+                "weight": self.base_manifest.get("rescore_weight"),
+                "mode": self.base_manifest.get("rescore_mode", "masked"), "tuned": False,
+                "note": "the base model was kept: " + why}
+        neural["check"] = check
+        self.state.data["neural"] = neural
 
     def _model_dir(self) -> Path:
-        """Where the adapted ONNX model is before it is written into OUT."""
+        """Where the adapted ONNX model is before it is written into OUT: the retrained export,
+        unless there was none or the check after tuning found it does not help."""
         neural = self.state.data.get("neural", {})
-        return Path(self.s.base) if neural.get("skipped", True) else self.run_dir / "export"
+        if neural.get("skipped", True) or not neural.get("check", {}).get("kept", True):
+            return Path(self.s.base)
+        return self.run_dir / "export"
 
     def _tune_rescore(self, clauses: list[str], lam: float) -> dict:
         model_dir = self._model_dir()
