@@ -140,7 +140,7 @@ ZH.update({
  "{0}: {1:,.0f} tokens/s": "{0}：{1:,.0f} 词元/秒",
  "Measured here: {0:,.0f} characters/s segmented; training {1}.": "本机实测：分词 {0:,.0f} 字/秒；训练 {1}。",
  "not measured": "未测", "Measuring this machine's speed for the estimates…": "正在测量本机速度以估计时间…",
- ", about {0:.1f} M training tokens": "，约 {0:.1f} M 训练词元",
+ ", up to {0:.1f} M training tokens": "，最多约 {0:.1f} M 训练词元",
  "under a minute": "不到一分钟", "about {0:.0f} min": "约 {0:.0f} 分钟", "{0} — {1} (estimate)": "{0} — {1}（估计）",
  "The learning rate must be a number, e.g. 3e-4.": "学习率必须是数字，例如 3e-4。",
  "Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.":

@@ -548,7 +548,7 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/setup_pages.py" line="431"/>
-        <location filename="../wizard/setup_pages.py" line="552"/>
+        <location filename="../wizard/setup_pages.py" line="553"/>
         <source>General check file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -663,27 +663,27 @@ Resume it from its last checkpoint?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="546"/>
-        <source>, about {0:.1f} M training tokens</source>
+        <location filename="../wizard/setup_pages.py" line="547"/>
+        <source>, up to {0:.1f} M training tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="549"/>
+        <location filename="../wizard/setup_pages.py" line="550"/>
         <source>; on a CPU it builds your word layer only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="577"/>
+        <location filename="../wizard/setup_pages.py" line="578"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="587"/>
+        <location filename="../wizard/setup_pages.py" line="588"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="591"/>
+        <location filename="../wizard/setup_pages.py" line="592"/>
         <source>Could not prepare the run&apos;s folder: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -550,7 +550,7 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/setup_pages.py" line="431"/>
-        <location filename="../wizard/setup_pages.py" line="552"/>
+        <location filename="../wizard/setup_pages.py" line="553"/>
         <source>General check file</source>
         <translation>通用检查文件</translation>
     </message>
@@ -665,27 +665,27 @@ Resume it from its last checkpoint?</source>
         <translation>{0} — {1}（估计）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="546"/>
-        <source>, about {0:.1f} M training tokens</source>
-        <translation>，约 {0:.1f} M 训练词元</translation>
+        <location filename="../wizard/setup_pages.py" line="547"/>
+        <source>, up to {0:.1f} M training tokens</source>
+        <translation>，最多约 {0:.1f} M 训练词元</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="549"/>
+        <location filename="../wizard/setup_pages.py" line="550"/>
         <source>; on a CPU it builds your word layer only</source>
         <translation>；在 CPU 上只建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="577"/>
+        <location filename="../wizard/setup_pages.py" line="578"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation>学习率必须是数字，例如 3e-4。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="587"/>
+        <location filename="../wizard/setup_pages.py" line="588"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="591"/>
+        <location filename="../wizard/setup_pages.py" line="592"/>
         <source>Could not prepare the run&apos;s folder: {0}</source>
         <translation>无法准备训练文件夹：{0}</translation>
     </message>

@@ -541,9 +541,10 @@ class HardwarePage(WizardPage):
                     else self.tr("about {0:.0f} min").format(minutes))
             text = self.tr("{0} — {1} (estimate)").format(words[name], when)
             devices = ([f"cuda:{i}" for i in self.selected_gpus()] or ["cpu"])
+            # The time box bounds the tokens; a preset's step cap may stop it sooner ("up to").
             tokens = commands.tokens_in_time_box(name, devices, self._throughput)
-            if tokens:
-                text += self.tr(", about {0:.1f} M training tokens").format(tokens / 1e6)
+            if tokens and name != "tiny":
+                text += self.tr(", up to {0:.1f} M training tokens").format(tokens / 1e6)
             button.setText(text)
             if name == "quick" and not gpu:
                 button.setText(button.text() + self.tr("; on a CPU it builds your word layer only"))

@@ -336,7 +336,8 @@ def test_measured_speed_sharpens_the_estimates(wizard, qtbot, corpus, fake_train
     page.gpu_checks[0].setChecked(True)
     page.gpu_checks[1].setChecked(True)
     # two GPUs at 50,000 tokens/s for standard's 30-minute box: 180 M tokens
-    assert "180.0 M training tokens" in page.preset_buttons["standard"].text()
+    assert "up to 180.0 M training tokens" in page.preset_buttons["standard"].text()
+    assert "training tokens" not in page.preset_buttons["tiny"].text()   # capped by steps, not time
 
 
 def test_killed_child_shows_the_failure_and_resume_reruns_with_resume(
