@@ -431,16 +431,23 @@ class LexiconDecoder:
 
         words = lex.words
 
-        def consider(ent: int) -> None:
-            syl = lex.syllables(ent)
-            if len(syl) != n_units:
-                return
+        def match_cost(syllables: tuple[str, ...]) -> float | None:
+            """What the units cost read as these syllables; None when they cannot be."""
+            if len(syllables) != n_units:
+                return None
             c = unit_cost
-            for u, s in zip(units, syl):
+            for u, s in zip(units, syllables):
                 m = u.matches(s)
                 if m is None:
-                    return
+                    return None
                 c += m
+            return c
+
+        def consider(ent: int) -> None:
+            syl = lex.syllables(ent)
+            c = match_cost(syl)
+            if c is None:
+                return
             wid = int(lex.ent_word[ent])
             ids.append(wid)
             texts.append(words[wid])
@@ -448,15 +455,10 @@ class LexiconDecoder:
             costs.append(c + float(lex.ent_pen[ent]))
             sources.append(CandidateSource.WORD if n_units > 1 else CandidateSource.CHAR)
 
-        def consider_domain(de) -> None:
-            if len(de.syllables) != n_units:   # (never a word the system entries gave)
+        def consider_domain(de) -> None:   # (never a word the system entries gave)
+            c = match_cost(de.syllables)
+            if c is None:
                 return
-            c = unit_cost
-            for u, s in zip(units, de.syllables):
-                m = u.matches(s)
-                if m is None:
-                    return
-                c += m
             ids.append(de.word_id)
             texts.append(de.text)
             syls.append(de.syllables)
@@ -505,15 +507,8 @@ class LexiconDecoder:
                     consider_domain(de)
         if self.user is not None and not all_full:
             for uw in self.user.with_prefix(units[0].text[0]):
-                if len(uw.syllables) != n_units:
-                    continue
-                c = unit_cost
-                for u, s in zip(units, uw.syllables):
-                    m = u.matches(s)
-                    if m is None:
-                        break
-                    c += m
-                else:
+                c = match_cost(uw.syllables)
+                if c is not None:
                     self._add_user(uw, c, ids, texts, syls, costs, sources)
         if not ids:
             return None

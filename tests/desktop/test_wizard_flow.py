@@ -603,8 +603,9 @@ def _real_adapt_available() -> str | None:
     return None
 
 
-@pytest.mark.slow
-def test_real_trainer_tiny_preset_end_to_end(qtbot, tmp_path, monkeypatch):
+def _start_real_tiny_run(qtbot, tmp_path, monkeypatch):
+    """The wizard driven to a started `adapt --preset tiny` of the real trainer on a 20-file
+    corpus, on the CPU (skips in a checkout without .venv)."""
     why = _real_adapt_available()
     if why:
         pytest.skip(why)
@@ -628,6 +629,12 @@ def test_real_trainer_tiny_preset_end_to_end(qtbot, tmp_path, monkeypatch):
     w.hardware_page.cpu_check.setChecked(True)
     w.hardware_page.set_preset("tiny")
     w.next()
+    return w
+
+
+@pytest.mark.slow
+def test_real_trainer_tiny_preset_end_to_end(qtbot, tmp_path, monkeypatch):
+    w = _start_real_tiny_run(qtbot, tmp_path, monkeypatch)
     qtbot.waitUntil(lambda: not w.train_page.running and w.train_page.outcome != "", timeout=600000)
     assert w.train_page.outcome == "finished", (w.train_page.message.text(), w.train_page.log.toPlainText()[-3000:])
     w.next()
@@ -674,28 +681,7 @@ def test_yinzi_wizard_command(tmp_path):
 def test_real_trainer_killed_at_a_random_step_resumes_to_the_same_final_step(qtbot, tmp_path, monkeypatch):
     import random
 
-    why = _real_adapt_available()
-    if why:
-        pytest.skip(why)
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    for i in range(20):
-        (folder / f"doc{i}.txt").write_text("\n".join(TINY_CORPUS[(i + j) % 4] for j in range(8)), encoding="utf-8")
-    monkeypatch.setenv(commands.TRAINER_ENV, str(REPO / ".venv" / "bin" / "yinzi-train"))
-    from desktop.wizard.window import FineTuneWizard
-
-    w = FineTuneWizard()
-    w.ask_close = lambda: True
-    qtbot.addWidget(w)
-    w.show()
-    w.next()
-    w.data_page.add_paths([str(folder)])
-    _wait_report(qtbot, w.data_page)
-    w.next()
-    qtbot.waitUntil(lambda: w.hardware_page._devices is not None, timeout=120000)
-    w.hardware_page.cpu_check.setChecked(True)
-    w.hardware_page.set_preset("tiny")
-    w.next()
+    w = _start_real_tiny_run(qtbot, tmp_path, monkeypatch)
     train = w.train_page
     qtbot.waitUntil(lambda: train.progress.total_steps > 0, timeout=300000)
     total = train.progress.total_steps

@@ -45,12 +45,13 @@ def inspect(paths: list[str]) -> dict:
     samples: list[str] = []
     # Each path on its own: one missing or empty path is a problem of that path, and the
     # files of the others are still read.
-    files = []
+    found: dict = {}   # ordered, without repeats
     for p in paths:
         try:
-            files.extend(f for f in collect_files([p]) if f not in files)
+            found.update(dict.fromkeys(collect_files([p])))
         except InputError as exc:
             problems.append({"path": p, "line": None, "message": str(exc)})
+    files = list(found)
     t2s = T2S()
     seen: set[bytes] = set()
     for path in files:
