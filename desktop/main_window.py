@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings: AppSettings) -> None:
         old = self.settings
         self.settings = settings
-        self.store.save(settings)
+        self._save_settings()
         self.engine.set_config(settings.engine_config())
         self.controller.page_size = settings.page_size
         self.controller.set_punctuation(settings.chinese_punctuation)
@@ -352,6 +352,15 @@ class MainWindow(QMainWindow):
             i18n.switch_language(QApplication.instance(), settings.language)
         self._update_status()
         self.settingsApplied.emit()
+
+    def _save_settings(self) -> None:
+        """Persist `self.settings`; a config folder that refuses is said once, and the
+        settings stay in effect for this session."""
+        said = bool(self.store.save_error)
+        if not self.store.save(self.settings) and not said:
+            self.statusBar().showMessage(
+                self.tr("Settings are not saved (the config folder refused them); "
+                        "they apply until you quit."), 10000)
 
     def open_settings(self) -> None:
         from desktop.settings_dialog import SettingsDialog
@@ -458,7 +467,7 @@ class MainWindow(QMainWindow):
 
     def _on_analysis_toggled(self, shown: bool) -> None:
         self.settings = replace(self.settings, show_analysis=shown)
-        self.store.save(self.settings)
+        self._save_settings()
         if shown:
             self._push_analysis_text()
 
@@ -543,7 +552,7 @@ class MainWindow(QMainWindow):
 
     def _remember_recent(self, path: str) -> None:
         self.settings = self.settings.with_recent(str(Path(path).resolve()))
-        self.store.save(self.settings)
+        self._save_settings()
         self._rebuild_recent_menu()
 
     def _rebuild_recent_menu(self) -> None:

@@ -21,6 +21,8 @@ SETTINGS_FILE = "settings.json"
 NGRAM_MODEL = ""          # model choice meaning "no neural model: the n-gram decoder alone"
 DEFAULT_MODEL = "p2c-default"
 LANGUAGES = ("system", "zh_CN", "en")
+THEMES = ("system", "light", "dark")
+MAX_ZOOM = 20                      # editor zoom steps either way (one point each)
 MAX_RECENT = 8
 
 
@@ -38,6 +40,10 @@ class AppSettings:
     language: str = "system"         # "system" follows the locale; or "zh_CN" / "en"
     chinese_punctuation: bool = True
     start_in_chinese: bool = True
+    punct_pages: bool = False        # ',' '.' '-' '=' page the candidate bar (else they type)
+    prediction: bool = True          # offer next-word suggestions after a commit
+    theme: str = "system"            # "system" follows the desktop; or "light" / "dark"
+    zoom: int = 0                    # editor zoom steps (Ctrl+= / Ctrl+-), one point each
     # The analysis dock loads jieba and pypinyin (~120 MB): off by default to keep the typing
     # app within its memory budget; View > Analysis turns it on and the choice is kept.
     show_analysis: bool = False
@@ -50,6 +56,10 @@ class AppSettings:
             raise ValueError(f"font_size must be 6..72, got {self.font_size}")
         if self.language not in LANGUAGES:
             raise ValueError(f"language must be one of {LANGUAGES}, got {self.language!r}")
+        if self.theme not in THEMES:
+            raise ValueError(f"theme must be one of {THEMES}, got {self.theme!r}")
+        if not -MAX_ZOOM <= self.zoom <= MAX_ZOOM:
+            raise ValueError(f"zoom must be {-MAX_ZOOM}..{MAX_ZOOM}, got {self.zoom}")
 
     def engine_config(self, base: EngineConfig | None = None) -> EngineConfig:
         return replace(
@@ -129,12 +139,18 @@ def _coerce(key: str, value: Any, current: Any) -> Any:
 
 
 class SettingsStore:
-    """Reads and writes `settings.json` in a folder (the platform config folder by default)."""
+    """Reads and writes `settings.json` in a folder (the platform config folder by default).
+
+    `save` never raises: a read-only or full config folder must not break the slot that
+    changed a setting. The failure is kept in `save_error` (the caller says it once) and the
+    settings live on in memory.
+    """
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else paths.user_config_dir()
         self.path = self.folder / SETTINGS_FILE
         self.problems: list[str] = []
+        self.save_error = ""       # why the last save failed; "" after a good one
 
     def load(self) -> AppSettings:
         self.problems = []
@@ -151,12 +167,27 @@ class SettingsStore:
             log.warning("%s: %s", self.path, problem)
         return settings
 
-    def save(self, settings: AppSettings) -> None:
-        changes = settings.to_changes()
+    def save(self, settings: AppSettings) -> bool:
+        """Write the settings; False (and `save_error` set) when the folder refuses them."""
+        try:
+            self._write(settings.to_changes())
+        except OSError as exc:
+            first = not self.save_error
+            self.save_error = f"could not save settings to {self.path}: {exc.strerror or exc}"
+            if first:
+                log.warning(self.save_error)
+            return False
+        self.save_error = ""
+        return True
+
+    def _write(self, changes: dict[str, Any]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         if not changes:
             self.path.unlink(missing_ok=True)  # all defaults: nothing worth keeping
             return
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(changes, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(self.path)  # atomic: a crash mid-write never leaves half a file
+        try:
+            tmp.write_text(json.dumps(changes, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            tmp.replace(self.path)  # atomic: a crash mid-write never leaves half a file
+        finally:
+            tmp.unlink(missing_ok=True)

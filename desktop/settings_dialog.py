@@ -1,4 +1,5 @@
-"""The settings dialog: fuzzy pinyin rules, page size, editor font, model and language.
+"""The settings dialog: fuzzy pinyin rules, paging, prediction, editor font and zoom, model,
+theme and language.
 
 It edits a copy of `AppSettings` and hands back a new one; persisting and applying are the
 main window's job.
@@ -23,7 +24,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
 )
-from desktop.settings import NGRAM_MODEL, AppSettings
+from desktop.settings import MAX_ZOOM, NGRAM_MODEL, AppSettings
 
 # Rule name -> the pair it merges, shown as the checkbox text (not translated: it is pinyin).
 FUZZY_LABELS = {
@@ -60,6 +61,14 @@ class SettingsDialog(QDialog):
         self.start_chinese = QCheckBox(self.tr("Start in Chinese mode"), self)
         self.start_chinese.setChecked(settings.start_in_chinese)
         form.addRow("", self.start_chinese)
+        self.punct_pages = QCheckBox(self.tr("Page candidates with , . - ="), self)
+        self.punct_pages.setToolTip(self.tr(
+            "When off, these keys commit the first candidate and type the punctuation."))
+        self.punct_pages.setChecked(settings.punct_pages)
+        form.addRow("", self.punct_pages)
+        self.prediction = QCheckBox(self.tr("Suggest the next word after a commit"), self)
+        self.prediction.setChecked(settings.prediction)
+        form.addRow("", self.prediction)
 
         self.font_family = QFontComboBox(self)
         self.font_family.setEditable(False)
@@ -74,6 +83,9 @@ class SettingsDialog(QDialog):
         self.font_size = QSpinBox(self, minimum=6, maximum=72, value=settings.font_size)
         self.font_size.setSuffix(" pt")
         form.addRow(self.tr("Font size"), self.font_size)
+        self.zoom = QSpinBox(self, minimum=-MAX_ZOOM, maximum=MAX_ZOOM, value=settings.zoom)
+        self.zoom.setToolTip(self.tr("Ctrl+= and Ctrl+- change it from the editor"))
+        form.addRow(self.tr("Editor zoom"), self.zoom)
 
         self.model = QComboBox(self)
         self.model.addItem(self.tr("None (n-gram decoder only)"), NGRAM_MODEL)
@@ -96,6 +108,12 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         form.addRow(self.tr("Language"), self.language)
+        self.theme = QComboBox(self)
+        self.theme.addItem(self.tr("Follow the system"), "system")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        form.addRow(self.tr("Theme"), self.theme)
         layout.addLayout(form)
 
         buttons = QDialogButtonBox(
@@ -114,6 +132,10 @@ class SettingsDialog(QDialog):
         self.page_size.setValue(d.page_size)
         self.punctuation.setChecked(d.chinese_punctuation)
         self.start_chinese.setChecked(d.start_in_chinese)
+        self.punct_pages.setChecked(d.punct_pages)
+        self.prediction.setChecked(d.prediction)
+        self.zoom.setValue(d.zoom)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(d.theme)))
         self.use_default_font.setChecked(True)
         self.font_size.setValue(d.font_size)
         self.model.setCurrentIndex(max(0, self.model.findData(d.model)))
@@ -129,6 +151,10 @@ class SettingsDialog(QDialog):
             page_size=self.page_size.value(),
             chinese_punctuation=self.punctuation.isChecked(),
             start_in_chinese=self.start_chinese.isChecked(),
+            punct_pages=self.punct_pages.isChecked(),
+            prediction=self.prediction.isChecked(),
+            zoom=self.zoom.value(),
+            theme=self.theme.currentData(),
             font_family="" if self.use_default_font.isChecked() else self.font_family.currentFont().family(),
             font_size=self.font_size.value(),
             model=self.model.currentData(),

@@ -310,3 +310,39 @@ def test_engine_warm_up_runs_in_the_background(main_window, qtbot):
     qtbot.waitUntil(lambda: not main_window._loader.busy, timeout=10000)
     type_keys(main_window.editor, "nihao ")
     assert main_window.text() == "你好"
+
+
+def test_new_settings_round_trip_through_the_file_and_the_dialog(main_window, yinzi_home):
+    from desktop.settings_dialog import SettingsDialog
+
+    d = AppSettings()
+    assert (d.punct_pages, d.prediction, d.theme, d.zoom) == (False, True, "system", 0)
+    changed = replace(d, punct_pages=True, prediction=False, theme="dark", zoom=3)
+    store = SettingsStore()
+    assert store.save(changed)
+    assert json.loads(store.path.read_text(encoding="utf-8")) == {
+        "punct_pages": True, "prediction": False, "theme": "dark", "zoom": 3}
+    assert store.load() == changed
+    store.path.write_text(json.dumps({"theme": "purple", "zoom": 99}), encoding="utf-8")
+    assert store.load() == d and len(store.problems) == 2
+
+    dialog = SettingsDialog(changed, main_window)
+    assert dialog.result_settings() == changed
+    dialog.restore_defaults()
+    assert dialog.result_settings() == d
+
+
+def test_a_read_only_config_folder_never_breaks_a_setting_change(main_window, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")             # a file where the folder should be: every write fails
+    main_window.store = SettingsStore(blocker / "config")
+    messages: list[str] = []
+    main_window.statusBar().messageChanged.connect(lambda m: messages.append(m) if m else None)
+
+    main_window.apply_settings(replace(main_window.settings, page_size=4))
+    main_window.apply_settings(replace(main_window.settings, page_size=3))
+
+    assert main_window.settings.page_size == 3          # kept in memory
+    assert main_window.controller.page_size == 3
+    assert main_window.store.save_error
+    assert sum("not saved" in m for m in messages) == 1  # said once, not on every change
