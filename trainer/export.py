@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 from core.filehash import sha256_file
+from core.integrity import stamp
 from core.model.network import P2CModel, P2CScoringGraph, load_checkpoint
 from core.model.spec import MASK, PAD, HanziVocab, Vocab
 
@@ -249,6 +250,8 @@ def export(cfg: ExportConfig) -> dict[str, Any]:
     }
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "MODEL_CARD.md").write_text(model_card(manifest, cfg.notes), encoding="utf-8")
+    # Sizes and sha256 of what was written: loading checks them (core.integrity).
+    manifest["integrity"] = stamp(out)
     return manifest
 
 

@@ -26,6 +26,7 @@ from core.analysis.classifier import (
 )
 from core.analysis.features import FeatureConfig
 from core.filehash import sha256_file
+from core.integrity import stamp
 from core.model.spec import PAD
 from trainer.export import strip_build_paths
 from trainer.sentiment.model import SentimentGraph, SentimentNet
@@ -178,6 +179,8 @@ def write_model_dir(
         "versions": {"torch": torch.__version__, "python": platform.python_version()},
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    # Sizes and sha256 of what was written: loading checks them (core.integrity).
+    manifest["integrity"] = stamp(out_dir)
     return manifest
 
 
