@@ -1,5 +1,6 @@
 """`python -m desktop` (and `yinzi` without a command): open the typing app (`wizard`: the
-fine-tune wizard), or explain how to run without a display instead of letting Qt abort."""
+fine-tune wizard), or explain how to run without a display instead of letting Qt abort.
+`--version` and `--self-test` behave as they do for the `yinzi` command."""
 from __future__ import annotations
 
 import multiprocessing
@@ -13,6 +14,10 @@ def main(argv: list[str] | None = None) -> int:
     # this turns that run into the child instead of a second app. A no-op elsewhere.
     multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ("--version", "--self-test"):
+        from desktop.cli import main as cli_main
+
+        return cli_main(argv)
     if argv and argv[0] in ("app", "gui"):  # `yinzi app FILE` reaches here with the word kept
         argv = argv[1:]
     wizard = bool(argv) and argv[0] == "wizard"   # `yinzi wizard`: the fine-tune wizard alone

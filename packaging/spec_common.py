@@ -1,0 +1,59 @@
+"""What both PyInstaller specs share: paths, the platform branches, the icon, size pruning.
+
+Imported by `yinzi.spec` and `yinzi-trainer.spec` (PyInstaller runs a spec as a script, so
+the spec folder is put on sys.path first). Plain Python: nothing here needs PyInstaller.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PACKAGING = Path(__file__).resolve().parent
+ROOT = PACKAGING.parent
+ICONS = ROOT / "resources" / "icons"
+
+if str(ROOT) not in sys.path:   # the specs read core.version for the macOS Info.plist
+    sys.path.insert(0, str(ROOT))
+
+IS_WINDOWS = sys.platform.startswith("win")
+IS_MACOS = sys.platform == "darwin"
+
+
+def icon_file() -> str | None:
+    """The icon in the platform's format (.ico / .icns); Linux takes it from the .desktop entry."""
+    name = "yinzi.ico" if IS_WINDOWS else "yinzi.icns" if IS_MACOS else None
+    if name and (ICONS / name).is_file():
+        return str(ICONS / name)
+    return None
+
+
+def drop(entries, tags) -> list:
+    """The TOC without the entries whose destination name contains one of `tags`."""
+    return [e for e in entries if not any(tag in e[0] for tag in tags)]
+
+
+# onnxruntime-gpu's CUDA/TensorRT provider libraries: most of its size, and useless without a
+# matching CUDA install; the app falls back to the CPU provider (YINZI_BUNDLE_CUDA=1 keeps them).
+GPU_ONLY = ("onnxruntime_providers_cuda", "onnxruntime_providers_tensorrt", "libcudnn",
+            "libcublas", "libcufft", "libcurand", "libnvinfer", "libnvrtc", "libcudart")
+
+# Python packages neither bundle runs (test and notebook tooling).
+DEV_ONLY = ["pytest", "_pytest", "hypothesis", "pytestqt", "IPython", "tkinter", "_tkinter",
+            "ruff", "importlinter", "PyInstaller", "setuptools", "pip", "wheel"]
+
+
+def toc_sizes(entries) -> dict[str, int]:
+    """Bytes on disk of each TOC entry's source file, keyed by destination name."""
+    out = {}
+    for dest, src, _kind in entries:
+        try:
+            out[dest] = Path(src).stat().st_size
+        except (OSError, TypeError):
+            pass
+    return out
+
+
+def version() -> str:
+    from core.version import __version__
+
+    return __version__

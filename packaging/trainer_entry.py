@@ -1,0 +1,9 @@
+"""Entry script of the frozen `yinzi-train` (PyInstaller runs this file as __main__)."""
+import multiprocessing
+import sys
+
+from trainer.cli import main
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()   # DataLoader workers re-run the executable (spawn)
+    sys.exit(main())
