@@ -1,16 +1,18 @@
 # Yinzi: `make run` opens the app, `make test` runs the tests. Both set everything up first.
+# `make run` installs the app alone (.[desktop]); `make test` and the rest also the trainer
+# (torch) and the dev tools. TORCH_INDEX picks the torch build, see docs/INSTALL.md.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
-STAMP := $(VENV)/.installed
 DATA ?= ../shared/data
 DEV ?= $(DATA)/p2c/dev.txt
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-noto-cjk
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench eval lint lexicon screenshots bundle setup apt clean
+.PHONY: help run test bench eval lint lexicon screenshots bundle bundle-trainer bundle-test \
+	bundle-test-trainer dist icons setup apt clean
 
 help: ## Show this help
 	@echo "Yinzi (音字) — make targets:"
@@ -26,18 +28,36 @@ apt: ## Install the Debian packages Qt and the screenshots need (when root)
 	  echo "apt: not root; if Qt fails to start or shows boxes, run: sudo apt-get install $(APT_PACKAGES)"; \
 	fi
 
-$(STAMP): pyproject.toml constraints.txt
+# Which torch: empty = the exact pin from the package index pip is configured for (here a CPU
+# build); `cpu` = the CPU-only build and `cu126`, `cu128`, ... = that CUDA build, both from
+# download.pytorch.org; or any index URL. Each choice has its own stamp, so switching reinstalls.
+TORCH_INDEX ?=
+TORCH_URL := $(if $(findstring ://,$(TORCH_INDEX)),$(TORCH_INDEX),$(if $(TORCH_INDEX),https://download.pytorch.org/whl/$(TORCH_INDEX)))
+TORCH_TAG := $(if $(TORCH_INDEX),-torch-$(notdir $(TORCH_INDEX)))
+APP_STAMP := $(VENV)/.installed-app
+STAMP := $(VENV)/.installed$(TORCH_TAG)
+
+$(VENV)/bin/python:
 	@$(MAKE) --no-print-directory apt
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
+
+# The typing app alone: no torch, no trainer.
+$(APP_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(PIP) install -q -c constraints.txt -e '.[desktop]'
+	@touch $(APP_STAMP)
+
+# Everything: the app, the trainer and the dev tools.
+$(STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
 	# torch first and on its own, pinned: a looser requirement pulls a multi-GB CUDA build.
-	$(PIP) install -q -c constraints.txt torch==2.13.0
+	$(PIP) install -q -c constraints.txt $(if $(TORCH_URL),--index-url $(TORCH_URL)) torch
 	$(PIP) install -q -c constraints.txt -e '.[desktop,train,dev]'
+	$(PY) -c "import torch; print('torch', torch.__version__, 'CUDA' if torch.version.cuda else 'CPU-only', 'build')"
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install everything
 
-run: $(STAMP) ## Set up and open the typing app on the shipped default model
+run: $(APP_STAMP) ## Set up the app alone (no torch) and open it on the shipped default model
 	$(PY) -m desktop
 
 test: $(STAMP) ## Set up and run the test suite (offscreen Qt)
@@ -67,9 +87,33 @@ bench: $(STAMP) ## Benchmarks: keystroke latency (ADAPTED=DIR compares an adapte
 screenshots: $(STAMP) ## PNGs of the main window, candidate bar, analysis panel, batch window, wizard pages, model manager (Xvfb, CJK font)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) -m desktop.screenshots --out docs/screenshots
 
-bundle: $(STAMP) ## PyInstaller one-folder bundle of the typing app (no torch)
-	$(PIP) install -q -e '.[build]'
-	$(VENV)/bin/pyinstaller --noconfirm packaging/yinzi.spec
+BUILD_STAMP := $(VENV)/.installed-build
+$(BUILD_STAMP): pyproject.toml constraints.txt $(STAMP)
+	$(PIP) install -q -c constraints.txt -e '.[build]'
+	@touch $(BUILD_STAMP)
+
+PYINSTALLER := $(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build
+
+bundle: $(BUILD_STAMP) ## PyInstaller one-folder bundle of the typing app (no torch): dist/yinzi
+	$(PYINSTALLER) packaging/yinzi.spec
+	$(PY) scripts/packaging/bundle_report.py dist/yinzi
+
+bundle-trainer: $(BUILD_STAMP) ## PyInstaller bundle of yinzi-train (with the installed torch): dist/yinzi-trainer
+	$(PYINSTALLER) packaging/yinzi-trainer.spec
+	$(PY) scripts/packaging/bundle_report.py dist/yinzi-trainer
+
+bundle-test: bundle ## Build the app bundle and test the frozen executable as installed (clean env, empty HOME)
+	$(PY) scripts/packaging/bundle_test.py dist/yinzi
+
+bundle-test-trainer: bundle-trainer ## Build the trainer bundle; --version, devices --json and a short adapt from it
+	$(PY) scripts/packaging/trainer_bundle_test.py dist/yinzi-trainer
+
+dist: bundle ## dist/yinzi-VERSION-linux-x86_64.tar.gz (install.sh) and an AppImage when appimagetool is on PATH
+	$(PY) scripts/packaging/make_dist.py --bundle dist/yinzi $(if $(wildcard dist/yinzi-trainer/yinzi-train),--trainer dist/yinzi-trainer) --out dist
+	$(PY) scripts/packaging/install_test.py dist
+
+icons: ## Render resources/icons/yinzi.svg to PNG/ICO/ICNS (Qt; Pillow for ICO/ICNS)
+	$(PY) scripts/packaging/render_icons.py
 
 clean: ## Remove build outputs (keeps .venv)
 	rm -rf build dist .pytest_cache runs

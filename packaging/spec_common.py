@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:   # the specs read core.version for the macOS Info
 
 IS_WINDOWS = sys.platform.startswith("win")
 IS_MACOS = sys.platform == "darwin"
+IS_LINUX = sys.platform.startswith("linux")
 
 
 def icon_file() -> str | None:
@@ -28,8 +29,8 @@ def icon_file() -> str | None:
 
 
 def drop(entries, tags) -> list:
-    """The TOC without the entries whose destination name contains one of `tags`."""
-    return [e for e in entries if not any(tag in e[0] for tag in tags)]
+    """The TOC without the entries whose destination name contains one of `tags` (any OS)."""
+    return [e for e in entries if not any(tag in e[0].replace("\\", "/") for tag in tags)]
 
 
 # onnxruntime-gpu's CUDA/TensorRT provider libraries: most of its size, and useless without a
