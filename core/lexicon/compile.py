@@ -22,6 +22,7 @@ import numpy as np
 
 from core.exclusion import ClauseGuard, is_evaluation_file
 from core.filehash import sha256_file
+from core.lexicon import trigram as tri
 from core.lexicon.format import BI_LP_STEP, BOS, EOS, FORMAT_VERSION, LexiconFiles
 from core.pinyin.syllables import is_syllable
 
@@ -41,6 +42,9 @@ class CompileConfig:
     max_per_key: int = 96           # entries kept per letter key (best first)
     max_per_abbr: int = 1500        # entries kept per abbreviation key
     cont_mix: float = 0.5           # base unigram = mix * KN continuation + (1-mix) * ML
+    trigram: bool = True            # also write a word trigram (core.lexicon.trigram)
+    trigram_min_count: int = tri.TrigramConfig.min_count
+    trigram_keep_gain: float = tri.TrigramConfig.keep_gain
 
 
 # --- corpus segmentation (parallel) ------------------------------------------------------
@@ -96,6 +100,8 @@ class CorpusCounts:
     codes: np.ndarray
     counts: np.ndarray
     dropped_lines: int = 0      # lines left out because they hold an evaluation clause
+    tri_codes: np.ndarray | None = None   # (u * V + v) * V + w, unique (core.lexicon.trigram)
+    tri_counts: np.ndarray | None = None
 
 
 def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = None) -> CorpusCounts:
@@ -135,10 +141,11 @@ def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = No
     a, b = arr[:-1].astype(np.int64), arr[1:].astype(np.int64)
     keep = ~((a == 1) & (b == 0))  # EOS -> BOS is not a bigram
     codes, counts = np.unique(a[keep] * V + b[keep], return_counts=True)
+    tri_codes, tri_counts = tri.trigram_codes(arr, V)
     words = [""] * V
     for w, i in vocab.items():
         words[i] = w
-    return CorpusCounts(words, uni, codes, counts, dropped)
+    return CorpusCounts(words, uni, codes, counts, dropped, tri_codes, tri_counts)
 
 
 # --- readings ------------------------------------------------------------------------------
@@ -189,8 +196,12 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
         cached_exclude = z["exclude"].tolist() if "exclude" in z.files else []
         if sorted(cached_exclude) != sorted(sha256_file(p) for p in exclude):
             raise ValueError(f"{counts_cache} was counted with other --exclude files; delete it")
+        if cfg.trigram and "tri_codes" not in z.files:
+            raise ValueError(f"{counts_cache} holds no trigram counts; delete it")
         cc = CorpusCounts(z["words"].tolist(), z["uni"], z["codes"], z["counts"],
-                          int(z["dropped"]) if "dropped" in z.files else 0)
+                          int(z["dropped"]) if "dropped" in z.files else 0,
+                          z["tri_codes"] if "tri_codes" in z.files else None,
+                          z["tri_counts"] if "tri_counts" in z.files else None)
     else:
         print(f"segmenting {len(corpus)} corpus files with jieba ({workers} workers)"
               + (f", leaving out lines with any of {len(guard):,} evaluation clauses" if guard else ""),
@@ -198,7 +209,8 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
         cc = count_corpus(corpus, workers, guard)
         if counts_cache is not None:
             np.savez(counts_cache, words=np.asarray(cc.words), uni=cc.uni, codes=cc.codes,
-                     counts=cc.counts, dropped=cc.dropped_lines,
+                     counts=cc.counts, dropped=cc.dropped_lines, tri_codes=cc.tri_codes,
+                     tri_counts=cc.tri_counts,
                      exclude=np.asarray([sha256_file(p) for p in exclude]))
     import jieba
     import pypinyin
@@ -350,6 +362,33 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *, jieba_freq
     np.save(files.npy("abbr_off"), np.asarray(abbr_off, dtype=np.int32))
     np.save(files.npy("abbr_ent"), np.asarray(abbr_ent, dtype=np.int32))
 
+    counts_extra: dict = {}
+    for name in tri.FILES:     # a lexicon built without a trigram must not keep an old one
+        (out / f"{name}.npy").unlink(missing_ok=True)
+    if cfg.trigram and cc.tri_codes is not None and len(cc.tri_codes):
+        bkeys = w1k.astype(np.int64) * V + w2k.astype(np.int64)
+
+        def bigram_logp(u: np.ndarray, w: np.ndarray) -> np.ndarray:
+            q = u * V + w
+            idx = np.minimum(np.searchsorted(bkeys, q), len(bkeys) - 1)
+            hit = bkeys[idx] == q
+            back = np.log(lam[u]) + log_base[w]
+            # the stored (quantised) value, so the back-off matches what the decoder reads
+            stored = -np.round(-lp_bi[idx] / BI_LP_STEP) * BI_LP_STEP
+            return np.where(hit, stored, back)
+
+        tc = cc.tri_codes
+        u0, v0, x0 = tc // (V0 * V0), (tc // V0) % V0, tc % V0
+        u, v, x = remap[u0], remap[v0], remap[x0]
+        ok3 = (u >= 0) & (v >= 0) & (x >= 0)
+        arrays = tri.estimate(u[ok3], v[ok3], x[ok3], cc.tri_counts[ok3], bigram_keys=bkeys,
+                              bigram_logp=bigram_logp, V=V,
+                              cfg=tri.TrigramConfig(cfg.trigram_min_count, cfg.trigram_keep_gain))
+        tri.write(out, arrays)
+        counts_extra = {"trigrams": int(len(arrays["tri_keys"])),
+                        "trigram_discount": round(float(arrays["discount"]), 4)}
+        say(f"trigrams: {len(arrays['tri_keys']):,} kept of {int(ok3.sum()):,}")
+
     manifest = {
         "format_version": FORMAT_VERSION,
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -357,7 +396,7 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *, jieba_freq
         "counts": {"words": V, "entries": len(E_word), "letter_keys": len(key_list),
                    "abbreviation_keys": len(abbr_keys), "bigrams": int(len(w1k)),
                    "corpus_tokens": int(uni.sum()),
-                   "corpus_lines_left_out": cc.dropped_lines},
+                   "corpus_lines_left_out": cc.dropped_lines, **counts_extra},
         "inputs": inputs,
         **(extra or {}),
         "seconds": round(time.time() - t0, 1),
@@ -400,13 +439,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-gain", type=float, default=CompileConfig.keep_gain)
     ap.add_argument("--reading-penalty", type=float, default=CompileConfig.reading_penalty)
     ap.add_argument("--jieba-weight", type=float, default=CompileConfig.jieba_weight)
+    ap.add_argument("--no-trigram", action="store_true", help="write the bigram model only")
+    ap.add_argument("--trigram-min-count", type=int, default=CompileConfig.trigram_min_count,
+                    help="trigrams seen fewer times are pruned")
+    ap.add_argument("--trigram-keep-gain", type=float, default=CompileConfig.trigram_keep_gain,
+                    help="trigrams within this many nats of their back-off are pruned")
     args = ap.parse_args(argv)
     files = corpus_files(args.corpus)
     if not files:
         print(f"no corpus files under {args.corpus}", file=sys.stderr)
         return 2
     cfg = CompileConfig(min_bigram_count=args.min_bigram_count, keep_gain=args.keep_gain,
-                        reading_penalty=args.reading_penalty, jieba_weight=args.jieba_weight)
+                        reading_penalty=args.reading_penalty, jieba_weight=args.jieba_weight,
+                        trigram=not args.no_trigram, trigram_min_count=args.trigram_min_count,
+                        trigram_keep_gain=args.trigram_keep_gain)
     overlap = set(map(Path.resolve, files)) & set(map(Path.resolve, args.exclude))
     if overlap:
         print(f"refusing to compile: {', '.join(map(str, sorted(overlap)))} is both corpus and "

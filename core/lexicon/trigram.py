@@ -1,0 +1,151 @@
+"""Word trigram on top of the lexicon's bigram: counted, estimated, stored, and queried.
+
+The bigram model (`bi_*` arrays of the lexicon) stays the back-off. A trigram entry is keyed by
+the index of its context bigram (u, v) in the sorted bigram keys, `key = bigram_index * V + w`,
+so the table is one sorted int64 array plus uint8 log-probabilities (steps of TRI_LP_STEP
+nats), memory-mapped like the bigram. `tri_bow` holds, per bigram, the back-off weight of that
+two-word context (interpolated Kneser-Ney with one discount from the counts of counts):
+
+    P(w | u, v) = max(c(uvw) - D, 0) / c(uv.) + gamma(uv) * P_bigram(w | v)
+
+Unseen (or pruned) trigrams read gamma(uv) * P_bigram(w | v). Trigrams are pruned by count
+and by how far they move the probability from that back-off (a cheap relative-entropy test).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+TRI_LP_STEP = 0.1   # log-probabilities as uint8 multiples of -0.1 nats (error <= 0.05)
+FILES = ("tri_keys", "tri_lp", "tri_bow")
+
+
+@dataclass(frozen=True)
+class TrigramConfig:
+    min_count: int = 2          # trigrams seen fewer times are dropped
+    keep_gain: float = 0.5      # ... and those within this many nats of the back-off
+
+
+def trigram_codes(seq: np.ndarray, V: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unique (u, v, w) codes `(u * V + v) * V + w` and their counts from a token sequence in
+    which each clause is `BOS words EOS` (BOS = 0, EOS = 1); no trigram crosses a clause."""
+    a = seq[:-2].astype(np.int64)
+    b = seq[1:-1].astype(np.int64)
+    c = seq[2:].astype(np.int64)
+    ok = (b > 1) & (a != 1) & (c != 0)
+    return np.unique((a[ok] * V + b[ok]) * V + c[ok], return_counts=True)
+
+
+def estimate(tri_u: np.ndarray, tri_v: np.ndarray, tri_w: np.ndarray, tri_c: np.ndarray, *,
+             bigram_keys: np.ndarray, bigram_logp, V: int,
+             cfg: TrigramConfig) -> dict[str, np.ndarray]:
+    """The stored arrays from trigram counts (ids in the lexicon's space).
+
+    `bigram_keys` are the sorted `w1 * V + w2` keys of the bigram model and `bigram_logp(u, w)`
+    returns log P_bigram(w | u) for arrays of ids (the back-off of the model being written)."""
+    cnt = tri_c.astype(np.float64)
+    ctx_code = tri_u * V + tri_v
+    bidx = np.searchsorted(bigram_keys, ctx_code)
+    bidx = np.minimum(bidx, max(len(bigram_keys) - 1, 0))
+    known = bigram_keys[bidx] == ctx_code if len(bigram_keys) else np.zeros(len(cnt), bool)
+    bidx, tri_w, cnt, tri_v = bidx[known], tri_w[known], cnt[known], tri_v[known]
+    n1 = float((cnt == 1).sum())
+    n2 = float((cnt == 2).sum())
+    D = n1 / (n1 + 2 * n2) if n1 + n2 > 0 else 0.75
+    D = min(max(D, 0.1), 0.95)
+    nb = len(bigram_keys)
+    ctx_total = np.bincount(bidx, weights=cnt, minlength=nb)
+    ctx_types = np.bincount(bidx, minlength=nb).astype(np.float64)
+    gamma = np.where(ctx_total > 0, D * ctx_types / np.maximum(ctx_total, 1), 1.0)
+    lp_back = np.log(gamma[bidx]) + bigram_logp(tri_v, tri_w)
+    p = np.maximum(cnt - D, 0) / ctx_total[bidx] + np.exp(lp_back)
+    lp = np.log(p)
+    keep = (cnt >= cfg.min_count) & (np.abs(lp - lp_back) > cfg.keep_gain)
+    keys = bidx[keep] * V + tri_w[keep]
+    order = np.argsort(keys, kind="stable")
+    return {
+        "tri_keys": keys[order].astype(np.int64),
+        "tri_lp": np.clip(np.round(-lp[keep][order] / TRI_LP_STEP), 0, 255).astype(np.uint8),
+        "tri_bow": np.clip(np.round(-np.log(gamma) / TRI_LP_STEP), 0, 255).astype(np.uint8),
+        "discount": np.asarray(D),
+    }
+
+
+def write(out: Path, arrays: dict[str, np.ndarray]) -> None:
+    for name in FILES:
+        np.save(out / f"{name}.npy", arrays[name])
+
+
+class WordTrigram:
+    """Query side: trigram log-probabilities over the bigram of the lexicon it was built with."""
+
+    def __init__(self, root: Path, bigram_keys: np.ndarray, vocab_size: int) -> None:
+        def load(name: str) -> np.ndarray:
+            return np.asarray(np.load(Path(root) / f"{name}.npy", mmap_mode="r"))
+
+        self.keys = load("tri_keys")
+        self.lp = load("tri_lp")
+        bow = load("tri_bow")
+        self.bigram_keys = bigram_keys
+        self.V = vocab_size
+        # Contexts with a back-off weight of 1 and no entry behave as the bigram: -1 then.
+        self._bow = bow
+        self.size = len(self.keys)
+
+    @classmethod
+    def load(cls, lexicon) -> WordTrigram | None:
+        """The trigram stored beside a system lexicon, or None (an older artifact, or a
+        lexicon that is not a plain system lexicon, e.g. one with a domain layer)."""
+        root = getattr(lexicon, "root", None)
+        if root is None or not hasattr(lexicon, "_keys") or getattr(lexicon, "lam", 0.0):
+            return None
+        if not all((Path(root) / f"{n}.npy").exists() for n in FILES):
+            return None
+        cached = getattr(lexicon, "_yinzi_trigram", None)
+        if cached is None:
+            # SystemLexicon builds its sorted bigram keys once; the trigram indexes into them.
+            cached = cls(root, lexicon._keys(), lexicon.vocab_size)
+            lexicon._yinzi_trigram = cached
+        return cached
+
+    def contexts(self, w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
+        """Bigram index of each (w1, w2) pair, -1 where the pair is not a stored bigram."""
+        keys = self.bigram_keys
+        if not len(keys):
+            return np.full(len(w1), -1, dtype=np.int64)
+        q = w1.astype(np.int64) * self.V + w2.astype(np.int64)
+        idx = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+        return np.where((keys[idx] == q) & (w1 >= 0) & (w2 >= 0), idx, -1)
+
+    def adjust(self, ctx: np.ndarray, w3s: np.ndarray, bigram: np.ndarray) -> np.ndarray:
+        """Trigram log-probabilities from the bigram ones: `bigram[k, m]` is log P(w3s[m] | v_k)
+        for the context `ctx[k]` (a bigram index, -1: no two-word context)."""
+        has = ctx >= 0
+        if not has.any() or not self.size:
+            return bigram
+        out = bigram.copy()
+        rows = np.nonzero(has)[0]
+        c = ctx[rows]
+        out[rows] += self._bow[c].astype(np.float32)[:, None] * np.float32(-TRI_LP_STEP)
+        q = c[:, None] * self.V + w3s.astype(np.int64)[None, :]
+        idx = np.minimum(np.searchsorted(self.keys, q), self.size - 1)
+        hit = (self.keys[idx] == q) & (w3s >= 0)[None, :]
+        if hit.any():
+            sub = out[rows]
+            sub[hit] = self.lp[idx[hit]].astype(np.float32) * np.float32(-TRI_LP_STEP)
+            out[rows] = sub
+        return out
+
+    def successors(self, ctx: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Up to `n` most likely next words after the context bigram `ctx`: (ids, log-probs)."""
+        lo = np.searchsorted(self.keys, ctx * self.V)
+        hi = np.searchsorted(self.keys, (ctx + 1) * self.V)
+        if hi <= lo:
+            return np.empty(0, np.int64), np.empty(0, np.float32)
+        lp = self.lp[lo:hi]
+        k = min(n, hi - lo)
+        top = np.argpartition(lp, k - 1)[:k] if k < hi - lo else np.arange(hi - lo)
+        top = top[np.argsort(lp[top], kind="stable")]
+        return (self.keys[lo + top] % self.V), lp[top].astype(np.float32) * np.float32(-TRI_LP_STEP)
