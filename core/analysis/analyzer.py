@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from core.analysis import text as textlib
+from core.analysis import verdict as verdictlib
 from core.analysis.classifier import ModelLoadError, SentimentClassifier, find_model
 from core.analysis.types import (
     Analysis,
@@ -104,11 +105,19 @@ class Analyzer:
             overall = clf.score(clf.predict_proba([whole])[0])
             per = self._sentence_probs(clf, [textlib.to_simplified(s.text) for s in sentences])
         mean = per.mean(axis=0)
+        scores = tuple(SentenceSentiment(s, clf.score(p)) for s, p in zip(sentences, per, strict=False))
+        # A sentence that turns ("还行，就是性价比不高") is read once more from its turn on: the
+        # headline weighs the turn as one more sentence (core.analysis.verdict).
+        tails = [t for s in sentences if (t := textlib.contrast_tail(textlib.to_simplified(s.text)))]
+        units = [s.score.positive for s in scores]
+        if tails:
+            units += [clf.score(p).positive for p in self._sentence_probs(clf, tails)]
         return SentimentResult(
             overall=overall,
-            sentences=tuple(SentenceSentiment(s, clf.score(p)) for s, p in zip(sentences, per, strict=False)),
+            sentences=scores,
             sentence_mean={c: float(v) for c, v in zip(clf.classes, mean, strict=False)},
             model=clf.name,
+            verdict=verdictlib.decide(overall.positive, units, chars=len(whole)),
         )
 
     def _sentence_probs(self, clf: Classifier, texts: list[str]) -> np.ndarray:

@@ -15,6 +15,10 @@ from core.analysis.types import Keyword, PinyinChar, Sentence, Token
 # A sentence ends at Chinese or ASCII terminal punctuation (runs of it: "！！！", "?!"),
 # an ellipsis, or a line break. Commas stay inside: "房间不错，就是有点吵" is one judgement.
 _SENTENCE_END = re.compile(r"[。！？!?；;…~～\n]+|\.{3,}|(?<!\d)\.(?!\d)")
+# A turn inside a sentence: what follows a contrast word is judged apart ("东西还行，就是性价比
+# 不高"). At a clause start any of them; inside a clause only the unambiguous two-character ones.
+_CONTRAST = re.compile(r"(?:^|(?<=[，,、：:]))\s*(?:但是|可是|不过|就是|只是|可惜|然而|但)"
+                       r"|(?:但是|可是|然而)")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _jieba_lock = threading.Lock()
@@ -30,6 +34,18 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def contrast_tail(sentence: str) -> str:
+    """The part of a sentence from its last contrast word on ("就是性价比不高" of "东西还行，
+    就是性价比不高"), or "" when it has none, starts with it, or ends right after it."""
+    sentence = sentence.strip()
+    matches = list(_CONTRAST.finditer(sentence))
+    if not matches:
+        return ""
+    last = matches[-1]
+    tail = sentence[last.start():].strip()
+    return "" if tail == sentence or not has_han(sentence[last.end():]) else tail
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -32,6 +32,20 @@ class SentenceSentiment:
     score: SentimentScore
 
 
+MIXED = "mixed"   # the verdict of a text whose sentences disagree (core.analysis.verdict)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The headline of a reading: `label` is "positive", "negative" or "mixed"; `positive` the
+    calibrated probability of positive; `probability` the figure shown beside the label (for
+    "mixed", the larger side's share of the sentences)."""
+
+    label: str
+    positive: float
+    probability: float
+
+
 @dataclass(frozen=True)
 class SentimentResult:
     """The whole text's sentiment plus each sentence's.
@@ -39,12 +53,14 @@ class SentimentResult:
     `overall` classifies the text as one piece (the model was trained on whole reviews, so it
     weighs "good room, but rude staff" better than an average of sentences would);
     `sentence_mean` is the average of the per-sentence probabilities, shown beside it.
+    `verdict` is the headline decided from both (mixed when they disagree), calibrated.
     """
 
     overall: SentimentScore
     sentences: tuple[SentenceSentiment, ...]
     sentence_mean: dict[str, float]
     model: str
+    verdict: Verdict | None = None
 
 
 @dataclass(frozen=True)
