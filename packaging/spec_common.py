@@ -58,3 +58,32 @@ def version() -> str:
     from core.version import __version__
 
     return __version__
+
+
+# Binaries whose symbols can go. Not the wheels' vendored libraries (`numpy.libs/` and the
+# like): auditwheel patched their headers, and `strip` leaves them unloadable ("ELF load
+# command address/offset not page-aligned"). Not on macOS either: it breaks code signatures.
+STRIP_PATTERNS = ("libpython3*.so*", "python3*/lib-dynload/*.so",
+                  "onnxruntime/capi/*.so", "PySide6/*.so*")
+
+
+def strip_symbols(bundle: Path) -> int:
+    """`strip --strip-unneeded` the binaries of STRIP_PATTERNS in a built bundle folder; the
+    bytes saved (0 when `strip` is not installed)."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("strip")
+    if tool is None:
+        return 0
+    internal = bundle / "_internal"
+    saved = 0
+    for pattern in STRIP_PATTERNS:
+        for path in internal.glob(pattern):
+            if not path.is_file() or path.is_symlink():
+                continue
+            before = path.stat().st_size
+            if subprocess.run([tool, "--strip-unneeded", str(path)], capture_output=True).returncode == 0:
+                saved += before - path.stat().st_size
+    print(f"strip_symbols: {saved / 1024 / 1024:.1f} MB saved in {bundle}")
+    return saved
