@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import replace
 from functools import lru_cache
 
 from core.analysis.types import Keyword, PinyinChar, Sentence, Token
@@ -175,6 +176,22 @@ def _as_written(word: str, simple: str, text: str) -> str:
     return text[at:at + len(word)] if at >= 0 else word
 
 
+# Characters whose reading changes with the word in everyday text (行 háng/xíng, 长 cháng/zhǎng,
+# 还 hái/huán ...). Function words whose default reading is nearly always right (的 了 着 地 得
+# 和 都 为 会 中 一 不 好 要 看) are left out: marking them would mark every sentence.
+COMMON_HETERONYMS = frozenset(
+    "行长重还乐便觉调传假教空难少种朝差处当发间量省强参藏称冲弹倒干号将结解尽卷落折转背薄载"
+    "切曲奇盛露恶扇舍血缝划兴宿担哄供模降累曾朴"
+)
+
+
+def _phrase_decides(word: str) -> bool:
+    """Whether pypinyin reads `word` from its phrase dictionary (the context decides)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return len(word) > 1 and word in PHRASES_DICT
+
+
 @lru_cache(maxsize=8192)
 def _readings(char: str) -> tuple[str, ...]:
     from pypinyin import Style, pinyin
@@ -187,11 +204,13 @@ def annotate_pinyin(text: str) -> list[PinyinChar]:
 
     The reading in context comes from pypinyin's phrase dictionary applied to jieba's words
     (行 is háng in 银行 and xíng in 行走; 重 is chóng in 重新), so heteronyms read right in words.
-    Traditional characters are read through their Simplified form and shown as written.
+    `ambiguous` marks a common heteronym (COMMON_HETERONYMS) whose word the phrase dictionary
+    does not hold: there the reading is pypinyin's default and may be wrong. Traditional
+    characters are read through their Simplified form and shown as written.
     """
     original = text
     text = _simplified_same_length(text)
-    return [PinyinChar(original[i], p.reading, p.alternatives) if p.char != original[i] else p
+    return [replace(p, char=original[i]) if p.char != original[i] else p
             for i, p in enumerate(_annotate(text))]
 
 
@@ -211,9 +230,12 @@ def _annotate(text: str) -> list[PinyinChar]:
         if len(flat) != len(word):  # non-Han runs come back as one item
             han_readings = [r[0] for r in pinyin([c for c in word], style=Style.TONE)]
             flat = [rd if is_han(c) else "" for c, rd in zip(word, han_readings, strict=False)]
+        decided = _phrase_decides(word)
         for ch, reading in zip(word, flat, strict=False):
             if is_han(ch):
-                out.append(PinyinChar(ch, reading, _readings(ch)))
+                alternatives = _readings(ch)
+                out.append(PinyinChar(ch, reading, alternatives, ambiguous=(
+                    len(alternatives) > 1 and not decided and ch in COMMON_HETERONYMS)))
             else:
                 out.append(PinyinChar(ch, ""))
         pos = start + len(word)

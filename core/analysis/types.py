@@ -83,12 +83,14 @@ class Token:
 class PinyinChar:
     """One character with its reading in context (tone marks) and every other reading.
 
-    Non-Han characters have `reading == ""` and no alternatives.
+    Non-Han characters have `reading == ""` and no alternatives. `ambiguous`: a common
+    heteronym whose reading here no phrase decided (core.analysis.text.annotate_pinyin).
     """
 
     char: str
     reading: str
     alternatives: tuple[str, ...] = ()
+    ambiguous: bool = False
 
     @property
     def is_heteronym(self) -> bool:

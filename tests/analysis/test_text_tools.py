@@ -119,3 +119,17 @@ def test_keywords_of_traditional_text_weigh_as_simplified_and_read_as_written():
     simp = keywords("这家饭店服务很好，房间干净，早餐也不错。")
     assert [k.weight for k in trad] == [k.weight for k in simp]
     assert "飯店" in [k.word for k in trad] and "饭店" not in [k.word for k in trad]
+
+
+@pytest.mark.parametrize(("text", "ambiguous"), [
+    ("酒店位置很好，离地铁站很近。非常方便。", ""),   # 位 非 站 have one everyday reading
+    ("我去银行还书", ""),                           # the phrases 银行 and 还书 decide
+    ("长城很长", "长"),                              # 很长 is no phrase: cháng or zhǎng?
+    ("他长大了", ""),
+    ("东西藏起来了", "藏"),
+    ("iPhone 15 很好用", ""),
+])
+def test_only_genuinely_ambiguous_characters_are_marked(text, ambiguous):
+    chars = annotate_pinyin(text)
+    assert "".join(c.char for c in chars if c.ambiguous) == ambiguous
+    assert all(c.is_heteronym for c in chars if c.ambiguous)
