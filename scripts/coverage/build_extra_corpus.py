@@ -1,0 +1,343 @@
+"""Build the extra training text and word list that cover classical and idiomatic Chinese.
+
+Reads fetched snapshots of chinese-poetry/chinese-poetry (famous poems and classics, MIT),
+thunlp/THUOCL (domain word lists with document frequencies, MIT) and, optionally,
+BYVoid/OpenCC (its phrase dictionary, Apache-2.0), and writes, outside the repository:
+
+  OUT/text/*.txt        one poem line or passage per line, Simplified Chinese
+  OUT/words.tsv         word <TAB> pseudo-count <TAB> source
+  OUT/probe/*.txt       held-out probes: poem lines and idioms that no training file holds
+  OUT/provenance.json   per source: repository, commit, paths, licence, what was taken
+
+Every text line that contains a clause (>= 10 Han characters) of an --exclude file is dropped
+and counted, and so is every line that shares a clause with a held-out probe poem.
+
+    python scripts/coverage/build_extra_corpus.py \\
+        --poetry /work/.mirror/chinese-poetry+chinese-poetry/repo \\
+        --thuocl /work/.mirror/thunlp+THUOCL/repo --opencc /work/.mirror/BYVoid+OpenCC/repo \\
+        --exclude ../shared/data/p2c/dev.txt --out /work/extra_corpus
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+for p in (HERE, REPO):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+from mirror import Mirror  # noqa: E402
+from sources import (  # noqa: E402
+    HAN,
+    POETRY_FILES,
+    RESERVED_TITLES,
+    THUOCL_LISTS,
+    PoetryFile,
+    clean_line,
+    read_opencc_phrases,
+    read_poetry,
+    read_thuocl,
+)
+
+from core.exclusion import ClauseGuard  # noqa: E402
+
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class ExtraConfig:
+    holdout_fraction: float = 0.05   # of poems and idioms, kept out of everything for the probes
+    probe_lines: int = 200           # poem lines in probe/poem_lines.txt
+    probe_idioms: int = 200          # idioms in each idiom probe
+    # THUOCL frequencies count documents of a large web corpus. On the 7,874 four-character
+    # idioms of THUOCL_chengyu, our corpus's count is 0.010 (mean) to 0.0135 (median) of that
+    # figure, so 0.01 puts a listed word at about the count the corpus would give it.
+    thuocl_scale: float = 0.01
+    # The lists are there for words the corpus lacks or barely has; a word seen 50 times in 44 M
+    # tokens is already well estimated, so no pseudo-count goes above that (the law and finance
+    # lists count another corpus, up to 13 M for 版权, and would otherwise swamp it).
+    max_count: float = 50.0
+    min_count: float = 1.0           # floor, so that every listed word is a real candidate
+    opencc_count: float = 1.0        # OpenCC phrases carry no frequency: the floor only
+    max_word_len: int = 8            # the lexicon's longest word
+    min_probe_run: int = 5           # held-out clauses this long or longer are guarded
+    min_probe_han: int = 8           # probe lines as long as dev.txt's shortest clauses
+
+
+LICENCES = {
+    "chinese-poetry/chinese-poetry": ("MIT", "LICENSE"),
+    "thunlp/THUOCL": ("MIT", "LICENSE"),
+    "BYVoid/OpenCC": ("Apache-2.0", "LICENSE"),
+}
+
+SKIPPED = [
+    {"repo": "pwxcoo/chinese-xinhua", "licence": "MIT",
+     "why": "data/idiom.json and data/ci.json are 4 MiB or larger and absent from the snapshot; "
+            "data/xiehouyu.json is already corpus/xinhua_xiehouyu.txt.gz"},
+    {"repo": "iDvel/rime-ice", "licence": "GPL-3.0-only",
+     "why": "its slang and name lists are GPL-3.0; the shipped lexicon is MIT"},
+    {"repo": "ispacekid/wxa-internet-slangs", "licence": None, "why": "no licence"},
+    {"repo": "chinese-poetry/chinese-poetry", "licence": "MIT",
+     "why": "not taken: 元曲, 全宋诗, the rest of 全唐诗 and 全宋词 (about a million lines of "
+            "rarely quoted verse would swamp everyday text), rank/ (search-hit counts, noisy)"},
+]
+
+
+def _hash_unit(key: str) -> float:
+    """A stable number in [0, 1) for `key`: the same poem is held out on every run."""
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:12], 16) / float(1 << 48)
+
+
+def han_key(text: str) -> str:
+    return "".join(HAN.findall(text))
+
+
+@dataclass
+class SourceReport:
+    name: str
+    repo: str
+    commit: str | None
+    licence: str | None
+    licence_file: str | None
+    paths: list[str]
+    what: str
+    lines: int = 0
+    han_chars: int = 0
+    words: int = 0
+    poems: int = 0
+    poems_held_out: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+
+    def drop(self, why: str, n: int = 1) -> None:
+        self.dropped[why] = self.dropped.get(why, 0) + n
+
+
+def _report(name: str, mirror: Mirror, paths: list[str], what: str) -> SourceReport:
+    licence, licence_file = LICENCES.get(mirror.repo, (None, None))
+    if licence_file and not mirror.exists(licence_file):
+        licence_file = None
+    return SourceReport(name, mirror.repo, mirror.commit(), licence, licence_file, paths, what)
+
+
+def build_text(poetry: Mirror, cfg: ExtraConfig, guard: ClauseGuard | None,
+               convert: Callable[[str], str], specs: tuple[PoetryFile, ...] = POETRY_FILES
+               ) -> tuple[dict[str, list[str]], list[str], list[SourceReport]]:
+    """Lines per output file, probe lines, and the per-source reports."""
+    kept: dict[str, list[str]] = {}
+    reports: list[SourceReport] = []
+    seen: set[str] = set()
+    probe_pool: list[tuple[float, str]] = []
+    held_runs: set[str] = set()
+    for spec in specs:
+        rep = _report(spec.name, poetry, list(spec.paths), spec.what)
+        out: list[str] = []
+        for _path, poem in read_poetry(poetry, spec, convert):
+            if any(t in poem.title for t in RESERVED_TITLES):
+                rep.drop("reserved work (four classic novels)", len(poem.lines))
+                continue
+            conv = convert if spec.traditional else None
+            lines = [c for c in (clean_line(raw, conv) for raw in poem.lines) if c]
+            if not lines:
+                continue
+            rep.poems += 1
+            key = han_key(lines[0])[:16]
+            u = _hash_unit(key)
+            if u < cfg.holdout_fraction:
+                rep.poems_held_out += 1
+                for line in lines:
+                    held_runs.update(r for r in HAN_RUN.findall(line) if len(r) >= cfg.min_probe_run)
+                    if spec.anthology:
+                        probe_pool.append((_hash_unit(line), line))
+                continue
+            for line in lines:
+                k = han_key(line)
+                if k in seen:
+                    rep.drop("duplicate line")
+                    continue
+                seen.add(k)
+                out.append(line)
+        kept[spec.name] = out
+        reports.append(rep)
+    # Second pass: held-out clauses are known only now, and a poem can sit in two collections.
+    for rep in reports:
+        lines = kept[rep.name]
+        clean: list[str] = []
+        for line in lines:
+            if any(r in held_runs for r in HAN_RUN.findall(line)):
+                rep.drop("shares a clause with a held-out probe poem")
+                continue
+            if guard is not None and guard.contains(line):
+                rep.drop("contains an evaluation clause (--exclude)")
+                continue
+            clean.append(line)
+        kept[rep.name] = clean
+        rep.lines = len(clean)
+        rep.han_chars = sum(len(HAN.findall(x)) for x in clean)
+    probe: list[str] = []
+    seen_probe: set[str] = set()
+    for _u, line in sorted(probe_pool):
+        k = han_key(line)
+        if len(k) < cfg.min_probe_han or k in seen_probe:
+            continue
+        if guard is not None and guard.contains(line):
+            continue
+        seen_probe.add(k)
+        probe.append(line)
+        if len(probe) >= cfg.probe_lines:
+            break
+    return kept, probe, reports
+
+
+def build_words(thuocl: Mirror | None, opencc: Mirror | None, cfg: ExtraConfig
+                ) -> tuple[dict[str, tuple[float, str]], list[str], list[SourceReport]]:
+    """word -> (pseudo-count, source); held-out idioms; per-list reports."""
+    words: dict[str, tuple[float, str]] = {}
+    held: list[str] = []
+    reports: list[SourceReport] = []
+
+    def add(word: str, count: float, source: str) -> bool:
+        old = words.get(word)
+        if old is None or count > old[0]:
+            words[word] = (count, source)
+        return old is None
+
+    if thuocl is not None:
+        for wl in THUOCL_LISTS:
+            if not thuocl.exists(wl.path):
+                continue
+            rep = _report(wl.name, thuocl, [wl.path], wl.what)
+            for word, df in read_thuocl(thuocl.read(wl.path), cfg.max_word_len):
+                if wl.name == "thuocl_chengyu" and _hash_unit(word) < cfg.holdout_fraction:
+                    held.append(word)
+                    continue
+                count = min(cfg.max_count, max(cfg.min_count, round(cfg.thuocl_scale * df, 2)))
+                rep.words += add(word, count, wl.name)
+            reports.append(rep)
+    held_set = set(held)
+    if opencc is not None:
+        path = "data/dictionary/STPhrases.txt"
+        rep = _report("opencc_stphrases", opencc, [path],
+                      "Simplified keys of the Simplified-to-Traditional phrase table")
+        for word in read_opencc_phrases(opencc.read(path), cfg.max_word_len):
+            if word in held_set:
+                rep.drop("held-out idiom")
+                continue
+            rep.words += add(word, cfg.opencc_count, rep.name)
+        reports.append(rep)
+    for w in held_set:
+        words.pop(w, None)
+    return words, sorted(held, key=_hash_unit)[: cfg.probe_idioms], reports
+
+
+def listed_idiom_probe(words: dict[str, tuple[float, str]], n: int) -> list[str]:
+    """Idioms that are in words.tsv: a probe of the word list's own effect (not of learning)."""
+    idioms = [w for w, (_c, s) in words.items() if s == "thuocl_chengyu" and len(w) == 4]
+    return sorted(idioms, key=lambda w: _hash_unit("listed:" + w))[:n]
+
+
+def t2s_converter() -> Callable[[str], str]:
+    import opencc  # PyPI OpenCC
+
+    cc = opencc.OpenCC("t2s")
+    return cc.convert
+
+
+def write_outputs(out: Path, text: dict[str, list[str]], words: dict[str, tuple[float, str]],
+                  probes: dict[str, list[str]], provenance: dict) -> None:
+    (out / "text").mkdir(parents=True, exist_ok=True)
+    (out / "probe").mkdir(parents=True, exist_ok=True)
+    for old in (out / "text").glob("*.txt"):
+        old.unlink()
+    for name, lines in text.items():
+        if lines:
+            (out / "text" / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = sorted(words.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    with open(out / "words.tsv", "w", encoding="utf-8") as fh:
+        for w, (c, s) in rows:
+            fh.write(f"{w}\t{c:g}\t{s}\n")
+    for name, lines in probes.items():
+        (out / "probe" / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "provenance.json").write_text(json.dumps(provenance, ensure_ascii=False, indent=1),
+                                         encoding="utf-8")
+
+
+def build(poetry: Mirror | None, thuocl: Mirror | None, opencc: Mirror | None, out: Path,
+          exclude: list[Path], cfg: ExtraConfig = ExtraConfig(),
+          convert: Callable[[str], str] | None = None,
+          specs: tuple[PoetryFile, ...] = POETRY_FILES) -> dict:
+    """Build everything into `out` and return the provenance record."""
+    guard = ClauseGuard.from_files(exclude) if exclude else None
+    convert = convert or t2s_converter()
+    text: dict[str, list[str]] = {}
+    probe_lines: list[str] = []
+    reports: list[SourceReport] = []
+    if poetry is not None:
+        text, probe_lines, reports = build_text(poetry, cfg, guard, convert, specs)
+    words, held_idioms, word_reports = build_words(thuocl, opencc, cfg)
+    reports += word_reports
+    probes = {"poem_lines": probe_lines, "idioms_heldout": held_idioms,
+              "idioms_listed": listed_idiom_probe(words, cfg.probe_idioms)}
+    dropped_eval = sum(r.dropped.get("contains an evaluation clause (--exclude)", 0)
+                       for r in reports)
+    provenance = {
+        "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "builder": "scripts/coverage/build_extra_corpus.py",
+        "config": asdict(cfg),
+        "excluded_clauses_from": [str(p) for p in exclude],
+        "lines_dropped_for_evaluation_clauses": dropped_eval,
+        "totals": {"text_lines": sum(len(v) for v in text.values()),
+                   "text_han_chars": sum(r.han_chars for r in reports),
+                   "words": len(words),
+                   "probe": {k: len(v) for k, v in probes.items()}},
+        "sources": [asdict(r) for r in reports],
+        "skipped": SKIPPED,
+        "traditional_conversion": "OpenCC t2s (PyPI OpenCC)",
+    }
+    write_outputs(out, text, words, probes, provenance)
+    return provenance
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--poetry", type=Path, help="chinese-poetry/chinese-poetry snapshot")
+    ap.add_argument("--thuocl", type=Path, help="thunlp/THUOCL snapshot")
+    ap.add_argument("--opencc", type=Path, help="BYVoid/OpenCC snapshot")
+    ap.add_argument("--out", type=Path, default=Path("/work/extra_corpus"))
+    default_dev = REPO.parent / "shared" / "data" / "p2c" / "dev.txt"
+    ap.add_argument("--exclude", type=Path, nargs="*",
+                    default=[default_dev] if default_dev.is_file() else [],
+                    help="evaluation files: text lines holding any of their clauses are dropped")
+    ap.add_argument("--holdout-fraction", type=float, default=ExtraConfig.holdout_fraction)
+    args = ap.parse_args(argv)
+    if args.out.resolve().is_relative_to(REPO.resolve()):
+        print("refusing to write inside the repository: pick an --out outside it", file=sys.stderr)
+        return 2
+    cfg = ExtraConfig(holdout_fraction=args.holdout_fraction)
+    mirrors = {
+        "poetry": Mirror(args.poetry, "chinese-poetry/chinese-poetry") if args.poetry else None,
+        "thuocl": Mirror(args.thuocl, "thunlp/THUOCL") if args.thuocl else None,
+        "opencc": Mirror(args.opencc, "BYVoid/OpenCC") if args.opencc else None,
+    }
+    prov = build(mirrors["poetry"], mirrors["thuocl"], mirrors["opencc"], args.out,
+                 args.exclude, cfg)
+    for r in prov["sources"]:
+        print(f"{r['name']:20s} lines {r['lines']:7,d}  han {r['han_chars']:9,d}  "
+              f"words {r['words']:6,d}  dropped {r['dropped']}", file=sys.stderr)
+    print(json.dumps(prov["totals"], ensure_ascii=False), file=sys.stderr)
+    print(f"dropped {prov['lines_dropped_for_evaluation_clauses']} lines holding an evaluation "
+          f"clause; wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
