@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core import integrity
+
 log = logging.getLogger("yinzi.inference")
 
 CUDA = "CUDAExecutionProvider"
@@ -74,6 +76,13 @@ def create_session(
         raise ModelLoadError(f"model file not found: {path}")
     if path.stat().st_size == 0:
         raise ModelLoadError(f"model file is empty: {path}")
+    if (path.parent / integrity.MANIFEST).is_file():
+        # A model folder records its files' sizes and sha256: a damaged copy fails here, in
+        # plain words, instead of loading and giving quietly wrong scores.
+        problems = integrity.verify(path.parent, [path.name])
+        if problems:
+            raise ModelLoadError(f"{path} is damaged ({problems[0]}); reinstall Yinzi or "
+                                 "export the model again")
     ort = _ort()
     message = None
     want_cuda = prefer_cuda and CUDA in ort.get_available_providers()

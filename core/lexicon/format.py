@@ -19,17 +19,25 @@ EOS = "</s>"
 class StringTable(Sequence[str]):
     """A read-only list of strings: one UTF-8 blob plus character offsets.
 
-    The blob is decoded on first access; `to_list()` gives a plain list for hot loops.
+    The blob is decoded and the offsets checked when the table is opened, so a truncated or
+    garbled file fails there, once, with a ValueError, and never on a lookup.
     """
 
     def __init__(self, path: Path, offsets: np.ndarray) -> None:
         self._path = path
         self._off = offsets
-        self._text: str | None = None
+        try:
+            self._text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{path.name} is not valid UTF-8 at byte {exc.start} "
+                             "(truncated or garbled)") from None
+        off = np.asarray(offsets)
+        if (off.ndim != 1 or len(off) == 0 or off.dtype.kind not in "iu" or int(off[0]) != 0
+                or int(off[-1]) != len(self._text) or bool((np.diff(off) < 0).any())):
+            raise ValueError(f"{path.name} and its offsets disagree ({len(self._text)} characters, "
+                             f"offsets end at {int(off[-1]) if len(off) else 'nothing'})")
 
     def _decoded(self) -> str:
-        if self._text is None:
-            self._text = self._path.read_bytes().decode("utf-8")
         return self._text
 
     def __len__(self) -> int:
