@@ -63,8 +63,8 @@ class ExtraConfig:
     # figure, so 0.01 puts a listed word at about the count the corpus would give it.
     thuocl_scale: float = 0.01
     # The lists are there for words the corpus lacks or barely has; a word seen 50 times in 44 M
-    # tokens is already well estimated, so no pseudo-count goes above that (the law and finance
-    # lists count another corpus, up to 13 M for 版权, and would otherwise swamp it).
+    # tokens is already well estimated, so no pseudo-count goes above that (the car, food and
+    # finance lists count on another scale, up to 1.9 M, and would otherwise swamp it).
     max_count: float = 50.0
     min_count: float = 1.0           # floor, so that every listed word is a real candidate
     opencc_count: float = 1.0        # OpenCC phrases carry no frequency: the floor only

@@ -44,8 +44,8 @@ def repos(tmp_path: Path) -> dict[str, Path]:
     thuocl = tmp_path / "thuocl"
     _write(thuocl, "LICENSE", "MIT")
     _write(thuocl, "data/THUOCL_chengyu.txt",
-           "坚定不移\t54113\n画蛇添足\t 800\nabc词\t5\n守株待兔\t0\n")
-    _write(thuocl, "data/THUOCL_law.txt", "版权\t13204281\n")
+           "坚定不移\t54113\n画蛇添足\t 800\nabc词\t5\n守株待兔\t3\n对牛弹琴\t0\n")
+    _write(thuocl, "data/THUOCL_caijing.txt", "证券\t1934814\n")
     opencc = tmp_path / "opencc"
     _write(opencc, "LICENSE", "Apache")
     _write(opencc, "data/dictionary/STPhrases.txt", "# header\n一丝不苟\t一絲不苟\n画蛇添足\t畫蛇添足\n")
@@ -90,7 +90,8 @@ def test_words_are_scaled_capped_and_floored(repos, tmp_path):
     assert words["坚定不移"] == (50.0, "thuocl_chengyu")   # 541 capped
     assert words["画蛇添足"] == (8.0, "thuocl_chengyu")    # the larger of 0.01 * 800 and OpenCC's 1
     assert words["守株待兔"][0] == 1.0                     # floor
-    assert words["版权"][0] == 50.0
+    assert words["证券"][0] == 50.0
+    assert "对牛弹琴" not in words                         # a frequency of 0 is no evidence
     assert words["一丝不苟"] == (1.0, "opencc_stphrases")
     assert "abc词" not in words
 
