@@ -18,6 +18,7 @@ import numpy as np
 
 from core.engine.types import CandidateSource, FuzzyConfig
 from core.lexicon.system import UNKNOWN_WORD_LOGP, SystemLexicon
+from core.lexicon.trigram import WordTrigram
 from core.lexicon.types import UserWord, UserWordSource
 from core.pinyin.graph import SyllableGraph, Unit, UnitKind, syllables_starting
 
@@ -58,6 +59,8 @@ class Hyp:
     lm_sys: float = 0.0
     lm_dom: float = 0.0
     cost: float = 0.0
+    # The bigram index of (previous word, word): the two-word history of a trigram (-1: none).
+    ctx: int = -1
 
     def path(self) -> list[Hyp]:
         out: list[Hyp] = []
@@ -81,6 +84,15 @@ class _Column:
     beam: list[Hyp]
     edges_from_start: list[Edge]
     _arrays: tuple[np.ndarray, ...] | None = None
+
+    _ctx: np.ndarray | None = None
+
+    def contexts(self) -> np.ndarray:
+        """The trigram history (a bigram index, -1: none) of each beam hypothesis."""
+        if self._ctx is None:
+            self._ctx = np.fromiter((h.ctx for h in self.beam), dtype=np.int64,
+                                    count=len(self.beam))
+        return self._ctx
 
     def arrays(self) -> tuple[np.ndarray, ...]:
         """(words, lm_sys, lm_dom, cost) of the beam, built once (every edge leaving the
@@ -108,6 +120,13 @@ class LexiconDecoder:
         self._cache: OrderedDict[tuple, _Column] = OrderedDict()
         self._cache_size = cache_size
         self._root = Hyp(0.0, BOS_ID, "", (), 0, 0, CandidateSource.SENTENCE)
+        # The word trigram stored beside a plain system lexicon (None: the bigram alone).
+        self.tri = WordTrigram.load(lexicon)
+        # Words of the committed text nearby: their cost is lowered (a cache model).
+        self._boost: dict[int, float] = {}
+        self._boost_ids = np.empty(0, dtype=np.int64)
+        self._boost_vals = np.empty(0, dtype=np.float32)
+        self._boost_version = 0
 
     @property
     def _domain(self) -> bool:
@@ -118,23 +137,37 @@ class LexiconDecoder:
         self.fuzzy = fuzzy
         self._cache.clear()
 
+    def set_boost(self, boost: dict[int, float]) -> None:
+        """Lower the cost of these word ids by so many nats (words of the nearby text)."""
+        if boost == self._boost:
+            return
+        self._boost = dict(boost)
+        ids = np.asarray(sorted(boost), dtype=np.int64)
+        self._boost_ids = ids
+        self._boost_vals = np.asarray([boost[int(i)] for i in ids], dtype=np.float32)
+        self._boost_version += 1
+
     def invalidate(self) -> None:
         """Forget cached lattice columns (the user lexicon changed)."""
         self._cache.clear()
 
     # --- public ---------------------------------------------------------------------------
 
-    def decode(self, raw: str, nbest: int = 8,
-               history: int = BOS_ID) -> tuple[list[Sentence], list[Edge]]:
+    def decode(self, raw: str, nbest: int = 8, history: int = BOS_ID,
+               before: int = -1) -> tuple[list[Sentence], list[Edge]]:
         """N-best whole-input sentences, and the word edges that start at position 0.
 
         `history` is the word id left of the input (the last committed word), so the first
         word is scored by its bigram with what precedes it; BOS at the start of a clause.
+        `before` is the word left of `history` (-1: unknown), the trigram's second history.
         """
         if not raw:
             return [], []
-        if history != self._root.word:
-            self._root = Hyp(0.0, history, "", (), 0, 0, CandidateSource.SENTENCE)
+        ctx = -1
+        if self.tri is not None and before >= 0 and history >= 0:
+            ctx = int(self.tri.contexts(np.asarray([before]), np.asarray([history]))[0])
+        if history != self._root.word or ctx != self._root.ctx:
+            self._root = Hyp(0.0, history, "", (), 0, 0, CandidateSource.SENTENCE, ctx=ctx)
         graph = SyllableGraph(raw, self.fuzzy)
         n = len(raw)
         cols = [self._column(raw, graph, j, final=(j == n)) for j in range(n + 1)]
@@ -146,9 +179,14 @@ class LexiconDecoder:
                                                      count=len(final)), np.asarray([EOS_ID]))
             for h, a, b in zip(final, sys_m[:, 0].tolist(), dom_m[:, 0].tolist()):
                 scored.append((float(np.logaddexp(ls + h.lm_sys + a, ld + h.lm_dom + b)) - h.cost, h))
-        for h in ([] if self._domain else final):
-            eos = self._lm_row(h.word, np.asarray([EOS_ID]))[0]
-            scored.append((h.score + float(eos), h))
+        if final and not self._domain:
+            eos_ids = np.asarray([EOS_ID])
+            words = np.fromiter((h.word for h in final), dtype=np.int64, count=len(final))
+            eos = self._lm_matrix(words, eos_ids)
+            if self.tri is not None:
+                eos = self.tri.adjust(cols[n].contexts(), eos_ids, eos)
+            for h, x in zip(final, eos[:, 0].tolist()):
+                scored.append((h.score + x, h))
         scored.sort(key=lambda t: -t[0])
         out: list[Sentence] = []
         seen: set[str] = set()
@@ -175,7 +213,8 @@ class LexiconDecoder:
             return _Column([self._root], [])
         # An interior column also depends on the next letter (it decides whether a lone
         # initial is an abbreviation), so that letter is part of its key.
-        key = (raw[: j + 1], final, self.user.version if self.user else 0, self._root.word)
+        key = (raw[: j + 1], final, self.user.version if self.user else 0, self._root.word,
+               self._root.ctx, self._boost_version)
         col = self._cache.get(key)
         if col is not None:
             self._cache.move_to_end(key)
@@ -234,6 +273,8 @@ class LexiconDecoder:
             prev_scores = np.fromiter((h.score for h in prev_beam), dtype=np.float32,
                                       count=len(prev_beam))
             lm = self._lm_matrix(prev_words, e.word_ids)
+            if self.tri is not None:
+                lm = self.tri.adjust(prev_col.contexts(), e.word_ids, lm)
             mat = prev_scores[:, None] + lm - e.costs[None, :]
             for h, row in zip(prev_beam, mat):
                 cand_scores.append(row)
@@ -265,6 +306,13 @@ class LexiconDecoder:
                 beam.append(hyp)
                 if len(beam) >= self.beam_size:
                     break
+        if self.tri is not None and beam and not domain:
+            ctxs = self.tri.contexts(
+                np.fromiter((h.prev.word if h.prev is not None else -1 for h in beam),
+                            dtype=np.int64, count=len(beam)),
+                np.fromiter((h.word for h in beam), dtype=np.int64, count=len(beam)))
+            for h, c in zip(beam, ctxs.tolist()):
+                h.ctx = c
         return _Column(beam, [e for e in edges if e.start == 0])
 
     def _mix_logs(self) -> tuple[float, float]:
@@ -317,6 +365,13 @@ class LexiconDecoder:
             if e is not None:
                 edges.append(e)
         edges.extend(self._inexact_edges(raw, graph, j, final, reach))
+        if len(self._boost_ids):
+            for e in edges:
+                idx = np.minimum(np.searchsorted(self._boost_ids, e.word_ids),
+                                 len(self._boost_ids) - 1)
+                hit = self._boost_ids[idx] == e.word_ids
+                if hit.any():
+                    e.costs = e.costs - np.where(hit, self._boost_vals[idx], 0).astype(np.float32)
         return edges
 
     def _exact_edge(self, i: int, j: int, piece: str) -> Edge | None:

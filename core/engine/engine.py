@@ -3,6 +3,11 @@
 The lexicon decoder proposes whole-input sentences and prefix words; when a `PathScorer` (the
 pinyin-hanzi model) is set, the N-best sentences are rescored with the committed left text as
 context. Commits feed the user lexicon.
+
+The committed text left of the cursor (`set_context`, and every commit) is context: its last
+two words are the n-gram history of the first words, the model reads its end, and the words
+it holds cost less in the lattice (a cache model: a name or term just typed comes back).
+After a commit, `predictions()` offers the likely next words.
 """
 from __future__ import annotations
 
@@ -14,7 +19,8 @@ import numpy as np
 
 from core.decoding.decoder import BOS_ID, Edge, LexiconDecoder, Sentence
 from core.decoding.scorer import Path, PathScorer
-from core.engine.types import Candidate, CandidateSource, EngineConfig
+from core.engine import prediction
+from core.engine.types import Candidate, CandidateSource, CustomPhraseSource, EngineConfig
 from core.lexicon.system import UNKNOWN_WORD_LOGP, SystemLexicon
 from core.lexicon.user import UserLexicon
 from core.pinyin.graph import split_for_display
@@ -24,7 +30,9 @@ log = logging.getLogger(__name__)
 MAX_RAW = 512          # letters kept composing (long enough for any clause)
 RESCORE_NBEST = 5       # sentences the model sees per keystroke (each distinct reading costs a row)
 WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
-CONTEXT_CHARS = 32      # committed text remembered for the model
+CONTEXT_CHARS = 32      # committed text the model reads
+CONTEXT_KEEP = 200      # committed text remembered (its words are the cache model's)
+CACHE_BONUS = 1.0       # nats off a word's cost when it occurs in the remembered text
 # Weight of the model's log-probability against the lexicon score, used only when the model
 # folder's manifest recommends none: `yinzi-train tune-rescore --write` stores a tuned
 # `rescore_weight` there (see docs/RESULTS.md). A small model is a tie-breaker; a bigger one
@@ -55,6 +63,10 @@ class ImeEngine:
         self._selected: list[Candidate] = []
         self._selected_raw: list[str] = []  # the letters each selection consumed (for undo)
         self._context = ""
+        self._cache_words: dict[int, float] = {}
+        # An object with `lookup(key) -> list[str]`: its phrases come first when the whole
+        # input equals a key (the user's custom phrases, date/time macros).
+        self.custom_phrases: CustomPhraseSource | None = None
         self._cands: list[Candidate] | None = None
         self._sentence_rank: dict[str, int] = {}
         self.last_latency_ms = 0.0
@@ -85,6 +97,7 @@ class ImeEngine:
         if lexicon is not self._lex:
             self._lex = lexicon
             self.decoder = LexiconDecoder(lexicon, fuzzy=self.config.fuzzy, user=self.user_lexicon)
+            self._update_cache_words()
         self._cands = None
 
     @property
@@ -133,9 +146,17 @@ class ImeEngine:
         return self._context
 
     def set_context(self, text: str) -> None:
-        """The committed text left of the cursor (the model reads its end)."""
-        self._context = text[-CONTEXT_CHARS:]
+        """The committed text left of the cursor (the editor calls it when the cursor moves)."""
+        text = text[-CONTEXT_KEEP:]
+        if text != self._context:
+            self._context = text
+            self._update_cache_words()
         self._cands = None
+
+    def _update_cache_words(self) -> None:
+        words = prediction.context_words(self._lex, self._context) if CACHE_BONUS else set()
+        self._cache_words = {w: CACHE_BONUS for w in words}
+        self.decoder.set_boost(self._cache_words)
 
     # --- keys ----------------------------------------------------------------------------
 
@@ -196,21 +217,37 @@ class ImeEngine:
 
     def _ranked_sentences(self, n: int) -> list[Candidate]:
         want = max(n, RESCORE_NBEST if self._scorer else n)
-        sentences, _ = self.decoder.decode(self._raw, nbest=want, history=self._history())
+        before, history = self._history()
+        sentences, _ = self.decoder.decode(self._raw, nbest=want, history=history, before=before)
         return self._rescore(sentences)[:n]
 
-    def _history(self) -> int:
-        """The lexicon word just left of the input: the longest word ending the committed text
-        (and the part already chosen); BOS after punctuation or at the start."""
+    def _history(self) -> tuple[int, int]:
+        """The two lexicon words just left of the input (longest match from the right of the
+        committed text and the part already chosen): (word before, last word); the last word
+        is BOS after punctuation or at the start."""
         left = self._context + "".join(c.text for c in self._selected)
-        for k in range(min(4, len(left)), 0, -1):
-            tail = left[-k:]
-            if not all("\u3400" <= ch <= "\u9fff" for ch in tail):
-                continue
-            wid = self._lex.word_id(tail)
-            if wid is not None:
-                return wid
-        return BOS_ID
+        return prediction.left_words(self._lex, left)
+
+    def predictions(self, n: int = 9) -> list[Candidate]:
+        """Likely next words after the committed context (empty while composing).
+
+        Choosing one is the app's business: it inserts `text` and commits it as context
+        (`accept_prediction`), and may ask again."""
+        if self.composing:
+            return []
+        before, last = self._history()
+        if last == BOS_ID and not self._context:
+            return []
+        out = []
+        words = self._lex.words
+        for wid, lp in prediction.predict_next(self._lex, before, last, n):
+            out.append(Candidate(words[wid], 0, (), CandidateSource.PREDICTION, float(lp)))
+        return out
+
+    def accept_prediction(self, candidate: Candidate) -> str:
+        """The text of a chosen prediction, remembered as committed context."""
+        self._remember(candidate.text)
+        return candidate.text
 
     def _rescore(self, sentences: list[Sentence]) -> list[Candidate]:
         letters = len(self._raw)
@@ -232,9 +269,12 @@ class ImeEngine:
         if not self._raw:
             return []
         want = RESCORE_NBEST if self._scorer else self.config.max_sentences
-        sentences, edges0 = self.decoder.decode(self._raw, nbest=want, history=self._history())
-        out = self._rescore(sentences)[: self.config.max_sentences]
-        self._sentence_rank = {c.text: k for k, c in enumerate(out)}
+        before, history = self._history()
+        sentences, edges0 = self.decoder.decode(self._raw, nbest=want, history=history,
+                                                before=before)
+        out = self._custom() + self._rescore(sentences)[: self.config.max_sentences]
+        self._sentence_rank = {c.text: k for k, c in enumerate(out)
+                               if c.source is CandidateSource.SENTENCE}
         seen = {c.text for c in out}
         for c in self._prefix_words(edges0):
             if c.text not in seen:
@@ -243,6 +283,18 @@ class ImeEngine:
         if not out:  # letters no syllable explains: offer them as they are
             out.append(Candidate(self._raw, len(self._raw), (), CandidateSource.CHAR))
         return out
+
+    def _custom(self) -> list[Candidate]:
+        """The custom phrases whose key is the whole input (nothing chosen yet)."""
+        if self.custom_phrases is None or self._selected:
+            return []
+        key = self._raw.replace("'", "")
+        try:
+            phrases = self.custom_phrases.lookup(key)
+        except Exception as exc:  # a broken table must never break typing
+            log.error("custom phrase lookup failed: %s", exc)
+            return []
+        return [Candidate(p, len(self._raw), (), CandidateSource.CUSTOM) for p in phrases if p]
 
     def _prefix_words(self, edges0: list[Edge]) -> list[Candidate]:
         """Words covering prefixes of the input, longest first, then single characters."""
@@ -307,7 +359,8 @@ class ImeEngine:
         return text
 
     def _remember(self, text: str) -> None:
-        self._context = (self._context + text)[-CONTEXT_CHARS:]
+        self._context = (self._context + text)[-CONTEXT_KEEP:]
+        self._update_cache_words()
         for listener in self.commit_listeners:
             listener(text)
 

@@ -3,10 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol
 
 from core.pinyin.fuzzy import FuzzyConfig
 
-__all__ = ["Candidate", "CandidateSource", "EngineConfig", "FuzzyConfig"]
+__all__ = ["Candidate", "CandidateSource", "CustomPhraseSource", "EngineConfig", "FuzzyConfig"]
+
+
+class CustomPhraseSource(Protocol):
+    """The user's custom phrases: the texts stored under a key (`dz` -> an address)."""
+
+    def lookup(self, key: str) -> list[str]: ...
 
 
 class CandidateSource(str, Enum):
@@ -14,6 +21,8 @@ class CandidateSource(str, Enum):
     WORD = "word"          # a system-lexicon word covering a prefix of the input
     CHAR = "char"          # a single character covering the first syllable
     USER = "user"          # a word from the user lexicon
+    CUSTOM = "custom"      # a custom phrase whose key is the whole input
+    PREDICTION = "prediction"  # a likely next word after a commit (no letters consumed)
 
 
 @dataclass(frozen=True)

@@ -63,3 +63,37 @@ def test_folder_walk_skips_evaluation_files_and_refuses_overlap(tmp_path, capsys
                  "--exclude", str(tmp_path / "news.txt")])
     assert code == 2
     assert "both corpus and --exclude" in capsys.readouterr().err
+
+
+def test_trigram_reads_the_word_two_back(tmp_path) -> None:
+    from core.decoding.decoder import BOS_ID
+    from core.lexicon.trigram import WordTrigram
+
+    corpus = tmp_path / "c.txt"
+    # After 的 both 期中 and 其中 are as frequent; the word before 的 decides which.
+    corpus.write_text("\n".join(["我们的期中", "他们的其中"] * 20), encoding="utf-8")
+    out = tmp_path / "lex"
+    manifest = compile_lexicon([corpus], out, CompileConfig(), workers=1)
+    assert manifest["counts"]["trigrams"] > 0
+    lex = SystemLexicon(out)
+    assert WordTrigram.load(lex) is not None
+    dec = LexiconDecoder(lex)
+    de, women, tamen = lex.word_id("的"), lex.word_id("我们"), lex.word_id("他们")
+    assert dec.decode("qizhong", history=de, before=women)[0][0].text == "期中"
+    assert dec.decode("qizhong", history=de, before=tamen)[0][0].text == "其中"
+    assert dec.decode("womendeqizhong", history=BOS_ID)[0][0].text == "我们的期中"
+    assert dec.decode("tamendeqizhong", history=BOS_ID)[0][0].text == "他们的其中"
+
+
+def test_no_trigram_option_writes_the_bigram_only(tmp_path) -> None:
+    from core.lexicon.trigram import WordTrigram
+
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("\n".join(["我们的期中"] * 5), encoding="utf-8")
+    out = tmp_path / "lex"
+    compile_lexicon([corpus], out, CompileConfig(), workers=1)
+    assert (out / "tri_keys.npy").exists()
+    manifest = compile_lexicon([corpus], out, CompileConfig(trigram=False), workers=1)
+    assert "trigrams" not in manifest["counts"]
+    assert not (out / "tri_keys.npy").exists()
+    assert WordTrigram.load(SystemLexicon(out)) is None

@@ -26,19 +26,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=1,
                    help="processes scoring the clauses in parallel (latency is always measured "
                         "in one process)")
+    p.add_argument("--context", action="store_true",
+                   help="also run the context protocol: each line's clauses typed in order, "
+                        "the line's text before a clause committed first")
+    p.add_argument("--context-only", action="store_true",
+                   help="run the context protocol only (not the fresh one)")
+    p.add_argument("--predictions", action="store_true",
+                   help="also score next-word prediction (top-5 at each word boundary) against "
+                        "a bigram baseline")
     p.add_argument("--json", type=Path, default=None, help="also write the report here")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.engine import ImeEngine
+    from core.engine import ImeEngine, prediction
     from core.lexicon.system import SystemLexicon
-    from trainer.evaluation.ime import evaluate, format_table, read_clauses
+    from trainer.evaluation.ime import evaluate, format_table, read_items
 
     if not args.input.exists():
         print(f"no such file: {args.input}", file=sys.stderr)
         return 2
-    clauses = read_clauses(args.input, args.limit)
+    items = read_items(args.input, args.limit)
+    clauses = [c for _, c in items]
     if not clauses:
         print(f"{args.input}: no Han clauses of 2+ characters", file=sys.stderr)
         return 2
@@ -53,10 +62,20 @@ def run(args: argparse.Namespace) -> int:
     kwargs = {} if args.model_weight is None else {"model_weight": args.model_weight}
     engine = ImeEngine(system_lexicon=lex, scorer=scorer, **kwargs)
 
-    def convert(query: str) -> list[str]:
+    def convert(query: str, context: str = "") -> list[str]:
         engine.reset()
+        engine.set_context(context)
         engine.type(query)
         return [c.text for c in engine.sentences(5)]
+
+    def predict(left: str) -> list[str]:
+        engine.reset()
+        engine.set_context(left)
+        return [c.text for c in engine.predictions(5)]
+
+    def predict_bigram(left: str) -> list[str]:
+        _, last = prediction.left_words(lex, left)
+        return [lex.words[w] for w, _ in prediction.predict_next(lex, -1, last, 5, order=2)]
 
     def typer():
         fresh = ImeEngine(system_lexicon=lex, scorer=scorer, **kwargs)
@@ -73,10 +92,12 @@ def run(args: argparse.Namespace) -> int:
 
     parallel = None
     if args.workers > 1:
-        def parallel(items: list[str]):
+        def parallel(work: list):
             import multiprocessing as mp
 
-            chunks = [items[k::args.workers] for k in range(args.workers)]
+            # Contiguous chunks: the context protocol keeps each line's clauses together.
+            size = -(-len(work) // args.workers)
+            chunks = [work[k:k + size] for k in range(0, len(work), size)]
             ctx = mp.get_context("spawn")
             with ctx.Pool(args.workers) as pool:
                 parts = pool.starmap(_score_chunk, [(c, str(args.model) if args.model else None,
@@ -86,8 +107,19 @@ def run(args: argparse.Namespace) -> int:
                     sum(p[2] for p in parts), sum(p[3] for p in parts),
                     [e for p in parts for e in p[4]][:200])
 
-    rep = evaluate(name, clauses, convert, typer=typer, abbr_words=args.abbr_words,
-                   latency_clauses=args.latency_clauses, progress=progress, parallel=parallel)
+    reports = []
+    preds = (predict, predict_bigram) if args.predictions else None
+    if not args.context_only:
+        reports.append(evaluate(name, clauses, convert, typer=typer, abbr_words=args.abbr_words,
+                                latency_clauses=args.latency_clauses, progress=progress,
+                                parallel=parallel, predictors=preds))
+        preds = None
+    if args.context or args.context_only:
+        print(file=sys.stderr)
+        reports.append(evaluate(name, clauses, convert, typer=None, abbr_words=args.abbr_words,
+                                progress=progress, parallel=parallel, items=items,
+                                predictors=preds))
+    rep = reports[0]
     print(file=sys.stderr)
     if scorer is not None and engine.scorer is None:
         # The engine drops a model that fails (typing must go on); a figure measured partly
@@ -97,18 +129,20 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"{args.input}: lexicon loaded in {lex.load_seconds * 1000:.0f} ms; "
           f"decoder {engine.decoder_name}")
-    print(format_table([rep]))
+    print(format_table(reports))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(rep.as_dict(), ensure_ascii=False, indent=1))
+        data = rep.as_dict() if len(reports) == 1 else \
+            {r.protocol: r.as_dict() for r in reports}
+        args.json.write_text(json.dumps(data, ensure_ascii=False, indent=1))
     return 0
 
 
-def _score_chunk(clauses: list[str], model: str | None, int8: bool,
-                 model_weight: float | None):
-    """Worker: a fresh engine (and model session) scoring its share of the clauses."""
+def _score_chunk(work: list, model: str | None, int8: bool, model_weight: float | None):
+    """Worker: a fresh engine (and model session) scoring its share of the clauses, or of the
+    (context, clause) items of the context protocol."""
     from core.engine import ImeEngine
-    from trainer.evaluation.ime import score_clauses
+    from trainer.evaluation.ime import score_items
 
     scorer = None
     if model:
@@ -118,12 +152,14 @@ def _score_chunk(clauses: list[str], model: str | None, int8: bool,
     kwargs = {} if model_weight is None else {"model_weight": model_weight}
     engine = ImeEngine(scorer=scorer, **kwargs)
 
-    def convert(query: str) -> list[str]:
+    def convert(query: str, context: str) -> list[str]:
         engine.reset()
+        engine.set_context(context)
         engine.type(query)
         return [c.text for c in engine.sentences(5)]
 
-    result = score_clauses(clauses, convert)
+    items = [w if isinstance(w, tuple) else ("", w) for w in work]
+    result = score_items(items, convert)
     if scorer is not None and engine.scorer is None:
         raise RuntimeError(f"{model}: the model failed during the evaluation (see the log)")
     return result

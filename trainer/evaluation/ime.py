@@ -1,6 +1,12 @@
 """DESIGN.md's conversion protocol: clauses, pypinyin queries, char/clause/top-5, abbreviations,
 keystroke latency. Runs on any `Converter` (our engine, or a peer over the stdin protocol).
 
+Two protocols score the clauses: **fresh** (every clause typed into an engine with nothing
+committed) and **context** (each line's clauses typed in order, the line's text before the
+clause, its reference, committed first as a user who fixed the earlier clauses would have).
+Next-word prediction is scored at each word boundary of each clause (jieba's words): a hit
+when the reference's next word is among the first five predictions.
+
 Imports no torch: the engine is measured exactly as the app runs it.
 """
 from __future__ import annotations
@@ -18,9 +24,18 @@ HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 def clauses_of(lines: Iterable[str]) -> list[str]:
     """Maximal Han runs of each line, 2+ characters."""
-    out: list[str] = []
+    return [c for _, c in items_of(lines)]
+
+
+def items_of(lines: Iterable[str]) -> list[tuple[str, str]]:
+    """(context, clause) for each clause of `clauses_of`: the context is the line's text
+    before the clause (punctuation and the earlier clauses' reference text included)."""
+    out: list[tuple[str, str]] = []
     for line in lines:
-        out.extend(c for c in HAN_RUN.findall(line) if len(c) >= 2)
+        line = line.rstrip("\n")
+        for m in HAN_RUN.finditer(line):
+            if len(m.group()) >= 2:
+                out.append((line[:m.start()], m.group()))
     return out
 
 
@@ -68,9 +83,13 @@ class ImeReport:
     char_acc: float = 0.0
     clause_exact: float = 0.0
     top5: float = 0.0
+    protocol: str = "fresh"
     abbr_words: int = 0
     abbr_top1: float = 0.0
     abbr_top5: float = 0.0
+    pred_boundaries: int = 0
+    pred_top5: float = 0.0          # next word among the engine's first five predictions
+    pred_bigram_top5: float = 0.0   # the same for the bigram baseline
     keystrokes: int = 0
     latency_p50_ms: float = 0.0
     latency_p95_ms: float = 0.0
@@ -86,6 +105,10 @@ class ImeReport:
 
 # A converter maps a query to its whole-input candidates, best first.
 Converter = Callable[[str], list[str]]
+# The same, with the committed text left of the input: (query, context) -> candidates.
+ContextConverter = Callable[[str, str], list[str]]
+# A predictor maps committed text to the likely next words, best first.
+Predictor = Callable[[str], list[str]]
 # A typer makes a fresh typing session and returns a per-keystroke function.
 TyperFactory = Callable[[], Callable[[str], None]]
 
@@ -103,10 +126,17 @@ def score_clauses(clauses: list[str], convert: Converter,
                   progress: Callable[[int, int], None] | None = None
                   ) -> tuple[int, int, int, int, list[tuple[str, str]]]:
     """(matched chars, exact clauses, top-5 hits, reference chars, first errors)."""
+    return score_items([("", c) for c in clauses], lambda q, _ctx: convert(q), progress)
+
+
+def score_items(items: list[tuple[str, str]], convert: ContextConverter,
+                progress: Callable[[int, int], None] | None = None
+                ) -> tuple[int, int, int, int, list[tuple[str, str]]]:
+    """`score_clauses` for (context, clause) items: each query typed after its context."""
     match = exact = top5 = chars = 0
     errors: list[tuple[str, str]] = []
-    for k, ref in enumerate(clauses):
-        cands = convert(query_of(ref))
+    for k, (context, ref) in enumerate(items):
+        cands = convert(query_of(ref), context)
         top = cands[0] if cands else ""
         match += char_matches(top, ref)
         exact += top == ref
@@ -115,20 +145,49 @@ def score_clauses(clauses: list[str], convert: Converter,
         if top != ref and len(errors) < 200:
             errors.append((ref, top))
         if progress:
-            progress(k + 1, len(clauses))
+            progress(k + 1, len(items))
     return match, exact, top5, chars, errors
+
+
+def prediction_boundaries(clauses: list[str]) -> list[tuple[str, str]]:
+    """(clause text before a word boundary, the word after it) for each boundary."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    out: list[tuple[str, str]] = []
+    for c in clauses:
+        words = jieba.lcut(c, HMM=False)
+        for k in range(1, len(words)):
+            out.append(("".join(words[:k]), words[k]))
+    return out
+
+
+def prediction_hit_rate(boundaries: list[tuple[str, str]], predict: Predictor,
+                        n: int = 5) -> float:
+    """Percent of boundaries whose next word is among the first `n` predictions."""
+    hits = sum(word in predict(left)[:n] for left, word in boundaries)
+    return 100.0 * hits / max(1, len(boundaries))
 
 
 def evaluate(system: str, clauses: list[str], convert: Converter, *,
              typer: TyperFactory | None = None, abbr_words: int = 400,
              latency_clauses: int = 300, progress: Callable[[int, int], None] | None = None,
-             parallel: Callable[[list[str]], tuple[int, int, int, int, list]] | None = None
+             parallel: Callable[[list[str]], tuple[int, int, int, int, list]] | None = None,
+             items: list[tuple[str, str]] | None = None,
+             predictors: tuple[Predictor, Predictor] | None = None
              ) -> ImeReport:
-    """Run the protocol. `parallel`, when given, scores the clauses (e.g. in worker processes)."""
-    rep = ImeReport(system)
+    """Run the protocol. `parallel`, when given, scores the clauses (e.g. in worker processes).
+
+    With `items` ((context, clause) pairs) the context protocol scores the clauses: `convert`
+    and `parallel` then take the items (context, query). `predictors` (the engine's and the
+    bigram baseline's) add the next-word hit rates."""
+    rep = ImeReport(system, protocol="context" if items is not None else "fresh")
     t0 = time.perf_counter()
+    scored = items if items is not None else clauses
     if parallel is not None:
-        match, exact, top5, rep.chars, rep.errors = parallel(clauses)
+        match, exact, top5, rep.chars, rep.errors = parallel(scored)  # type: ignore[arg-type]
+    elif items is not None:
+        match, exact, top5, rep.chars, rep.errors = score_items(items, convert, progress)  # type: ignore[arg-type]
     else:
         match, exact, top5, rep.chars, rep.errors = score_clauses(clauses, convert, progress)
     rep.clauses = len(clauses)
@@ -136,10 +195,17 @@ def evaluate(system: str, clauses: list[str], convert: Converter, *,
     rep.clause_exact = 100.0 * exact / max(1, rep.clauses)
     rep.top5 = 100.0 * top5 / max(1, rep.clauses)
 
+    if predictors is not None:
+        bounds = prediction_boundaries(clauses)
+        rep.pred_boundaries = len(bounds)
+        rep.pred_top5 = prediction_hit_rate(bounds, predictors[0])
+        rep.pred_bigram_top5 = prediction_hit_rate(bounds, predictors[1])
+
     words = abbreviation_words(clauses, abbr_words)
     a1 = a5 = 0
+    fresh: Converter = (lambda q: convert(q, "")) if items is not None else convert  # type: ignore[call-arg,assignment,misc]
     for w in words:
-        cands = convert(initials_query(w))
+        cands = fresh(initials_query(w))
         a1 += bool(cands) and cands[0] == w
         a5 += w in cands[:5]
     rep.abbr_words = len(words)
@@ -164,11 +230,11 @@ def evaluate(system: str, clauses: list[str], convert: Converter, *,
 
 
 def format_table(reports: list[ImeReport]) -> str:
-    head = ("system", "clauses", "char %", "exact %", "top-5 %", "abbr top-1 %", "abbr top-5 %",
-            "p50 ms", "p95 ms", "max ms")
+    head = ("system", "protocol", "clauses", "char %", "exact %", "top-5 %", "abbr top-1 %",
+            "abbr top-5 %", "p50 ms", "p95 ms", "max ms")
     rows = [head]
     for r in reports:
-        rows.append((r.system, f"{r.clauses}", f"{r.char_acc:.2f}", f"{r.clause_exact:.2f}",
+        rows.append((r.system, r.protocol, f"{r.clauses}", f"{r.char_acc:.2f}", f"{r.clause_exact:.2f}",
                      f"{r.top5:.2f}", f"{r.abbr_top1:.1f}", f"{r.abbr_top5:.1f}",
                      f"{r.latency_p50_ms:.2f}", f"{r.latency_p95_ms:.2f}",
                      f"{r.latency_max_ms:.1f}"))
@@ -176,7 +242,17 @@ def format_table(reports: list[ImeReport]) -> str:
     lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in
                        enumerate(zip(row, widths))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    preds = [r for r in reports if r.pred_boundaries]
+    for r in preds:
+        lines.append(f"next-word top-5 ({r.system}, {r.pred_boundaries} word boundaries): "
+                     f"{r.pred_top5:.2f} % (bigram baseline {r.pred_bigram_top5:.2f} %)")
     return "\n".join(lines)
+
+
+def read_items(path: Path, limit: int | None = None) -> list[tuple[str, str]]:
+    """(context, clause) pairs of a file, in the order of `read_clauses`."""
+    items = items_of(Path(path).read_text(encoding="utf-8").splitlines())
+    return items[:limit] if limit else items
 
 
 def read_clauses(path: Path, limit: int | None = None) -> list[str]:

@@ -1,0 +1,104 @@
+"""Next-word prediction (联想) and the left context's words, from the lexicon's count model.
+
+`left_words` reads the last two lexicon words of committed text (longest match from the
+right); `predict_next` ranks the likely next words after them: the trigram's successors of
+the two-word history first-class, the bigram's successors of the last word with the
+trigram's back-off weight, so both are on one scale. `order=2` is the bigram baseline.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from core.lexicon.format import BI_LP_STEP
+from core.lexicon.trigram import TRI_LP_STEP, WordTrigram
+
+BOS_ID, EOS_ID = 0, 1
+MAX_MATCH = 4          # characters of the longest word read back from the context
+
+
+def is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def left_words(lexicon, text: str) -> tuple[int, int]:
+    """(word before, last word) ending `text`: BOS after punctuation or at the start, -1 for
+    a word before that is unknown (Han text the lexicon cannot read)."""
+    ids: list[int] = []
+    end = len(text)
+    while len(ids) < 2:
+        if end == 0 or not is_han(text[end - 1]):
+            ids.append(BOS_ID)
+            break
+        for k in range(min(MAX_MATCH, end), 0, -1):
+            tail = text[end - k:end]
+            if not all(is_han(ch) for ch in tail):
+                continue
+            wid = lexicon.word_id(tail)
+            if wid is not None:
+                ids.append(wid)
+                end -= k
+                break
+        else:
+            ids.append(-1)
+            break
+    last = ids[0]
+    before = ids[1] if len(ids) > 1 else -1
+    if last == -1:  # an unknown character ends the text: the clause has no usable history
+        return -1, BOS_ID
+    return before, last
+
+
+def context_words(lexicon, text: str, min_len: int = 2, max_len: int = MAX_MATCH) -> set[int]:
+    """Ids of the lexicon words (min_len..max_len characters) found anywhere in `text`."""
+    out: set[int] = set()
+    n = len(text)
+    for i in range(n):
+        if not is_han(text[i]):
+            continue
+        for k in range(min_len, max_len + 1):
+            piece = text[i:i + k]
+            if len(piece) < k or not is_han(piece[-1]):
+                break
+            wid = lexicon.word_id(piece)
+            if wid is not None:
+                out.add(wid)
+    return out
+
+
+def _bigram_successors(lexicon, w1: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The n most likely stored successors of `w1`: (ids, log-probs)."""
+    lo, hi = int(lexicon.bi_off[w1]), int(lexicon.bi_off[w1 + 1])
+    if hi <= lo:
+        return np.empty(0, np.int64), np.empty(0, np.float32)
+    lp = lexicon.bi_lp[lo:hi]
+    k = min(n, hi - lo)
+    top = np.argpartition(lp, k - 1)[:k] if k < hi - lo else np.arange(hi - lo)
+    top = top[np.argsort(lp[top], kind="stable")]
+    # SystemLexicon keeps its bigram keys (w1 * V + w2) sorted in CSR order: the slice
+    # [lo, hi) holds w1's successors.
+    keys = lexicon._keys()[lo:hi]
+    return keys[top] % lexicon.vocab_size, lp[top].astype(np.float32) * np.float32(-BI_LP_STEP)
+
+
+def predict_next(lexicon, before: int, last: int, n: int = 9,
+                 order: int = 3) -> list[tuple[int, float]]:
+    """The n likeliest next words after (before, last): [(word id, log-prob)], best first."""
+    if last < 0 or not hasattr(lexicon, "bi_off"):
+        return []
+    pool = max(3 * n, 30)
+    scores: dict[int, float] = {}
+    tri = WordTrigram.load(lexicon) if order >= 3 else None
+    back = 0.0
+    if tri is not None and before >= 0:
+        ctx = int(tri.contexts(np.asarray([before]), np.asarray([last]))[0])
+        if ctx >= 0:
+            back = float(tri._bow[ctx]) * -TRI_LP_STEP
+            ids, lps = tri.successors(ctx, pool)
+            for w, lp in zip(ids.tolist(), lps.tolist()):
+                scores[w] = lp
+    ids, lps = _bigram_successors(lexicon, last, pool)
+    for w, lp in zip(ids.tolist(), lps.tolist()):
+        if w not in scores:
+            scores[w] = lp + back
+    ranked = sorted(((w, s) for w, s in scores.items() if w > EOS_ID), key=lambda t: -t[1])
+    return ranked[:n]
