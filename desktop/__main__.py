@@ -4,9 +4,13 @@ fine-tune wizard), or explain how to run without a display instead of letting Qt
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 
-from desktop.app import display_problem
+# Before onnxruntime is imported: no device id under ~/.cache/Microsoft, no file in TMPDIR.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+from desktop.app import display_problem  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

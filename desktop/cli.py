@@ -4,7 +4,12 @@ commands (`convert`, `analyze`) go to core.cli."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
+
+# onnxruntime writes a device id under ~/.cache/Microsoft and a file in TMPDIR as soon as it is
+# imported unless this is set; Yinzi writes only to its own folders. Set before any import.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 USAGE = """\
 usage: yinzi [FILE]                open the typing app (optionally on a text file)

@@ -1,6 +1,9 @@
 """Entry script of the frozen `yinzi-train` (PyInstaller runs this file as __main__)."""
 import multiprocessing
+import os
 import sys
+
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")   # see rthooks/no_telemetry.py
 
 from trainer.cli import main
 

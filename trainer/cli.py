@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="yinzi-train",
         description="Train, evaluate and export Yinzi's pinyin-hanzi and sentiment models.",
     )
+    from core.version import __version__
+
+    parser.add_argument("--version", action="version", version=f"yinzi-train {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"trainer.commands.{name}").register(sub)
