@@ -14,6 +14,7 @@ import logging
 from core.analysis import Analysis, Analyzer
 from core.analysis.process import AnalyzerProcess
 from core.analysis.text import has_han
+from core.analysis.types import MIXED, Verdict
 from desktop.background import LatestWins
 from desktop.qt import (
     QCoreApplication,
@@ -38,14 +39,17 @@ PINYIN_CHARS_PER_ROW = 14  # at most; fewer when the view is narrow
 # A table cell per character: Qt lays out 20k of them in about 2 s on the UI thread, so a
 # long document shows the pinyin of its beginning only.
 PINYIN_MAX_CHARS = 1500
-WORD_JOINER = "\u2060"  # forbids a line break on either side (CJK text may break anywhere)
+WORD_JOINER = "\u2060"
+READING_COLOUR = "#555555"
+AMBIGUOUS_COLOUR = "#b03a2e"  # a heteronym no phrase decided: the reading may be wrong  # forbids a line break on either side (CJK text may break anywhere)
 
 
 def label_name(label: str) -> str:
     """A sentiment label in the UI language ("积极" under zh_CN); "" stays "" (no sentiment)."""
     names = {"positive": QCoreApplication.translate("Sentiment", "positive"),
              "negative": QCoreApplication.translate("Sentiment", "negative"),
-             "neutral": QCoreApplication.translate("Sentiment", "neutral")}
+             "neutral": QCoreApplication.translate("Sentiment", "neutral"),
+             "mixed": QCoreApplication.translate("Sentiment", "mixed")}
     return names.get(label, label)
 
 
@@ -95,37 +99,67 @@ def keywords_html(analysis: Analysis) -> str:
             f"<b>TextRank</b>&nbsp; {chips(analysis.keywords_textrank)}")
 
 
+def _pinyin_cells(chars) -> list[list]:
+    """Lines of cells: a Han character is a cell; a run of other characters ("iPhone 15",
+    "，") is one cell, so a Latin word is neither letter-spaced nor split over two rows."""
+    lines: list[list] = [[]]
+    run = ""
+    for c in chars:
+        if c.char == "\n" or c.reading:
+            if run.strip():
+                lines[-1].append(run.strip())
+            run = ""
+            if c.char == "\n":
+                lines.append([])
+            else:
+                lines[-1].append(c)
+        else:
+            run += c.char
+    if run.strip():
+        lines[-1].append(run.strip())
+    return [line for line in lines if line] or []
+
+
+def _cell_width(cell) -> int:
+    """Row slots a cell takes: one per Han character, one per four letters of a run."""
+    return 1 if not isinstance(cell, str) else max(1, -(-len(cell) // 4))
+
+
 def pinyin_html(analysis: Analysis, per_row: int = PINYIN_CHARS_PER_ROW,
                 limit: int = PINYIN_MAX_CHARS) -> str:
-    """Rows of `per_row` two-line cells (reading over character) for the first `limit`
-    characters; heteronyms in a second colour."""
-    rows: list[str] = []
+    """Rows of at most `per_row` two-line cells (reading over character) for the first `limit`
+    characters; characters whose reading here is genuinely ambiguous in a second colour."""
     chars = [c for c in analysis.pinyin[:limit] if c.char not in "\r"]
-    line: list = []
-    lines: list[list] = []
-    for c in chars:
-        if c.char == "\n":
-            lines.append(line)
-            line = []
-            continue
-        line.append(c)
-        if len(line) >= per_row:
-            lines.append(line)
-            line = []
-    if line:
-        lines.append(line)
-    for chunk in lines:
+    rows: list[list] = []
+    for line in _pinyin_cells(chars):
+        row: list = []
+        used = 0
+        for cell in line:
+            width = _cell_width(cell)
+            if row and used + width > per_row:
+                rows.append(row)
+                row, used = [], 0
+            row.append(cell)
+            used += width
+        if row:
+            rows.append(row)
+    out: list[str] = []
+    for row in rows:
         top = []
         bottom = []
-        for c in chunk:
-            colour = "#b03a2e" if c.is_heteronym else "#555555"
-            title = "/".join(c.alternatives)
+        for cell in row:
+            if isinstance(cell, str):
+                top.append("<td>&nbsp;</td>")
+                bottom.append(f'<td nowrap>{html.escape(cell)}</td>')
+                continue
+            colour = AMBIGUOUS_COLOUR if cell.ambiguous else READING_COLOUR
+            title = "/".join(cell.alternatives) if cell.is_heteronym else ""
             # nowrap: a narrow dock must never split a syllable over two lines
             top.append(f'<td align="center" nowrap style="color:{colour};font-size:small" title="{html.escape(title)}">'
-                       f"{html.escape(c.reading) or '&nbsp;'}</td>")
-            bottom.append(f'<td align="center">{html.escape(c.char) if c.char.strip() else "&nbsp;"}</td>')
-        rows.append(f'<table cellspacing="2"><tr>{"".join(top)}</tr><tr>{"".join(bottom)}</tr></table>')
-    return "".join(rows)
+                       f"{html.escape(cell.reading) or '&nbsp;'}</td>")
+            bottom.append(f'<td align="center">{html.escape(cell.char)}</td>')
+        out.append(f'<table cellspacing="2"><tr>{"".join(top)}</tr><tr>{"".join(bottom)}</tr></table>')
+    return "".join(out)
 
 
 def _read_only_view(parent: QWidget) -> QTextEdit:
@@ -150,6 +184,11 @@ class AnalysisPanel(QWidget):
         self._text = ""
         self._selection = False  # whether _text is the editor's selection, not the whole text
         self.last_analysis: Analysis | None = None
+        self._failure: str | None = None        # the last request's error, until the next result
+        self._failure_scope: tuple[str, bool] = ("", False)
+        self._selection_shown = False           # whether the result on screen is of a selection
+        self._pending = False                   # text given that no result on screen describes yet
+        self._model_ready = False               # an analysis has come back: the model is loaded
         self._pinyin_row = PINYIN_CHARS_PER_ROW
         self._worker = LatestWins(self)
         self._timer = QTimer(self)
@@ -165,7 +204,10 @@ class AnalysisPanel(QWidget):
         self.label.setFont(font)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 100)
-        self.bar.setFormat(self.tr("positive %p%"))
+        self.status_label = QLabel(self)  # "Analysing…" while a newer text waits for its result
+        self.status_label.setObjectName("analysisStatus")
+        self.status_label.setStyleSheet("color: gray; font-style: italic")
+        self.status_label.hide()
         self.sentence_summary = QLabel(self)
         self.sentence_summary.setObjectName("sentenceSummary")
         self.scope_label = QLabel(self)  # "Selection: 12 characters" while a selection is analysed
@@ -173,6 +215,7 @@ class AnalysisPanel(QWidget):
         self.scope_label.setStyleSheet("color: #1d3f7a")
         self.scope_label.hide()
         self.model_label = QLabel(self)
+        self.model_label.setObjectName("modelLabel")
         self.model_label.setWordWrap(True)
         self.model_label.setStyleSheet("color: gray")
         self.sentences_view = _read_only_view(self)
@@ -188,20 +231,35 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self.scope_label)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
+        layout.addWidget(self.status_label)
         layout.addWidget(self.sentence_summary)
         layout.addWidget(self.model_label)
-        for title, widget, stretch in (
-            (self.tr("Sentences"), self.sentences_view, 2),
-            (self.tr("Keywords"), self.keywords_label, 0),
-            (self.tr("Pinyin"), self.pinyin_view, 3),
-        ):
-            heading = QLabel(f"<b>{html.escape(title)}</b>", self)
+        self.headings: list[QLabel] = []
+        for name, widget, stretch in (("sentences", self.sentences_view, 2),
+                                      ("keywords", self.keywords_label, 0),
+                                      ("pinyin", self.pinyin_view, 3)):
+            heading = QLabel(self)
+            heading.setObjectName(f"{name}Heading")
+            self.headings.append(heading)
             line = QFrame(self)
             line.setFrameShape(QFrame.Shape.HLine)
             layout.addWidget(line)
             layout.addWidget(heading)
             layout.addWidget(widget, stretch)
-        self._show_empty()
+        self._retranslate()
+
+    # -- language --------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "headings"):
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        for heading, title in zip(self.headings, (self.tr("Sentences"), self.tr("Keywords"),
+                                                  self.tr("Pinyin")), strict=True):
+            heading.setText(f"<b>{html.escape(title)}</b>")
+        self.bar.setFormat(self.tr("positive %p%"))
+        self._render()
 
     # -- input -----------------------------------------------------------------------------
     def set_text(self, text: str, *, selection: bool = False) -> None:
@@ -209,7 +267,14 @@ class AnalysisPanel(QWidget):
         the text is the editor's selection, and the panel says so."""
         self._text = text
         self._selection = selection
+        self.show_pending(bool(text.strip()))
         self._timer.start()
+
+    def show_pending(self, pending: bool = True) -> None:
+        """Say at once that a text is on its way (a paste or a restored text waits for the
+        debounce and, the first time, for the model): "Analysing…", not the empty prompt."""
+        self._pending = pending
+        self._render_status()
 
     def flush(self) -> None:
         """Start the pending analysis now (tests, and when the panel is first shown)."""
@@ -234,7 +299,9 @@ class AnalysisPanel(QWidget):
         if not text.strip():
             self._worker.cancel()
             self.last_analysis = None
-            self._show_empty()
+            self._failure = None
+            self._pending = False
+            self._render()
             return
         analyzer = self.analyzer
         # The scope travels with the request: the note must describe the result on screen.
@@ -242,15 +309,60 @@ class AnalysisPanel(QWidget):
                             on_success=lambda a: self._on_analysed(a, selection=selection),
                             on_failure=lambda exc: self._on_failed(exc, selection=selection, text=text))
 
+    def _on_analysed(self, analysis: Analysis, *, selection: bool = False) -> None:
+        self.last_analysis = analysis
+        self._selection_shown = selection
+        self._failure = None
+        self._model_ready = True
+        self._pending = self._timer.isActive()   # a newer text is already waiting
+        log.info("analysed %d characters: %s", len(analysis.text),
+                 ", ".join(f"{k} {v:.0f} ms" for k, v in analysis.timings_ms.items()))
+        self._render()
+        self.analysisUpdated.emit(analysis)
+
+    def _on_failed(self, exc: BaseException, *, selection: bool = False, text: str = "") -> None:
+        log.warning("analysis failed: %s", exc)
+        # The previous result describes another text: clear it rather than show it under the error.
+        self.last_analysis = None
+        self._failure = str(exc)
+        self._failure_scope = (text, selection)
+        self._model_ready = True
+        self._pending = self._timer.isActive()
+        self._render()
+        self.analysisFailed.emit(str(exc))
+
+    # -- display ---------------------------------------------------------------------------
+    def _render(self) -> None:
+        """Show the current state (result, failure, or nothing yet) in the current language."""
+        if self.last_analysis is not None:
+            self._show_result(self.last_analysis, self._selection_shown)
+        elif self._failure is not None:
+            self._clear_result()
+            self._show_scope(*self._failure_scope)
+            self.label.setText(self.tr("Analysis failed"))
+            self.model_label.setText(self._failure)
+        else:
+            self._clear_result()
+            self.scope_label.hide()
+        self._render_status()
+
+    def _render_status(self) -> None:
+        """The cheap part, redone on every keystroke: the pending note and the model load."""
+        waiting = self._pending
+        self.status_label.setText(self.tr("Analysing…"))
+        self.status_label.setVisible(waiting and self.last_analysis is not None)
+        if self.last_analysis is None and self._failure is None:
+            self.label.setText(self.tr("Analysing…") if waiting
+                               else self.tr("Type or paste text to analyse"))
+            self.model_label.setText(self.tr("Loading the sentiment model…")
+                                     if waiting and not self._model_ready else "")
+
     def _show_scope(self, text: str, selection: bool) -> None:
         self.scope_label.setVisible(selection)
         if selection:
             self.scope_label.setText(self.tr("Selection: {0:,} characters").format(len(text)))
 
-    def _on_analysed(self, analysis: Analysis, *, selection: bool = False) -> None:
-        self.last_analysis = analysis
-        log.info("analysed %d characters: %s", len(analysis.text),
-                 ", ".join(f"{k} {v:.0f} ms" for k, v in analysis.timings_ms.items()))
+    def _show_result(self, analysis: Analysis, selection: bool) -> None:
         self._show_scope(analysis.text, selection)
         s = analysis.sentiment
         if s is None:
@@ -260,11 +372,16 @@ class AnalysisPanel(QWidget):
             self.model_label.setText(self._no_sentiment_reason(analysis))
             self.sentence_summary.setText("")
         else:
-            o = s.overall
-            self.label.setText(f"{label_name(o.label)}  {o.probability:.0%}")
-            self.label.setStyleSheet(f"background-color:{sentiment_colour(o.positive)}; padding:4px")
+            v = s.verdict or Verdict(s.overall.label, s.overall.positive, s.overall.probability)
+            if v.label == MIXED:
+                self.label.setText(label_name(v.label))
+                colour = sentiment_colour(0.5)
+            else:
+                self.label.setText(f"{label_name(v.label)}  {v.probability:.0%}")
+                colour = sentiment_colour(v.positive)
+            self.label.setStyleSheet(f"background-color:{colour}; color:#202020; padding:4px")
             self.bar.setEnabled(True)
-            self.bar.setValue(round(100 * o.positive))
+            self.bar.setValue(round(100 * v.positive))
             self.sentence_summary.setText(self._sentence_summary(s))
             ms = analysis.timings_ms.get("sentiment", 0.0)
             # "毫秒" must not wrap over two lines in a narrow dock
@@ -273,7 +390,6 @@ class AnalysisPanel(QWidget):
         self.sentences_view.setHtml(sentences_html(analysis))
         self.keywords_label.setText(keywords_html(analysis))
         self._render_pinyin()
-        self.analysisUpdated.emit(analysis)
 
     def _no_sentiment_reason(self, analysis: Analysis) -> str:
         if self.analyzer.load_error:
@@ -288,8 +404,7 @@ class AnalysisPanel(QWidget):
         self.bar.setEnabled(False)
 
     def _sentence_summary(self, s) -> str:
-        """How the sentences split, beside the whole text's verdict: a review that praises
-        and then complains reads as mixed here even when the whole is called positive."""
+        """How the sentences split, beside the headline (which is "mixed" when they disagree)."""
         if len(s.sentences) < 2:
             return ""
         counts = {"positive": 0, "negative": 0, "neutral": 0}
@@ -331,16 +446,6 @@ class AnalysisPanel(QWidget):
             self._render_pinyin()
         return super().eventFilter(watched, event)
 
-    def _on_failed(self, exc: BaseException, *, selection: bool = False, text: str = "") -> None:
-        log.warning("analysis failed: %s", exc)
-        # The previous result describes another text: clear it rather than show it under the error.
-        self.last_analysis = None
-        self._clear_result()
-        self._show_scope(text, selection)
-        self.label.setText(self.tr("Analysis failed"))
-        self.model_label.setText(str(exc))
-        self.analysisFailed.emit(str(exc))
-
     def _clear_result(self) -> None:
         self.label.setStyleSheet("")
         self._show_no_reading()
@@ -349,8 +454,3 @@ class AnalysisPanel(QWidget):
         self.sentences_view.clear()
         self.keywords_label.setText("")
         self.pinyin_view.clear()
-
-    def _show_empty(self) -> None:
-        self._clear_result()
-        self.scope_label.hide()
-        self.label.setText(self.tr("Type or paste text to analyse"))

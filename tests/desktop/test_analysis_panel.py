@@ -29,7 +29,7 @@ def test_panel_updates_while_typing(qtbot, panel):
     analysis = blocker.args[0]
     assert analysis.text == "房间很好，服务好。"  # only the latest text was analysed
     assert "positive" in panel.label.text()
-    assert panel.bar.value() == 90
+    assert panel.bar.value() == 84
     assert "房间" in panel.sentences_view.toPlainText()
     assert panel.keywords_label.text()
     assert "fáng" in panel.pinyin_view.toPlainText()
@@ -37,7 +37,7 @@ def test_panel_updates_while_typing(qtbot, panel):
     with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000) as blocker:
         editor.setPlainText("太差了。真差！")
     assert "negative" in panel.label.text()
-    assert panel.bar.value() == 10
+    assert panel.bar.value() == 16
     assert [s.sentence.text for s in blocker.args[0].sentiment.sentences] == ["太差了。", "真差！"]
 
 
@@ -125,7 +125,7 @@ def test_mixed_text_shows_how_its_sentences_split(qtbot, panel):
 def _show_positive(qtbot, panel, text="房间很好。服务好。"):
     with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
         panel.set_text(text)
-    assert panel.label.styleSheet() and panel.bar.value() == 90 and panel.sentence_summary.text()
+    assert panel.label.styleSheet() and panel.bar.value() == 84 and panel.sentence_summary.text()
 
 
 def test_a_failure_clears_the_previous_result(qtbot, panel, monkeypatch):
@@ -187,7 +187,7 @@ def test_labels_are_translated_not_bilingual(qtbot, panel):
         i18n.install(app, "zh_CN")
         with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
             panel.set_text("服务很好")
-        assert panel.label.text() == "积极  90%"
+        assert panel.label.text() == "积极  84%"
         assert panel.model_label.text().replace("\u2060", "").endswith("毫秒")
     finally:
         i18n.install(app, "en")
@@ -237,3 +237,70 @@ def test_keyword_chips_and_the_model_line_never_break_inside_a_word(qtbot, panel
             assert any(line.endswith("毫秒") for line in lines), (width, lines)
     finally:
         i18n.install(app, "en")
+
+
+def test_analysing_shows_at_once_and_the_model_load_apart(qtbot):
+    panel = AnalysisPanel(analyzer=fake_analyzer(delay=0.3), delay_ms=50)
+    qtbot.addWidget(panel)
+    assert panel.label.text() == "Type or paste text to analyse"
+    panel.set_text("房间很好。服务好。")               # a paste: no wait before the panel says so
+    assert panel.label.text() == "Analysing…"
+    assert panel.model_label.text() == "Loading the sentiment model…"
+    qtbot.waitUntil(lambda: panel.last_analysis is not None, timeout=10_000)
+    assert panel.label.text().startswith("positive")
+    assert panel.status_label.isHidden()
+    panel.set_text("房间很好。服务好。早餐好。")       # later edits: the result stays, a note says so
+    assert panel.label.text().startswith("positive")
+    assert not panel.status_label.isHidden() and panel.status_label.text() == "Analysing…"
+    assert "Loading" not in panel.model_label.text()  # the model is loaded by now
+    qtbot.waitUntil(lambda: panel.last_analysis.text.endswith("早餐好。"), timeout=10_000)
+    assert panel.status_label.isHidden()
+    panel.set_text("")
+    panel.flush()
+    assert panel.label.text() == "Type or paste text to analyse"
+    panel.shutdown()
+
+
+def test_a_review_that_praises_then_complains_reads_mixed(qtbot, panel):
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000) as blocker:
+        panel.set_text("房间很好。早餐好。服务好。前台差。隔音差。")   # 3 positive · 2 negative
+    assert blocker.args[0].sentiment.verdict.label == "mixed"
+    assert panel.label.text() == "mixed"
+    assert "3 positive · 2 negative" in panel.sentence_summary.text()
+    assert 20 < panel.bar.value() < 80
+
+
+def test_switching_language_retranslates_the_panel_live(qtbot, panel):
+    from desktop import i18n
+
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text("房间很好。服务好。早餐差。")
+    app = QApplication.instance()
+    try:
+        i18n.install(app, "zh_CN")
+        QApplication.processEvents()
+        assert [h.text() for h in panel.headings] == ["<b>句子</b>", "<b>关键词</b>", "<b>拼音</b>"]
+        assert panel.bar.format() == "积极 %p%"
+        assert panel.label.text() == "褒贬不一"
+        assert panel.sentence_summary.text().startswith("句子：")
+        assert panel.model_label.text().startswith("模型：")
+        i18n.install(app, "en")
+        QApplication.processEvents()
+        assert [h.text() for h in panel.headings] == ["<b>Sentences</b>", "<b>Keywords</b>", "<b>Pinyin</b>"]
+        assert panel.label.text() == "mixed"
+    finally:
+        i18n.install(app, "en")
+
+
+def test_pinyin_keeps_latin_words_whole_and_marks_only_ambiguous_characters():
+    from core.analysis import Analysis
+    from core.analysis.text import annotate_pinyin
+    from desktop.analysis_panel import AMBIGUOUS_COLOUR, pinyin_html
+
+    text = "我用iPhone 15拍照。长城很长，位置非常方便"
+    body = pinyin_html(Analysis(text, None, pinyin=tuple(annotate_pinyin(text))), per_row=8)
+    doc = QTextDocument()
+    doc.setHtml(body)
+    assert ">iPhone 15<" in body                          # one cell, not one per letter
+    assert body.count(AMBIGUOUS_COLOUR) == 1               # 很长's 长 only; not 位 非 站 城
+    assert "iPhone 15" in doc.toPlainText()
