@@ -1,15 +1,19 @@
-"""The candidate bar: a frameless popup that follows the text cursor, like a system IME's.
+"""The candidate bar: a frameless popup at the start of the composition, like a system IME's.
 
 It paints one `CandidatePage` (numbered candidates, the highlight, a page indicator and the
-composition) and reports clicks and wheel turns; it never talks to the engine itself.
+composition) and reports clicks and wheel turns; it never talks to the engine itself. It is
+never wider than the screen: long candidates are elided in the middle (the full text is the
+cell's tooltip) so that the whole page and the page indicator stay visible.
 """
 from __future__ import annotations
 
 from desktop.ime_controller import CandidatePage
 from desktop.qt import (
     QColor,
+    QEvent,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -17,6 +21,7 @@ from desktop.qt import (
     QRect,
     QSize,
     Qt,
+    QtWidgets,
     QWheelEvent,
     QWidget,
     Signal,
@@ -24,7 +29,29 @@ from desktop.qt import (
 
 _PAD = 6          # inner margin, px
 _GAP = 14         # space between candidates, px
+_CELL_EXTRA = 8   # a cell's width beyond its text, px
 _WIDTH_STEP = 48  # the popup's width grows in steps of this many px
+_SCREEN_MARGIN = 4  # px kept free at the screen's edges
+_MIN_CHARS = "字…字"  # an elided candidate keeps at least its first and last character
+
+
+def fit_widths(widths: list[int], budget: int, floor: int) -> list[int]:
+    """Cap the widest cells so that the sum fits `budget` ("water filling"): narrow cells keep
+    their width, wide ones share what is left equally, none goes below `floor`."""
+    if sum(widths) <= budget:
+        return list(widths)
+    order = sorted(range(len(widths)), key=lambda i: widths[i])
+    remaining, left = budget, len(widths)
+    cap = floor
+    for i in order:
+        share = remaining // left
+        if widths[i] <= share:
+            remaining -= widths[i]
+            left -= 1
+            continue
+        cap = max(floor, share)
+        break
+    return [min(w, cap) for w in widths]
 
 
 class CandidateBar(QWidget):
@@ -48,8 +75,10 @@ class CandidateBar(QWidget):
         self.setObjectName("CandidateBar")
         self._page = CandidatePage()
         self._cells: list[QRect] = []
+        self._shown: list[str] = []      # the text drawn in each cell (elided or whole)
         self._prev_rect = QRect()
         self._next_rect = QRect()
+        self._max_width = 0              # 0 until placed on a screen
         font = QFont(self.font())
         font.setPointSize(max(font.pointSize(), 13))
         self.setFont(font)
@@ -64,6 +93,10 @@ class CandidateBar(QWidget):
     def texts(self) -> list[str]:
         return [c.text for c in self._page.candidates]
 
+    def shown_texts(self) -> list[str]:
+        """What each visible cell shows (long candidates elided in the middle)."""
+        return list(self._shown)
+
     def set_page(self, page: CandidatePage) -> None:
         self._page = page
         self._layout()
@@ -76,15 +109,31 @@ class CandidateBar(QWidget):
         self._small.setPointSize(max(8, points - 3))
         self._layout()
 
-    def show_at(self, anchor: QPoint) -> None:
-        """Show with the top-left corner at `anchor` (global), kept on the screen."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        pos = QPoint(anchor)
-        if screen is not None:
-            if pos.x() + self.width() > screen.right():
-                pos.setX(max(screen.left(), screen.right() - self.width()))
-            if pos.y() + self.height() > screen.bottom():
-                pos.setY(anchor.y() - self.height() - 30)  # flip above the line
+    def screen_rect(self, at: QPoint | None = None) -> QRect:
+        """The available area of the screen showing `at` (global), or of the bar's screen."""
+        screen = QGuiApplication.screenAt(at) if at is not None else None
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect()
+
+    def show_at(self, below: QPoint, above: QPoint | None = None) -> None:
+        """Show with the top-left corner at `below` (global), or ending at `above` when there
+        is no room under the line; always inside the screen."""
+        screen = self.screen_rect(below)
+        if screen.isValid():
+            width = max(120, screen.width() - 2 * _SCREEN_MARGIN)
+            if width != self._max_width:
+                self._max_width = width
+                self._layout()
+        pos = QPoint(below)
+        if screen.isValid():
+            right = screen.left() + screen.width() - _SCREEN_MARGIN
+            bottom = screen.top() + screen.height()
+            if pos.x() + self.width() > right:
+                pos.setX(right - self.width())
+            pos.setX(max(screen.left() + _SCREEN_MARGIN, pos.x()))
+            if pos.y() + self.height() > bottom:
+                flipped = (above.y() if above is not None else below.y() - 30) - self.height()
+                pos.setY(max(screen.top(), flipped))
         self.move(pos)
         if not self.isVisible():
             self.show()
@@ -94,24 +143,46 @@ class CandidateBar(QWidget):
         fm = QFontMetrics(self.font())
         small = QFontMetrics(self._small)
         top = _PAD + small.height() + 2
-        x = _PAD
-        self._cells = []
-        for i, cand in enumerate(self._page.candidates):
-            w = fm.horizontalAdvance(f"{i + 1}.{cand.text}") + 8
-            self._cells.append(QRect(x, top, w, fm.height() + 4))
-            x += w + _GAP
+        cell_h = fm.height() + 4
+        page = self._page
+        labels = [f"{i + 1}." for i in range(len(page.candidates))]
+        natural = [fm.horizontalAdvance(lab + c.text) + _CELL_EXTRA
+                   for lab, c in zip(labels, page.candidates)]
         arrows = fm.horizontalAdvance("◀") + 4
-        indicator = small.horizontalAdvance(f"{self._page.page + 1}/{max(1, self._page.page_count)}")
-        self._prev_rect = QRect(x, top, arrows, fm.height() + 4)
-        self._next_rect = QRect(x + arrows + indicator + 6, top, arrows, fm.height() + 4)
-        width = max(self._next_rect.right() + _PAD,
-                    _PAD * 2 + small.horizontalAdvance(self._page.preedit) + 4, 120)
-        height = top + fm.height() + 4 + _PAD
+        indicator = small.horizontalAdvance(f"{page.page + 1}/{max(1, page.page_count)}") + 6
+        tail = 2 * arrows + indicator          # the page indicator, always shown
+        widths, count = natural, len(natural)
+        if self._max_width:
+            # Fit the whole page: elide the widest candidates first; only when even elided
+            # they cannot fit (a very narrow screen) show fewer.
+            floor = fm.horizontalAdvance("9." + _MIN_CHARS) + _CELL_EXTRA
+            while count:
+                budget = self._max_width - 2 * _PAD - tail - _GAP * count
+                widths = fit_widths(natural[:count], budget, floor)
+                if sum(widths) <= budget:
+                    break
+                count -= 1
+        self._cells, self._shown = [], []
+        x = _PAD
+        for lab, cand, w, full in zip(labels[:count], page.candidates, widths, natural):
+            text = cand.text if w >= full else fm.elidedText(
+                cand.text, Qt.TextElideMode.ElideMiddle, w - _CELL_EXTRA - fm.horizontalAdvance(lab))
+            self._shown.append(text)
+            self._cells.append(QRect(x, top, w, cell_h))
+            x += w + _GAP
+        self._prev_rect = QRect(x, top, arrows, cell_h)
+        self._next_rect = QRect(x + arrows + indicator, top, arrows, cell_h)
+        width = max(self._next_rect.right() + _PAD, 120)
+        if not page.predicting:
+            width = max(width, _PAD * 2 + small.horizontalAdvance(page.preedit) + 4)
+        height = top + cell_h + _PAD
         # Resizing a top-level window reallocates its backing store: grow in steps and do not
         # shrink while the composition lasts, so most keystrokes repaint without a resize.
         width = -(-width // _WIDTH_STEP) * _WIDTH_STEP
-        if self.isVisible() and self._page.preedit:
+        if self.isVisible() and page.preedit:
             width = max(width, self.width())
+        if self._max_width:
+            width = min(width, self._max_width)
         if (width, height) != (self.width(), self.height()):
             self.resize(QSize(width, height))
         # the page indicator sits at the right edge
@@ -125,7 +196,28 @@ class CandidateBar(QWidget):
                 return i
         return -1
 
+    def indicator_rect(self) -> QRect:
+        """The page indicator (◀ n/m ▶), in bar coordinates."""
+        return self._prev_rect.united(self._next_rect)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """The full text of an elided candidate under `pos`, else ""."""
+        i = self.index_at(pos)
+        if 0 <= i < len(self._shown) and self._shown[i] != self._page.candidates[i].text:
+            return self._page.candidates[i].text
+        return ""
+
     # -- events ------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QtWidgets.QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QtWidgets.QToolTip.hideText()
+            return True
+        return super().event(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -135,13 +227,16 @@ class CandidateBar(QWidget):
         p.setPen(QColor(accent).darker(120))
         p.setBrush(base)
         p.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 5, 5)
-        # the composition, small, on top (the editor shows it inline too)
+        # the composition, small, on top (the editor shows it inline too); its end is where
+        # the typing happens, so a long one loses its start
         p.setFont(self._small)
         p.setPen(QColor(text).lighter(160) if text.lightness() < 128 else QColor(text).darker(140))
-        p.drawText(QRect(_PAD, _PAD - 2, self.width() - 2 * _PAD, QFontMetrics(self._small).height()),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._page.preedit)
+        small = QFontMetrics(self._small)
+        line = QRect(_PAD, _PAD - 2, self.width() - 2 * _PAD, small.height())
+        p.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   small.elidedText(self._page.preedit, Qt.TextElideMode.ElideLeft, line.width()))
         p.setFont(self.font())
-        for i, (rect, cand) in enumerate(zip(self._cells, self._page.candidates)):
+        for i, (rect, shown) in enumerate(zip(self._cells, self._shown)):
             if i == self._page.highlight:
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(accent)
@@ -149,7 +244,7 @@ class CandidateBar(QWidget):
                 p.setPen(pal.highlightedText().color())
             else:
                 p.setPen(text)
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{i + 1}.{cand.text}")
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{i + 1}.{shown}")
         more_prev = self._page.page > 0
         more_next = self._page.page + 1 < self._page.page_count
         dim = QColor(text)

@@ -20,7 +20,11 @@ def test_nihao_space_commits_nihao(main_window):
     key(ed, K.Key_Space, " ")
     assert ed.toPlainText() == "你好"
     assert not main_window.controller.composing
+    # the bar is gone, or offers the next words (联想) until Esc
+    assert not ed.candidate_bar.isVisible() or ed.candidate_bar.page.predicting
+    key(ed, K.Key_Escape)
     assert not ed.candidate_bar.isVisible()
+    assert ed.toPlainText() == "你好"
 
 
 def test_partial_selection_keeps_the_rest_composing(main_window):
@@ -51,6 +55,7 @@ def test_woaibeijing_whole_sentence(main_window):
 
 def test_paging_keys_and_wheel(main_window, qtbot):
     ed = main_window.editor
+    main_window.controller.punct_pages = True          # , . - = page only with the setting on
     type_keys(ed, "shi")
     bar = ed.candidate_bar
     assert bar.page.page_count > 2
@@ -160,9 +165,6 @@ def test_switching_to_english_keeps_letters_typed(main_window):
 
 def test_chinese_punctuation_and_toggle(main_window):
     ed, ctl = main_window.editor, main_window.controller
-    type_keys(ed, "nihao,")                             # ',' pages while composing
-    assert ed.toPlainText() == "" and ctl.composing
-    key(ed, K.Key_Escape)
     type_keys(ed, "nihao ,")
     assert ed.toPlainText() == "你好，"
     type_keys(ed, "nihao?")                             # punctuation commits the best first
