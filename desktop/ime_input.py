@@ -305,6 +305,7 @@ class ImeInput(QObject):
             rect = _text_edit_start_rect(widget) or self._start
         else:
             rect = _cursor_rect(widget)
-        below = widget.mapToGlobal(QPoint(rect.left(), rect.bottom() + 4))
-        above = widget.mapToGlobal(QPoint(rect.left(), rect.top() - 2))
+        x = rect.left() + rect.width() // 2     # QLineEdit's cursor rectangle is 9 px wide
+        below = widget.mapToGlobal(QPoint(x, rect.bottom() + 4))
+        above = widget.mapToGlobal(QPoint(x, rect.top() - 2))
         return below, above
