@@ -9,7 +9,7 @@ from core.engine import ImeEngine
 from core.engine.types import Candidate, CandidateSource
 from desktop.editor import ImeTextEdit
 from desktop.ime_controller import ImeController
-from desktop.qt import QTextCursor, Qt
+from desktop.qt import Qt, QTextCursor
 
 pytestmark = pytest.mark.gui
 K = Qt.Key
