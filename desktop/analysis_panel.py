@@ -202,18 +202,23 @@ class AnalysisPanel(QWidget):
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
         self.label.setFont(font)
+        # Every label wraps: a dock squeezed by a narrow window must not force its width.
+        self.label.setWordWrap(True)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 100)
         self.status_label = QLabel(self)  # "Analysing…" while a newer text waits for its result
         self.status_label.setObjectName("analysisStatus")
         self.status_label.setStyleSheet("color: gray; font-style: italic")
         self.status_label.hide()
+        self.status_label.setWordWrap(True)
         self.sentence_summary = QLabel(self)
         self.sentence_summary.setObjectName("sentenceSummary")
+        self.sentence_summary.setWordWrap(True)
         self.scope_label = QLabel(self)  # "Selection: 12 characters" while a selection is analysed
         self.scope_label.setObjectName("scopeLabel")
         self.scope_label.setStyleSheet("color: #1d3f7a")
         self.scope_label.hide()
+        self.scope_label.setWordWrap(True)
         self.model_label = QLabel(self)
         self.model_label.setObjectName("modelLabel")
         self.model_label.setWordWrap(True)
@@ -344,6 +349,7 @@ class AnalysisPanel(QWidget):
         else:
             self._clear_result()
             self.scope_label.hide()
+        self.scope_label.setWordWrap(True)
         self._render_status()
 
     def _render_status(self) -> None:

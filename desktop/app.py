@@ -50,13 +50,14 @@ def main(argv: list[str] | None = None, *, on_ready=None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     from desktop import i18n
-    from desktop.main_window import MainWindow
+    from desktop.main_window import APP_DISPLAY_NAME, MainWindow, app_version
     from desktop.qt import QApplication, QTimer
     from desktop.settings import SettingsStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Yinzi")
-    app.setApplicationDisplayName("音字 Yinzi")
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)   # window titles end with it, once
+    app.setApplicationVersion(app_version())
     app.setOrganizationName("Yinzi")
     store = SettingsStore()
     i18n.install(app, store.load().language)

@@ -11,6 +11,7 @@ import shutil
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from core import paths
@@ -43,6 +44,7 @@ from desktop.qt import (
     QDate,
     QDateTime,
     QDateTimeAxis,
+    QEvent,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -55,6 +57,7 @@ from desktop.qt import (
     QPushButton,
     QSortFilterProxyModel,
     QSplitter,
+    QStandardPaths,
     Qt,
     QTableView,
     QTime,
@@ -66,7 +69,7 @@ from desktop.qt import (
 
 MAX_TABLE_ROWS = 20_000   # the table shows the first rows; the output file has them all
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("line", "sentiment", "probability", "positive", "date", "text")
+RESULT_COLUMNS = ("row", "sentiment", "probability", "positive")   # then the input's columns
 KEEP_RUNS = 10            # result files kept in the cache folder (older ones go when a run starts)
 
 
@@ -101,6 +104,10 @@ def prune_outputs(folder: Path, keep: int, *, spare: Path | None = None) -> list
     return gone
 
 
+def _documents_dir() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
 def _date_key(value: str) -> str:
     """Sort key of a date cell: the date it names (any format parse_date reads), then the
     raw text so times within a day keep their order; "" when it names no date."""
@@ -109,54 +116,86 @@ def _date_key(value: str) -> str:
 
 
 class ResultsModel(QAbstractTableModel):
-    """A thin table adapter over ResultRow objects."""
+    """A thin table adapter over ResultRow objects: a row number, the three sentiment columns,
+    then the input file's own columns (its text column last, where the table stretches)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ResultRow] = []
         self._date_keys: list[str] = []  # parsed once per row, not on every comparison
+        self.input_columns: list[str] = []   # the file's columns, the text column last
+        self.text_column = ""
+        self.date_column: str | None = None
         # Rows without a readable date sort last in either order, so the key they get
         # depends on the direction (set by DateAwareProxy before it sorts).
         self.descending = False
+
+    def set_columns(self, columns: list[str], text_column: str, date_column: str | None) -> None:
+        self.beginResetModel()
+        self.input_columns = [c for c in columns if c != text_column] + [text_column]
+        self.text_column, self.date_column = text_column, date_column
+        self.rows, self._date_keys = [], []
+        self.endResetModel()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Column keys: RESULT_COLUMNS, then the input's column names."""
+        return (*RESULT_COLUMNS, *self.input_columns)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._titles()[section]
+            titles = self._titles()
+            return titles[section] if section < len(titles) else self.input_columns[section - len(titles)]
         return None
 
     def _titles(self) -> tuple[str, ...]:
-        # the exported CSV keeps the English column names; only the table is translated
-        return (self.tr("line"), self.tr("sentiment"), self.tr("probability"), self.tr("positive"),
-                self.tr("date"), self.tr("text"))
+        # The input's own column names are shown as the file has them; ours are translated
+        # (the exported CSV keeps the English names).
+        return (self.tr("row"), self.tr("sentiment"), self.tr("probability"), self.tr("positive"))
+
+    def _cell(self, row: ResultRow, column: str) -> str:
+        values = getattr(row, "values", None)   # the input row's cells (core.analysis.batch)
+        if values is not None and column in values:
+            return values[column] if column != self.text_column else row.text
+        if column == self.text_column:
+            return row.text
+        return row.date if column == self.date_column else ""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        col = COLUMNS[index.column()]
-        value = {"line": row.line, "sentiment": row.label, "probability": row.probability,
-                 "positive": row.positive, "date": row.date, "text": row.text}[col]
+        col = self.columns[index.column()]
+        ours = index.column() < len(RESULT_COLUMNS)
+        if ours:
+            value = {"row": index.row() + 1, "sentiment": row.label, "probability": row.probability,
+                     "positive": row.positive}[col]
+        else:
+            value = self._cell(row, col)
         if role == SORT_ROLE:
-            if col == "date":
+            if not ours and col == self.date_column:
                 key = self._date_keys[index.row()]
                 return key or ("" if self.descending else "\uffff")
             return value
         if role == Qt.ItemDataRole.DisplayRole:
-            if col in ("probability", "positive"):
+            if ours and col in ("probability", "positive"):
                 return f"{value:.3f}" if row.label else ""
-            if col == "sentiment":
+            if ours and col == "sentiment":
                 return label_name(row.label)
-            if col == "text" and len(row.text) > 120:
-                return row.text[:120] + "…"
+            if not ours and len(value) > 120:
+                return value[:120] + "…"
             return str(value)
-        if role == Qt.ItemDataRole.ToolTipRole and col == "text":
-            return row.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "row":
+                return self.tr("line {0} of the file").format(row.line)
+            if not ours and len(value) > 120:
+                return value
         if role == Qt.ItemDataRole.BackgroundRole and col == "sentiment" and row.label:
             return QColor(sentiment_colour(row.positive))  # the panel's colours
         return None
@@ -204,9 +243,14 @@ class BatchWindow(QWidget):
     failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *,
-                 analyzer: Analyzer | AnalyzerProcess | None = None) -> None:
+                 analyzer: Analyzer | AnalyzerProcess | None = None,
+                 start_dir: Callable[[], str] | None = None,
+                 remember_dir: Callable[[str], None] | None = None) -> None:
+        """`start_dir` says where file dialogs open and `remember_dir` is told the file the
+        user picked (the main window keeps the last folder); by default, the documents folder."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Batch analysis"))
+        self._start_dir = start_dir or _documents_dir
+        self._remember_dir = remember_dir or (lambda _path: None)
         # In a child process by default: in a thread here jieba and pypinyin would take turns
         # with the editor for the GIL while the user types beside a running batch.
         self.analyzer = analyzer or AnalyzerProcess()
@@ -222,19 +266,20 @@ class BatchWindow(QWidget):
         self._timeline = Timeline()
         self._started = 0.0
 
-        self.open_button = QPushButton(self.tr("Open file…"), self)
+        self._columns: list[str] = []
+        self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self._on_open_clicked)
-        self.file_label = QLabel(self.tr("No file"), self)
+        self.file_label = QLabel(self)
         self.column_combo = QComboBox(self)
         self.date_combo = QComboBox(self)
         for combo in (self.column_combo, self.date_combo):
             # the default sizes a combo once, on first show: a second file's longer names clipped
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.run_button = QPushButton(self.tr("Run"), self)
+        self.run_button = QPushButton(self)
         self.run_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel)
-        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.progress = QProgressBar(self)
         self.status = QLabel(self)
@@ -250,16 +295,13 @@ class BatchWindow(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)  # the text takes what the others leave
-        for column, width in enumerate((60, 116, 72, 72, 150)):  # line … date
-            header.resizeSection(column, width)
+        self._fit_header()
 
         self.dist_chart = QChart()
-        self.dist_chart.setTitle(self.tr("Sentiment distribution"))
         self.dist_chart.legend().hide()
         self.dist_view = QChartView(self.dist_chart, self)
         self.dist_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.time_chart = QChart()
-        self.time_chart.setTitle(self.tr("Mean positive probability over time"))
         self.time_chart.legend().hide()
         self.time_view = QChartView(self.time_chart, self)
         self.time_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -268,9 +310,10 @@ class BatchWindow(QWidget):
         for w in (self.open_button, self.file_label):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(QLabel(self.tr("Text column:"), self))
+        self.text_column_label, self.date_column_label = QLabel(self), QLabel(self)
+        top.addWidget(self.text_column_label)
         top.addWidget(self.column_combo)
-        top.addWidget(QLabel(self.tr("Date column:"), self))
+        top.addWidget(self.date_column_label)
         top.addWidget(self.date_combo)
         for w in (self.run_button, self.cancel_button, self.export_button):
             top.addWidget(w)
@@ -295,7 +338,26 @@ class BatchWindow(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
         self.resize(1100, 650)
+        self._retranslate()
         self._set_running(False)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Batch analysis"))
+        self.open_button.setText(self.tr("Open file…"))
+        if self.input_path is None:
+            self.file_label.setText(self.tr("No file"))
+        self.run_button.setText(self.tr("Run"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        self.text_column_label.setText(self.tr("Text column:"))
+        self.date_column_label.setText(self.tr("Date column:"))
+        if self.date_combo.count():
+            self.date_combo.setItemText(0, self.tr("(none)"))
+        self.dist_chart.setTitle(self.tr("Sentiment distribution"))
+        self.time_chart.setTitle(self.tr("Mean positive probability over time"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
+        self._update_charts()
+        self._fit_header()
 
     # -- file ------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> list[str]:
@@ -307,6 +369,7 @@ class BatchWindow(QWidget):
         self.input_path = path
         self.file_label.setText(f"{path.name} ({detect_format(path).upper()})")
         sample = sample_rows(path)  # the guesses look at values too (Chinese text, dates)
+        self._columns = columns
         self.column_combo.clear()
         self.column_combo.addItems(columns)
         self.column_combo.setCurrentText(guess_text_column(columns, sample) or columns[0])
@@ -316,6 +379,7 @@ class BatchWindow(QWidget):
             self.date_combo.addItem(column, column)
         guessed = guess_date_column(columns, sample)
         self.date_combo.setCurrentIndex(self.date_combo.findData(guessed) if guessed else 0)
+        self._show_columns()
         # The results on screen belong to the previous file: Export would save them under
         # this file's name.
         self._clear_results()
@@ -326,6 +390,24 @@ class BatchWindow(QWidget):
         self._set_running(False)
         return columns
 
+    def _show_columns(self) -> None:
+        """The table's columns for the file and the chosen text and date columns."""
+        self.model.set_columns(self._columns, self.column_combo.currentText(), self.date_combo.currentData())
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """Every title fits beside the sort arrow (a sorted "probability" read "probabi…")."""
+        header = self.table.horizontalHeader()
+        minimum = {0: 48, 1: 96, 2: 72, 3: 72}
+        for column in range(self.model.columnCount() - 1):
+            header.resizeSection(column, max(minimum.get(column, 110),
+                                             header.sectionSizeFromContents(column).width()))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "table"):
+            self._retranslate()
+        super().changeEvent(event)
+
     def _clear_results(self) -> None:
         self.model.clear()
         self._counts.clear()
@@ -335,9 +417,10 @@ class BatchWindow(QWidget):
 
     def _on_open_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a file to analyse"), "",
+            self, self.tr("Open a file to analyse"), self._start_dir(),
             self.tr("Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)"))
         if path:
+            self._remember_dir(path)
             try:
                 self.open_file(path)
             except (TableError, OSError, UnicodeDecodeError) as exc:
@@ -358,6 +441,7 @@ class BatchWindow(QWidget):
         job = BatchJob(self.input_path, self.column_combo.currentText(), self.output_path,
                        date_column=self.date_combo.currentData())
         self._cancel.clear()
+        self._show_columns()
         self._clear_results()
         self.progress.setRange(0, 0)  # busy until the first chunk tells the size
         self.status.setText(self.tr("Loading the model…"))
@@ -514,10 +598,12 @@ class BatchWindow(QWidget):
 
     def _on_export_clicked(self) -> None:
         suggested = (self.input_path.stem + "-sentiment.csv") if self.input_path else "sentiment.csv"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), suggested,
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"),
+                                              str(Path(self._start_dir()) / suggested),
                                               self.tr("CSV (*.csv)"))
         if not path:
             return
+        self._remember_dir(path)
         if self.is_output(path):
             QMessageBox.information(self, self.tr("Export results"),
                                     self.tr("The results are already saved in {0}.").format(path))
@@ -526,6 +612,9 @@ class BatchWindow(QWidget):
             self.export_csv(path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
+        rows = self.summary.rows if self.summary is not None else 0
+        self.status.setText(self.tr("Exported {0:,} rows to {1}").format(rows, path))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._cancel.set()

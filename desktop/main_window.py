@@ -30,18 +30,57 @@ from desktop.qt import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QObject,
+    QStandardPaths,
     Qt,
     QTimer,
     QToolButton,
     QWidget,
     Signal,
 )
-from desktop.settings import DEFAULT_MODEL, NGRAM_MODEL, AppSettings, SettingsStore
+from desktop.settings import DEFAULT_MODEL, MAX_ZOOM, NGRAM_MODEL, AppSettings, SettingsStore
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 1500
 ANALYSIS_DELAY_MS = 400
+# The app's name as window titles end with it. Qt appends the application display name to a
+# title that does not already end with it, so this must equal app.py's display name.
+APP_DISPLAY_NAME = "音字 Yinzi"
+MIN_FONT, MAX_FONT = 6, 72
+
+
+def app_version() -> str:
+    """The version the About box shows: core.version, else the installed package's."""
+    try:
+        from core.version import __version__
+        return __version__
+    except ImportError:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("yinzi")
+        except PackageNotFoundError:
+            return "?"
+
+
+def documents_dir() -> str:
+    """Where file dialogs start before the user has picked a folder."""
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+def centre_over(window: QWidget, anchor: QWidget) -> None:
+    """Place a top-level `window` centred over `anchor`'s window, inside the anchor's screen."""
+    frame = anchor.window().frameGeometry()
+    size = window.frameGeometry().size() if window.isVisible() else window.size()
+    x = frame.center().x() - size.width() // 2
+    y = frame.center().y() - size.height() // 2
+    screen = anchor.screen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        x = max(area.left(), min(x, area.right() - size.width()))
+        y = max(area.top(), min(y, area.bottom() - size.height()))
+    window.move(x, y)
 
 
 def create_engine(settings: AppSettings):
@@ -90,6 +129,7 @@ class MainWindow(QMainWindow):
             punctuation=self.settings.chinese_punctuation,
         )
         self.controller.page_size = self.settings.page_size
+        self._apply_typing_settings()
         self.editor = ImeTextEdit(self.controller, self)
         self.setCentralWidget(self.editor)
         self._build_status_bar()
@@ -110,6 +150,9 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self._write_autosave)
         self._analysis_timer = QTimer(self, singleShot=True, interval=ANALYSIS_DELAY_MS)
         self._analysis_timer.timeout.connect(self._push_analysis_text)
+        self.editor.viewport().installEventFilter(self)   # Ctrl+wheel zooms through our setting
+        self._find_dialog = None
+        self._apply_theme()
 
         self.resize(960, 640)
         self._retranslate()
@@ -153,6 +196,30 @@ class MainWindow(QMainWindow):
         a["train"] = QAction(self, triggered=self.open_wizard)
         a["models"] = QAction(self, triggered=self.open_model_manager)
         a["about"] = QAction(self, triggered=self._on_about)
+        a["shortcuts"] = QAction(self, shortcut=QKeySequence.StandardKey.HelpContents,
+                                 triggered=self.show_shortcuts)
+        ed = lambda name: lambda: getattr(self.editor, name)()  # noqa: E731 - the editor is built later
+        a["undo"] = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=ed("undo"))
+        a["redo"] = QAction(self, shortcut=QKeySequence.StandardKey.Redo, triggered=ed("redo"))
+        a["cut"] = QAction(self, shortcut=QKeySequence.StandardKey.Cut, triggered=ed("cut"))
+        a["copy"] = QAction(self, shortcut=QKeySequence.StandardKey.Copy, triggered=ed("copy"))
+        a["paste"] = QAction(self, shortcut=QKeySequence.StandardKey.Paste, triggered=ed("paste"))
+        a["select_all"] = QAction(self, shortcut=QKeySequence.StandardKey.SelectAll,
+                                  triggered=ed("selectAll"))
+        a["find"] = QAction(self, triggered=self.open_find)
+        a["find"].setShortcuts([QKeySequence(QKeySequence.StandardKey.Find),
+                                QKeySequence(QKeySequence.StandardKey.Replace)])
+        a["zoom_in"] = QAction(self, triggered=lambda: self.zoom_by(1))
+        # Ctrl+= is what the key shows on a US keyboard; Ctrl++ is the platform's Zoom In.
+        a["zoom_in"].setShortcuts([QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)])
+        a["zoom_out"] = QAction(self, shortcut=QKeySequence.StandardKey.ZoomOut,
+                                triggered=lambda: self.zoom_by(-1))
+        a["zoom_reset"] = QAction(self, shortcut=QKeySequence("Ctrl+0"), triggered=lambda: self.set_zoom(0))
+        for name in ("undo", "redo", "cut", "copy", "paste", "select_all", "find",
+                     "zoom_in", "zoom_out", "zoom_reset"):
+            # Shortcuts stay with this window, so the editor's own keys are never shadowed
+            # in the batch or dictionary windows.
+            a[name].setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         a["save_as"].setShortcut(QKeySequence("Ctrl+Shift+S"))
         a["settings"].setShortcut(QKeySequence("Ctrl+,"))
         self.actions_by_name = a
@@ -167,6 +234,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([a["save"], a["save_as"]])
         self.file_menu.addSeparator()
         self.file_menu.addAction(a["quit"])
+        self.edit_menu = mb.addMenu("")
+        self.edit_menu.addActions([a["undo"], a["redo"]])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([a["cut"], a["copy"], a["paste"], a["select_all"]])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(a["find"])
         self.input_menu = mb.addMenu("")
         self.input_menu.addActions([a["chinese"], a["punct"]])
         self.input_menu.addSeparator()
@@ -176,8 +249,10 @@ class MainWindow(QMainWindow):
         self.tools_menu.addSeparator()
         self.tools_menu.addActions([a["train"], a["models"]])
         self.view_menu = mb.addMenu("")
+        self.view_menu.addActions([a["zoom_in"], a["zoom_out"], a["zoom_reset"]])
+        self.view_menu.addSeparator()
         self.help_menu = mb.addMenu("")
-        self.help_menu.addAction(a["about"])
+        self.help_menu.addActions([a["shortcuts"], a["about"]])
         self._rebuild_recent_menu()
 
     def _build_analysis_dock(self) -> None:
@@ -203,6 +278,7 @@ class MainWindow(QMainWindow):
             self.analysis_panel = AnalysisPanel(self, analyzer=self.analyzer)
             self.analysis_dock.setWidget(self.analysis_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
+        self.analysis_dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self._fit_dock))
         self.analysis_dock.setVisible(self.settings.show_analysis)
         toggle = self.analysis_dock.toggleViewAction()
         toggle.triggered.connect(self._on_analysis_toggled)
@@ -230,7 +306,19 @@ class MainWindow(QMainWindow):
         a["train"].setText(self.tr("&Train on my text…"))
         a["models"].setText(self.tr("&Models…"))
         a["about"].setText(self.tr("&About Yinzi"))
+        a["shortcuts"].setText(self.tr("&Keyboard shortcuts"))
+        a["undo"].setText(self.tr("&Undo"))
+        a["redo"].setText(self.tr("&Redo"))
+        a["cut"].setText(self.tr("Cu&t"))
+        a["copy"].setText(self.tr("&Copy"))
+        a["paste"].setText(self.tr("&Paste"))
+        a["select_all"].setText(self.tr("Select &All"))
+        a["find"].setText(self.tr("&Find and replace…"))
+        a["zoom_in"].setText(self.tr("Zoom &in"))
+        a["zoom_out"].setText(self.tr("Zoom &out"))
+        a["zoom_reset"].setText(self.tr("&Reset zoom"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.input_menu.setTitle(self.tr("&Input"))
         self.tools_menu.setTitle(self.tr("&Tools"))
@@ -241,7 +329,6 @@ class MainWindow(QMainWindow):
             self._analysis_placeholder.setText(
                 self.tr("Text analysis is not available in this build."))
         self.mode_button.setToolTip(self.tr("Input mode (Shift toggles)"))
-        self.punct_button.setToolTip(self.tr("Chinese punctuation (Ctrl+. toggles)"))
         self._rebuild_recent_menu()
         self._update_title()
         self._update_status()
@@ -253,8 +340,14 @@ class MainWindow(QMainWindow):
 
     # -- status ------------------------------------------------------------------------------
     def _update_status(self) -> None:
-        self.mode_button.setText("中" if self.controller.chinese else "英")
-        self.punct_button.setText("，。" if self.controller.punctuation else ",.")
+        chinese = self.controller.chinese
+        self.mode_button.setText("中" if chinese else "英")
+        # What a key types now: English mode types ASCII marks whatever the punctuation switch.
+        self.punct_button.setText("，。" if chinese and self.controller.punctuation else ",.")
+        self.punct_button.setToolTip(
+            self.tr("Chinese punctuation (Ctrl+. toggles)") if chinese
+            else self.tr("English mode types ASCII punctuation; Chinese punctuation (Ctrl+. toggles) "
+                         "applies in Chinese mode"))
         self.actions_by_name["chinese"].setChecked(self.controller.chinese)
         self.actions_by_name["punct"].setChecked(self.controller.punctuation)
         name = self.engine.decoder_name
@@ -345,7 +438,9 @@ class MainWindow(QMainWindow):
         self.engine.set_config(settings.engine_config())
         self.controller.page_size = settings.page_size
         self.controller.set_punctuation(settings.chinese_punctuation)
+        self._apply_typing_settings()
         self._apply_editor_font()
+        self._apply_theme()
         if (settings.model, settings.prefer_cuda) != (old.model, old.prefer_cuda):
             self.start_model_load()
         if settings.language != old.language:
@@ -376,6 +471,7 @@ class MainWindow(QMainWindow):
         if window is None:
             window = UserDictWindow(self.user_lexicon, self)
             self._dict_window = window
+            centre_over(window, self)
         window.refresh()
         window.show()
         window.raise_()
@@ -390,9 +486,11 @@ class MainWindow(QMainWindow):
                 QMessageBox.information(self, self.tr("Batch analysis"),
                                         self.tr("Batch analysis is not available: {0}").format(exc))
                 return None
-            window = BatchWindow(self, analyzer=self.analyzer)  # a window of its own, owned here
+            window = BatchWindow(self, analyzer=self.analyzer,  # a window of its own, owned here
+                                 start_dir=self.start_dir, remember_dir=self.remember_dir)
             window.setWindowFlag(Qt.WindowType.Window)
             self._batch_window = window
+            centre_over(window, self)
         window.show()
         window.raise_()
         return window
@@ -433,22 +531,114 @@ class MainWindow(QMainWindow):
             window = ModelManagerWindow(self._model_store(), self)
             window.setWindowFlag(Qt.WindowType.Window)
             self._model_manager = window
+            centre_over(window, self)
         window.refresh()
         window.show()
         window.raise_()
         return window
 
     def _on_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Yinzi"), self.tr(
-            "<b>Yinzi (音字)</b><br>An offline pinyin input method with its own neural "
-            "pinyin-to-hanzi model, and Chinese text analysis.<br>Decoder: {0}"
-        ).format(self.engine.decoder_name))
+        QMessageBox.about(self, self.tr("About Yinzi"), self.about_text())
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<b>Yinzi (音字)</b> {0}<br>An offline pinyin input method with its own neural "
+            "pinyin-to-hanzi model, and Chinese text analysis.<br>Decoder: {1}"
+        ).format(app_version(), self.engine.decoder_name)
+
+    def shortcuts_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the Help menu's table: typing keys, then the menus'."""
+        native = QKeySequence.SequenceFormat.NativeText
+        rows = [
+            ("Shift", self.tr("Switch between Chinese and English mode")),
+            ("Ctrl+.", self.tr("Chinese or ASCII punctuation")),
+            (self.tr("Space / 1-9"), self.tr("Commit the first / a numbered candidate")),
+            ("Enter", self.tr("Commit the letters as typed")),
+            ("Esc", self.tr("Cancel the composition")),
+            ("PgUp / PgDn, [ / ]", self.tr("Previous / next page of candidates")),
+            (self.tr("Ctrl+wheel"), self.tr("Zoom the editor")),
+        ]
+        for name in ("new", "open", "save", "save_as", "undo", "redo", "cut", "copy", "paste",
+                     "select_all", "find", "zoom_in", "zoom_out", "zoom_reset", "settings", "quit"):
+            action = self.actions_by_name[name]
+            keys = " / ".join(k.toString(native) for k in action.shortcuts() if not k.isEmpty())
+            if keys:
+                rows.append((keys, action.text().replace("&", "").replace("…", "")))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        import html
+
+        table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>&nbsp;&nbsp;{html.escape(v)}</td></tr>"
+                        for k, v in self.shortcuts_rows())
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Keyboard shortcuts"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{table}</table>")
+        box.exec()
+
+    def open_find(self):
+        from desktop.find_dialog import FindReplaceDialog
+
+        if self._find_dialog is None:
+            self._find_dialog = FindReplaceDialog(self.editor, self)
+            centre_over(self._find_dialog, self)
+        selected = self.editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self._find_dialog.find_edit.setText(selected)
+        self._find_dialog.show()
+        self._find_dialog.raise_()
+        self._find_dialog.activateWindow()
+        self._find_dialog.find_edit.setFocus()
+        return self._find_dialog
+
+    def _apply_typing_settings(self) -> None:
+        self.controller.punct_pages = self.settings.punct_pages
+        self.controller.prediction = self.settings.prediction
+
+    def _apply_theme(self) -> None:
+        from desktop import theme
+
+        app = QApplication.instance()
+        if app is not None:
+            theme.for_app(app).apply(self.settings.theme)
+
+    # -- zoom --------------------------------------------------------------------------------
+    def font_points(self) -> int:
+        """The editor's font size: the setting plus the zoom steps, within Qt's sane range."""
+        return max(MIN_FONT, min(MAX_FONT, self.settings.font_size + self.settings.zoom))
+
+    def zoom_by(self, steps: int) -> None:
+        self.set_zoom(self.settings.zoom + steps)
+
+    def set_zoom(self, zoom: int) -> None:
+        """Zoom the editor (one point a step) and remember it for the next start."""
+        zoom = max(-MAX_ZOOM, min(MAX_ZOOM, zoom))
+        # Steps beyond the font limits would change nothing now and have to be undone later.
+        zoom = max(MIN_FONT - self.settings.font_size, min(MAX_FONT - self.settings.font_size, zoom))
+        if zoom == self.settings.zoom:
+            return
+        self.settings = replace(self.settings, zoom=zoom)
+        self._save_settings()
+        self._apply_editor_font()
+        self.statusBar().showMessage(self.tr("Zoom: {0} pt").format(self.font_points()), 2000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Ctrl+wheel over the editor zooms through the setting (QPlainTextEdit's own zoom
+        # would be lost at the next font change and never remembered).
+        if (event.type() == QEvent.Type.Wheel and watched is self.editor.viewport()
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_by(1 if delta > 0 else -1)
+            return True
+        return super().eventFilter(watched, event)
 
     def _apply_editor_font(self) -> None:
         font = QFont(self.editor.font())
         if self.settings.font_family:
             font.setFamily(self.settings.font_family)
-        font.setPointSize(self.settings.font_size)
+        font.setPointSize(self.font_points())
         self.editor.setFont(font)
         self.editor.candidate_bar.set_font_size(max(11, self.settings.font_size - 1))
 
@@ -456,6 +646,9 @@ class MainWindow(QMainWindow):
     def _on_text_changed(self) -> None:
         self._autosave_timer.start()
         if self.analysis_panel is not None and self.analysis_dock.isVisible():
+            # Said now; the text follows after the debounce (a paste of a long text, a
+            # restored session: the panel must not read "type or paste" meanwhile).
+            self.analysis_panel.show_pending(not self.editor.document().isEmpty())
             self._analysis_timer.start()
 
     def _on_selection_changed(self) -> None:
@@ -480,6 +673,18 @@ class MainWindow(QMainWindow):
             self._analysing_selection = selection
             self.analysis_panel.set_text(text.replace("\u2029", "\n"), selection=selection)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_dock()
+
+    def _fit_dock(self) -> None:
+        """The editor keeps at least half the window: a narrow window shrinks the dock."""
+        dock = self.analysis_dock
+        if dock.isVisible() and not dock.isFloating():
+            short = self.width() // 2 - self.editor.width()
+            if short > 0:
+                self.resizeDocks([dock], [max(0, dock.width() - short)], Qt.Orientation.Horizontal)
+
     # -- files -------------------------------------------------------------------------------
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -495,9 +700,10 @@ class MainWindow(QMainWindow):
     def _on_open(self) -> None:
         if not self._maybe_keep_changes():
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open text"), self._start_dir(),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open text"), self.start_dir(),
                                               self.tr("Text files (*.txt);;All files (*)"))
         if path:
+            self.remember_dir(path)
             self.open_path(path)
 
     def open_path(self, path: str) -> bool:
@@ -525,9 +731,15 @@ class MainWindow(QMainWindow):
         return self.save_to(self.current_path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save text"), self._start_dir(),
+        start = self.start_dir()
+        if self.current_path:
+            start = str(Path(start) / Path(self.current_path).name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save text"), start,
                                               self.tr("Text files (*.txt);;All files (*)"))
-        return self.save_to(path) if path else False
+        if not path:
+            return False
+        self.remember_dir(path)
+        return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
         self.controller.commit_raw()   # a pending composition is part of what the user sees
@@ -545,10 +757,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 3000)
         return True
 
-    def _start_dir(self) -> str:
-        if self.current_path:
-            return str(Path(self.current_path).parent)
-        return str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else ""
+    def start_dir(self) -> str:
+        """Where a file dialog starts: the open file's folder, else the last folder a dialog
+        ended in (kept across starts), else the documents folder; never the launch folder."""
+        for candidate in (str(Path(self.current_path).parent) if self.current_path else "",
+                          self.settings.last_folder):
+            if candidate and Path(candidate).is_dir():
+                return candidate
+        return documents_dir()
+
+    def remember_dir(self, path: str) -> None:
+        """Keep the folder of a file the user picked in a dialog, for the next dialog."""
+        folder = str(Path(path).resolve().parent)
+        if folder != self.settings.last_folder:
+            self.settings = replace(self.settings, last_folder=folder)
+            self._save_settings()
 
     def _remember_recent(self, path: str) -> None:
         self.settings = self.settings.with_recent(str(Path(path).resolve()))
@@ -570,7 +793,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = Path(self.current_path).name if self.current_path else self.tr("Untitled")
-        self.setWindowTitle(self.tr("{0}[*] — Yinzi 音字").format(name))
+        self.setWindowTitle(f"{name}[*] — {APP_DISPLAY_NAME}")
 
     def _maybe_keep_changes(self) -> bool:
         """False when the user cancels; True when it is fine to drop or after saving."""

@@ -48,6 +48,7 @@ class AppSettings:
     # app within its memory budget; View > Analysis turns it on and the choice is kept.
     show_analysis: bool = False
     recent_files: tuple[str, ...] = ()
+    last_folder: str = ""            # where the last file dialog ended ("" = documents folder)
 
     def __post_init__(self) -> None:
         if not 1 <= self.page_size <= 9:

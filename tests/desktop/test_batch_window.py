@@ -6,7 +6,9 @@ import csv
 import pytest
 from fake_sentiment import fake_analyzer
 
+from core.analysis.batch import ResultRow
 from desktop.batch_window import BatchWindow
+from desktop.qt import Qt
 
 pytestmark = pytest.mark.gui
 
@@ -269,3 +271,80 @@ def test_chinese_labels_dates_and_chart_titles(qtbot, window, tmp_path):
         assert window.time_series() == []
     finally:
         i18n.install(app, "en")
+
+
+def _header_titles(window) -> list[str]:
+    header = window.table.horizontalHeader()
+    return [window.proxy.headerData(c, header.orientation()) for c in range(window.proxy.columnCount())]
+
+
+def test_the_table_shows_the_files_own_columns_and_counts_rows_from_one(qtbot, window, tmp_path):
+    path = tmp_path / "shops.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "shop", "review", "date"])
+        w.writerows([["a7", "东门店", "服务好", "2024-03-01"], ["b9", "西门店", "太差", "2024-03-02"]])
+    window.open_file(path)
+    assert _header_titles(window) == ["row", "sentiment", "probability", "positive",
+                                      "id", "shop", "date", "review"]   # the text column last
+    _run(qtbot, window)
+    cells = [[window.model.index(r, c).data() for c in range(window.model.columnCount())]
+             for r in range(window.model.rowCount())]
+    assert [row[0] for row in cells] == ["1", "2"]        # the first data row is row 1, not line 2
+    assert [row[-1] for row in cells] == ["服务好", "太差"]
+    assert [row[6] for row in cells] == ["2024-03-01", "2024-03-02"]
+    if "values" in getattr(ResultRow, "__dataclass_fields__", {}):
+        assert [row[4:6] for row in cells] == [["a7", "东门店"], ["b9", "西门店"]]
+    assert window.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "line 2 of the file"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_sorted_headers_are_not_clipped(qtbot, window, tmp_path, language):
+    from desktop import i18n
+    from desktop.qt import QApplication
+
+    app = QApplication.instance()
+    try:
+        i18n.install(app, language)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_file(_write(tmp_path / "in.csv", 6))
+        _run(qtbot, window)
+        header = window.table.horizontalHeader()
+        for column in range(window.proxy.columnCount() - 1):
+            window.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), \
+                _header_titles(window)[column]
+    finally:
+        i18n.install(app, "en")
+
+
+def test_dialogs_start_where_told_and_an_export_is_confirmed(qtbot, tmp_path, monkeypatch):
+    from desktop import batch_window
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    remembered = []
+    window = BatchWindow(analyzer=fake_analyzer(), start_dir=lambda: str(folder),
+                         remember_dir=remembered.append)
+    qtbot.addWidget(window)
+    asked = []
+
+    def open_name(parent, title, start, filters):
+        asked.append(start)
+        return str(_write(tmp_path / "in.csv", 4)), ""
+
+    def save_name(parent, title, start, filters):
+        asked.append(start)
+        return str(folder / "out.csv"), ""
+
+    monkeypatch.setattr(batch_window.QFileDialog, "getOpenFileName", open_name)
+    monkeypatch.setattr(batch_window.QFileDialog, "getSaveFileName", save_name)
+    window._on_open_clicked()
+    _run(qtbot, window)
+    window._on_export_clicked()
+    assert asked == [str(folder), str(folder / "in-sentiment.csv")]
+    assert remembered == [str(tmp_path / "in.csv"), str(folder / "out.csv")]
+    assert (folder / "out.csv").exists()
+    assert window.status.text() == f"Exported 4 rows to {folder / 'out.csv'}"
+    window.close()
