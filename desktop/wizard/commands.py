@@ -17,8 +17,18 @@ from pathlib import Path
 TRAINER_ENV = "YINZI_TRAIN"         # a whole command (tests point it at a fake trainer)
 BUNDLE_NAME = "yinzi-trainer"       # the trainer bundle shipped beside the app
 PRESETS = ("quick", "standard", "thorough", "tiny")
-INSTALL_HINT = ("Install the trainer: in a source checkout run `make setup` (or "
-                "`pip install -e .[train]`), or put the yinzi-trainer bundle next to the app.")
+INSTALL_HINT = (
+    "The trainer (yinzi-train) is not installed. With the downloaded app: install the "
+    "yinzi-trainer package too (on Linux its install.sh puts it in ~/.local/opt/yinzi/"
+    "yinzi-trainer, beside the app, where this wizard looks). With Python: "
+    "`pip install 'yinzi[train]'` puts yinzi-train on PATH; in a source checkout run `make setup`.")
+CUDA_BUNDLE_HINT = (
+    "This trainer is a CPU build, but this computer has an NVIDIA GPU. To train on the GPU, "
+    "install the CUDA build of the yinzi-trainer package in its place.")
+CUDA_PIP_HINT = (
+    "This PyTorch is a CPU build, but this computer has an NVIDIA GPU. To train on the GPU, "
+    "install a CUDA build: `pip install torch --index-url https://download.pytorch.org/whl/cu128` "
+    "(in a source checkout: `make setup TORCH_INDEX=cu128`).")
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,38 @@ def find_trainer(
     if any((Path(loc) / "cli.py").is_file() for loc in locations):
         return Trainer((executable, "-m", "trainer.cli"), "module")
     return None
+
+
+def nvidia_gpu_present(*, proc: Path = Path("/proc/driver/nvidia/gpus"),
+                       which: Callable[[str], str | None] = shutil.which) -> bool:
+    """Whether an NVIDIA GPU and its driver are here, whatever torch can see: the driver's
+    /proc folder (Linux) or nvidia-smi on PATH (Windows and Linux)."""
+    try:
+        if proc.is_dir() and any(proc.iterdir()):
+            return True
+    except OSError:
+        pass
+    return which("nvidia-smi") is not None
+
+
+def cuda_build_hint(trainer: Trainer, devices: Mapping[str, object], *,
+                    gpu_present: Callable[[], bool] = nvidia_gpu_present) -> str | None:
+    """What to install to train on the GPU, when the trainer's torch is a CPU build
+    (`devices --json` says so) and an NVIDIA GPU is present; None otherwise."""
+    torch = devices.get("torch") or {}
+    if not isinstance(torch, Mapping) or torch.get("cuda_build", True) or devices.get("cuda"):
+        return None
+    if not gpu_present():
+        return None
+    return CUDA_BUNDLE_HINT if trainer.how == "bundle" else CUDA_PIP_HINT
+
+
+def trainer_build(devices: Mapping[str, object]) -> str:
+    """"CUDA", "CPU" or "" (unknown): the build of the trainer's torch, from `devices --json`."""
+    torch = devices.get("torch")
+    if not isinstance(torch, Mapping) or "cuda_build" not in torch:
+        return ""
+    return "CUDA" if torch.get("cuda_build") else "CPU"
 
 
 def inspect_command(trainer: Trainer, paths: Sequence[str]) -> Command:
