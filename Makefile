@@ -96,11 +96,11 @@ PYINSTALLER := $(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath d
 
 bundle: $(BUILD_STAMP) ## PyInstaller one-folder bundle of the typing app (no torch): dist/yinzi
 	$(PYINSTALLER) packaging/yinzi.spec
-	$(PY) scripts/packaging/bundle_report.py dist/yinzi
+	$(PY) scripts/packaging/bundle_report.py dist/yinzi --no-compress --budget-mb 300
 
 bundle-trainer: $(BUILD_STAMP) ## PyInstaller bundle of yinzi-train (with the installed torch): dist/yinzi-trainer
 	$(PYINSTALLER) packaging/yinzi-trainer.spec
-	$(PY) scripts/packaging/bundle_report.py dist/yinzi-trainer
+	$(PY) scripts/packaging/bundle_report.py dist/yinzi-trainer --no-compress
 
 bundle-test: bundle ## Build the app bundle and test the frozen executable as installed (clean env, empty HOME)
 	$(PY) scripts/packaging/bundle_test.py dist/yinzi

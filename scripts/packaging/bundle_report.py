@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bundle", type=Path)
     parser.add_argument("--json", type=Path, help="also write the report here")
     parser.add_argument("--no-compress", action="store_true", help="skip the compressed size")
+    parser.add_argument("--budget-mb", type=float, help="exit 1 when the unpacked size is larger")
     args = parser.parse_args(argv)
     if not args.bundle.is_dir():
         print(f"bundle_report: {args.bundle} is not a folder (build it first)", file=sys.stderr)
@@ -88,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {mb:7.1f} MB  {name}")
     if args.json:
         args.json.write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.budget_mb is not None and r["unpacked_mb"] > args.budget_mb:
+        print(f"bundle_report: {r['unpacked_mb']} MB is over the {args.budget_mb:g} MB budget",
+              file=sys.stderr)
+        return 1
     return 0
 
 
