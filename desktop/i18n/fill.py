@@ -221,10 +221,38 @@ ZH.update({
    "训练在独立的进程中运行：关闭此窗口前会先询问，停止的训练可以继续。",
  "{0} ({1}, {2}){3}": "{0}（{1}，{2}）{3}", "<b>{0}</b><br>{1}": "<b>{0}</b><br>{1}",
 })
+# Everyday habits: the Edit and Help menus, find and replace, zoom, theme, paging keys, the
+# analysis headline and the batch table's own columns.
+ZH.update({
+ "Analysing…": "正在分析…", "Loading the sentiment model…": "正在加载情感模型…",
+ "Exported {0:,} rows to {1}": "已导出 {0:,} 行到 {1}",
+ "Find and replace": "查找和替换", "Find:": "查找：", "Replace with:": "替换为：", "Match case": "区分大小写",
+ "Search backwards": "向前查找", "&Find next": "查找下一个(&F)", "&Replace": "替换(&R)",
+ "Replace &all": "全部替换(&A)", "Close": "关闭", "Not found: {0}": "找不到：{0}", "Replaced {0}": "已替换 {0} 处",
+ "&Keyboard shortcuts": "快捷键(&K)", "&Undo": "撤销(&U)", "&Redo": "重做(&R)", "Cu&t": "剪切(&T)",
+ "&Copy": "复制(&C)", "&Paste": "粘贴(&P)", "Select &All": "全选(&A)", "&Find and replace…": "查找和替换(&F)…",
+ "Zoom &in": "放大(&I)", "Zoom &out": "缩小(&O)", "&Reset zoom": "恢复原始大小(&R)", "&Edit": "编辑(&E)",
+ "English mode types ASCII punctuation; Chinese punctuation (Ctrl+. toggles) applies in Chinese mode":
+   "英文模式输入英文标点；中文标点（Ctrl+. 切换）在中文模式下生效",
+ "Settings are not saved (the config folder refused them); they apply until you quit.":
+   "设置未能保存（配置文件夹不可写）；在退出前仍然有效。",
+ "<b>Yinzi (音字)</b> {0}<br>An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.<br>Decoder: {1}":
+   "<b>音字 (Yinzi)</b> {0}<br>离线拼音输入法，自带神经网络拼音转汉字模型，并提供中文文本分析。<br>解码器：{1}",
+ "Switch between Chinese and English mode": "切换中文／英文模式", "Chinese or ASCII punctuation": "中文或英文标点",
+ "Space / 1-9": "空格 / 1-9", "Commit the first / a numbered candidate": "上屏第一个／对应编号的候选",
+ "Commit the letters as typed": "按原样上屏字母", "Cancel the composition": "取消输入",
+ "Previous / next page of candidates": "候选上一页／下一页", "Ctrl+wheel": "Ctrl+滚轮", "Zoom the editor": "缩放编辑器",
+ "Keyboard shortcuts": "快捷键", "Zoom: {0} pt": "缩放：{0} 磅", "row": "序号", "line {0} of the file": "文件第 {0} 行",
+ "Page candidates with , . - =": "用 , . - = 翻页",
+ "When off, these keys commit the first candidate and type the punctuation.": "关闭时，这些键会上屏第一个候选并输入标点。",
+ "Suggest the next word after a commit": "上屏后联想下一个词", "Ctrl+= and Ctrl+- change it from the editor": "在编辑器中用 Ctrl+= 和 Ctrl+- 调整",
+ "Editor zoom": "编辑器缩放", "Light": "浅色", "Dark": "深色", "Theme": "外观",
+})
 # (context, source) where one English word needs two translations: the table's "positive"
 # column is the probability (积极度), the label is the class (积极).
 ZH_IN_CONTEXT = {
  ("Sentiment", "positive"): "积极", ("Sentiment", "negative"): "消极", ("Sentiment", "neutral"): "中性",
+ ("Sentiment", "mixed"): "褒贬不一",
 }
 ZH_PLURAL = {"%n phrase(s)": ["%n 个词语"], "Delete all %n learned phrase(s)? This cannot be undone.":
              ["删除全部 %n 个已学词语？此操作无法撤销。"], "Exported %n phrase(s)": ["已导出 %n 个词语"]}

@@ -4,87 +4,98 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="168"/>
+        <location filename="../analysis_panel.py" line="266"/>
         <source>positive %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="194"/>
+        <location filename="../analysis_panel.py" line="263"/>
         <source>Sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="195"/>
+        <location filename="../analysis_panel.py" line="263"/>
         <source>Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="196"/>
+        <location filename="../analysis_panel.py" line="264"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="248"/>
+        <location filename="../analysis_panel.py" line="358"/>
+        <location filename="../analysis_panel.py" line="361"/>
+        <source>Analysing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="363"/>
+        <source>Loading the sentiment model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="369"/>
         <source>Selection: {0:,} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="257"/>
+        <location filename="../analysis_panel.py" line="375"/>
         <source>Sentiment unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="271"/>
+        <location filename="../analysis_panel.py" line="394"/>
         <source>model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="272"/>
+        <location filename="../analysis_panel.py" line="395"/>
         <source>{0:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="282"/>
+        <location filename="../analysis_panel.py" line="404"/>
         <source>No Chinese characters: sentiment is read from Chinese text only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="283"/>
+        <location filename="../analysis_panel.py" line="405"/>
         <source>No sentiment model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="298"/>
+        <location filename="../analysis_panel.py" line="419"/>
         <source>{0} positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="299"/>
+        <location filename="../analysis_panel.py" line="420"/>
         <source>{0} negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="301"/>
+        <location filename="../analysis_panel.py" line="422"/>
         <source>{0} neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="303"/>
+        <location filename="../analysis_panel.py" line="424"/>
         <source>Sentences: {0} (mean positive {1:.0%})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="322"/>
+        <location filename="../analysis_panel.py" line="443"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="340"/>
+        <location filename="../analysis_panel.py" line="347"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="356"/>
+        <location filename="../analysis_panel.py" line="362"/>
         <source>Type or paste text to analyse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -92,179 +103,185 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="209"/>
+        <location filename="../batch_window.py" line="345"/>
         <source>Batch analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="225"/>
+        <location filename="../batch_window.py" line="346"/>
         <source>Open file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="227"/>
+        <location filename="../batch_window.py" line="348"/>
         <source>No file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="233"/>
+        <location filename="../batch_window.py" line="349"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="235"/>
+        <location filename="../batch_window.py" line="350"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="237"/>
+        <location filename="../batch_window.py" line="351"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="257"/>
+        <location filename="../batch_window.py" line="356"/>
         <source>Sentiment distribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="262"/>
+        <location filename="../batch_window.py" line="357"/>
         <source>Mean positive probability over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="271"/>
+        <location filename="../batch_window.py" line="352"/>
         <source>Text column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="273"/>
+        <location filename="../batch_window.py" line="353"/>
         <source>Date column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="314"/>
+        <location filename="../batch_window.py" line="355"/>
+        <location filename="../batch_window.py" line="377"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="338"/>
+        <location filename="../batch_window.py" line="420"/>
         <source>Open a file to analyse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="339"/>
+        <location filename="../batch_window.py" line="421"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="344"/>
+        <location filename="../batch_window.py" line="427"/>
         <source>Cannot open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="363"/>
+        <location filename="../batch_window.py" line="447"/>
         <source>Loading the model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="374"/>
+        <location filename="../batch_window.py" line="458"/>
         <source>Cancelling after this chunk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="387"/>
+        <location filename="../batch_window.py" line="471"/>
         <source>, ETA {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="388"/>
+        <location filename="../batch_window.py" line="472"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="399"/>
+        <location filename="../batch_window.py" line="483"/>
         <source>The file has no data rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="401"/>
+        <location filename="../batch_window.py" line="485"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="401"/>
+        <location filename="../batch_window.py" line="485"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="402"/>
+        <location filename="../batch_window.py" line="486"/>
         <source> (table shows the first {0:,})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="407"/>
+        <location filename="../batch_window.py" line="491"/>
         <source> · {0:,} without sentiment (blank or no Chinese)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="409"/>
+        <location filename="../batch_window.py" line="493"/>
         <source> · {0:,} unreadable lines skipped ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="411"/>
+        <location filename="../batch_window.py" line="495"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="420"/>
+        <location filename="../batch_window.py" line="504"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="438"/>
+        <location filename="../batch_window.py" line="522"/>
         <source>texts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="462"/>
+        <location filename="../batch_window.py" line="546"/>
         <source>Mean positive probability by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="463"/>
+        <location filename="../batch_window.py" line="547"/>
         <source>Mean positive probability by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="464"/>
+        <location filename="../batch_window.py" line="548"/>
         <source>Mean positive probability by month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="466"/>
+        <location filename="../batch_window.py" line="550"/>
         <source> ({0:,} without a readable date)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="517"/>
-        <location filename="../batch_window.py" line="522"/>
+        <location filename="../batch_window.py" line="601"/>
+        <location filename="../batch_window.py" line="608"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="518"/>
+        <location filename="../batch_window.py" line="603"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="523"/>
+        <location filename="../batch_window.py" line="609"/>
         <source>The results are already saved in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="528"/>
+        <location filename="../batch_window.py" line="614"/>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="617"/>
+        <source>Exported {0:,} rows to {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -444,6 +461,64 @@
     <message>
         <location filename="../wizard/setup_pages.py" line="323"/>
         <source>Reading the files failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <location filename="../find_dialog.py" line="64"/>
+        <source>Find and replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="65"/>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="66"/>
+        <source>Replace with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="67"/>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="68"/>
+        <source>Search backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="69"/>
+        <source>&amp;Find next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="70"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="71"/>
+        <source>Replace &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="72"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="105"/>
+        <source>Not found: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="138"/>
+        <source>Replaced {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -691,242 +766,362 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="296"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="297"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="298"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="300"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Chinese mode	Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Chinese punctuation	Ctrl+.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="303"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="304"/>
         <source>User &amp;dictionary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="305"/>
         <source>&amp;Batch analysis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="306"/>
         <source>&amp;Train on my text…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="307"/>
         <source>&amp;Models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="308"/>
         <source>&amp;About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
-        <source>&amp;File</source>
+        <location filename="../main_window.py" line="309"/>
+        <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
-        <source>Open &amp;Recent</source>
+        <location filename="../main_window.py" line="310"/>
+        <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
-        <source>&amp;Input</source>
+        <location filename="../main_window.py" line="311"/>
+        <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
-        <source>&amp;Tools</source>
+        <location filename="../main_window.py" line="312"/>
+        <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
-        <source>&amp;View</source>
+        <location filename="../main_window.py" line="313"/>
+        <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
-        <source>&amp;Help</source>
+        <location filename="../main_window.py" line="314"/>
+        <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
-        <source>Analysis</source>
+        <location filename="../main_window.py" line="315"/>
+        <source>Select &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
-        <source>Text analysis is not available in this build.</source>
+        <location filename="../main_window.py" line="316"/>
+        <source>&amp;Find and replace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
-        <source>Input mode (Shift toggles)</source>
+        <location filename="../main_window.py" line="317"/>
+        <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
-        <source>Chinese punctuation (Ctrl+. toggles)</source>
+        <location filename="../main_window.py" line="318"/>
+        <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
-        <source>Model: {0} (loading {1}…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="264"/>
-        <source>Model: {0} (neural model unavailable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="266"/>
-        <source>Model: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="270"/>
-        <location filename="../main_window.py" line="280"/>
-        <source>{0:.1f} ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="271"/>
-        <source>Last keystroke-to-candidates time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="308"/>
-        <source>Model loaded: {0}</source>
+        <location filename="../main_window.py" line="319"/>
+        <source>&amp;Reset zoom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../main_window.py" line="320"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="321"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="322"/>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="323"/>
+        <source>&amp;Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="324"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="325"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="326"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="327"/>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="330"/>
+        <source>Text analysis is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="331"/>
+        <source>Input mode (Shift toggles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="348"/>
+        <source>Chinese punctuation (Ctrl+. toggles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="349"/>
+        <source>English mode types ASCII punctuation; Chinese punctuation (Ctrl+. toggles) applies in Chinese mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="355"/>
+        <source>Model: {0} (loading {1}…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="357"/>
+        <source>Model: {0} (neural model unavailable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="359"/>
+        <source>Model: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="373"/>
+        <source>{0:.1f} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="364"/>
+        <source>Last keystroke-to-candidates time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="401"/>
+        <source>Model loaded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="413"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="457"/>
+        <source>Settings are not saved (the config folder refused them); they apply until you quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="486"/>
         <source>Batch analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Batch analysis is not available: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="541"/>
         <source>About Yinzi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
-        <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
+        <location filename="../main_window.py" line="545"/>
+        <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt; {0}&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
-        <location filename="../main_window.py" line="498"/>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="553"/>
+        <source>Switch between Chinese and English mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="554"/>
+        <source>Chinese or ASCII punctuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="555"/>
+        <source>Space / 1-9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="555"/>
+        <source>Commit the first / a numbered candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="556"/>
+        <source>Commit the letters as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="557"/>
+        <source>Cancel the composition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="558"/>
+        <source>Previous / next page of candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="559"/>
+        <source>Ctrl+wheel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="559"/>
+        <source>Zoom the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="575"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="624"/>
+        <source>Zoom: {0} pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="703"/>
+        <location filename="../main_window.py" line="713"/>
+        <location filename="../main_window.py" line="717"/>
         <source>Open text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="704"/>
+        <location filename="../main_window.py" line="738"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="714"/>
         <source>{0} is not UTF-8 text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="718"/>
         <source>Could not open {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="737"/>
+        <location filename="../main_window.py" line="749"/>
         <source>Save text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529"/>
+        <location filename="../main_window.py" line="750"/>
         <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="795"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
-        <source>{0}[*] — Yinzi 音字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="577"/>
+        <location filename="../main_window.py" line="809"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577"/>
+        <location filename="../main_window.py" line="809"/>
         <source>Save the changes to this text?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="840"/>
         <source>Restore unsaved text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609"/>
+        <location filename="../main_window.py" line="841"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
@@ -1243,134 +1438,175 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../batch_window.py" line="135"/>
-        <source>line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../batch_window.py" line="135"/>
+        <location filename="../batch_window.py" line="160"/>
         <source>sentiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135"/>
+        <location filename="../batch_window.py" line="160"/>
         <source>probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135"/>
+        <location filename="../batch_window.py" line="160"/>
         <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
-        <source>date</source>
+        <location filename="../batch_window.py" line="160"/>
+        <source>row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
-        <source>text</source>
+        <location filename="../batch_window.py" line="196"/>
+        <source>line {0} of the file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Sentiment</name>
     <message>
-        <location filename="../analysis_panel.py" line="46"/>
+        <location filename="../analysis_panel.py" line="49"/>
         <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="47"/>
+        <location filename="../analysis_panel.py" line="50"/>
         <source>negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="48"/>
+        <location filename="../analysis_panel.py" line="51"/>
         <source>neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="52"/>
+        <source>mixed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="39"/>
+        <location filename="../settings_dialog.py" line="40"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="43"/>
+        <location filename="../settings_dialog.py" line="44"/>
         <source>Fuzzy pinyin (accept either sound)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56"/>
+        <location filename="../settings_dialog.py" line="57"/>
         <source>Candidates per page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="57"/>
+        <location filename="../settings_dialog.py" line="58"/>
         <source>Chinese punctuation by default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Start in Chinese mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../settings_dialog.py" line="64"/>
+        <source>Page candidates with , . - =</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../settings_dialog.py" line="66"/>
+        <source>When off, these keys commit the first candidate and type the punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="69"/>
+        <source>Suggest the next word after a commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="75"/>
         <source>System default font</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72"/>
+        <location filename="../settings_dialog.py" line="81"/>
         <source>Editor font</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76"/>
+        <location filename="../settings_dialog.py" line="85"/>
         <source>Font size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79"/>
-        <source>None (n-gram decoder only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="81"/>
-        <source>user-trained</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="81"/>
-        <source>shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="85"/>
-        <source>{0} (missing)</source>
+        <location filename="../settings_dialog.py" line="87"/>
+        <source>Ctrl+= and Ctrl+- change it from the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="88"/>
+        <source>Editor zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="91"/>
+        <source>None (n-gram decoder only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="93"/>
+        <source>user-trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="93"/>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="97"/>
+        <source>{0} (missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="100"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89"/>
+        <location filename="../settings_dialog.py" line="101"/>
         <source>Use the GPU (CUDA) when available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94"/>
+        <location filename="../settings_dialog.py" line="106"/>
+        <location filename="../settings_dialog.py" line="112"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98"/>
+        <location filename="../settings_dialog.py" line="110"/>
         <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="113"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="114"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="116"/>
+        <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,87 +4,98 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="168"/>
+        <location filename="../analysis_panel.py" line="266"/>
         <source>positive %p%</source>
         <translation>积极 %p%</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="194"/>
+        <location filename="../analysis_panel.py" line="263"/>
         <source>Sentences</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="195"/>
+        <location filename="../analysis_panel.py" line="263"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="196"/>
+        <location filename="../analysis_panel.py" line="264"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="248"/>
+        <location filename="../analysis_panel.py" line="358"/>
+        <location filename="../analysis_panel.py" line="361"/>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="363"/>
+        <source>Loading the sentiment model…</source>
+        <translation>正在加载情感模型…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="369"/>
         <source>Selection: {0:,} characters</source>
         <translation>选中的文本：{0:,} 个字</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="257"/>
+        <location filename="../analysis_panel.py" line="375"/>
         <source>Sentiment unavailable</source>
         <translation>情感分析不可用</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="271"/>
+        <location filename="../analysis_panel.py" line="394"/>
         <source>model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="272"/>
+        <location filename="../analysis_panel.py" line="395"/>
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="282"/>
+        <location filename="../analysis_panel.py" line="404"/>
         <source>No Chinese characters: sentiment is read from Chinese text only</source>
         <translation>没有汉字：只分析中文文本的情感</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="283"/>
+        <location filename="../analysis_panel.py" line="405"/>
         <source>No sentiment model</source>
         <translation>没有情感模型</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="298"/>
+        <location filename="../analysis_panel.py" line="419"/>
         <source>{0} positive</source>
         <translation>积极 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="299"/>
+        <location filename="../analysis_panel.py" line="420"/>
         <source>{0} negative</source>
         <translation>消极 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="301"/>
+        <location filename="../analysis_panel.py" line="422"/>
         <source>{0} neutral</source>
         <translation>中性 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="303"/>
+        <location filename="../analysis_panel.py" line="424"/>
         <source>Sentences: {0} (mean positive {1:.0%})</source>
         <translation>句子：{0}（平均积极度 {1:.0%}）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="322"/>
+        <location filename="../analysis_panel.py" line="443"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
         <translation>仅显示前 {0:,} 个字的拼音（共 {1:,} 字）。</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="340"/>
+        <location filename="../analysis_panel.py" line="347"/>
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="356"/>
+        <location filename="../analysis_panel.py" line="362"/>
         <source>Type or paste text to analyse</source>
         <translation>输入或粘贴要分析的文本</translation>
     </message>
@@ -92,180 +103,186 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../batch_window.py" line="209"/>
+        <location filename="../batch_window.py" line="345"/>
         <source>Batch analysis</source>
         <translation>批量分析</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="225"/>
+        <location filename="../batch_window.py" line="346"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="227"/>
+        <location filename="../batch_window.py" line="348"/>
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="233"/>
+        <location filename="../batch_window.py" line="349"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="235"/>
+        <location filename="../batch_window.py" line="350"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="237"/>
+        <location filename="../batch_window.py" line="351"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="257"/>
+        <location filename="../batch_window.py" line="356"/>
         <source>Sentiment distribution</source>
         <translation>情感分布</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="262"/>
+        <location filename="../batch_window.py" line="357"/>
         <source>Mean positive probability over time</source>
         <translation>平均积极度随时间变化</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="271"/>
+        <location filename="../batch_window.py" line="352"/>
         <source>Text column:</source>
         <translation>文本列：</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="273"/>
+        <location filename="../batch_window.py" line="353"/>
         <source>Date column:</source>
         <translation>日期列：</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="314"/>
+        <location filename="../batch_window.py" line="355"/>
+        <location filename="../batch_window.py" line="377"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="338"/>
+        <location filename="../batch_window.py" line="420"/>
         <source>Open a file to analyse</source>
         <translation>打开要分析的文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="339"/>
+        <location filename="../batch_window.py" line="421"/>
         <source>Tables and text (*.csv *.tsv *.txt *.jsonl *.json);;All files (*)</source>
         <translation>表格和文本 (*.csv *.tsv *.txt *.jsonl *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="344"/>
+        <location filename="../batch_window.py" line="427"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="363"/>
+        <location filename="../batch_window.py" line="447"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="374"/>
+        <location filename="../batch_window.py" line="458"/>
         <source>Cancelling after this chunk…</source>
         <translation>本批处理完后取消…</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="387"/>
+        <location filename="../batch_window.py" line="471"/>
         <source>, ETA {0}</source>
         <translation>，预计剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="388"/>
+        <location filename="../batch_window.py" line="472"/>
         <source>{0:,} / {1:,} rows · {2:,.0f} rows/s</source>
         <translation>{0:,} / {1:,} 行 · {2:,.0f} 行/秒</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="399"/>
+        <location filename="../batch_window.py" line="483"/>
         <source>The file has no data rows</source>
         <translation>文件中没有数据行</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="401"/>
+        <location filename="../batch_window.py" line="485"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="401"/>
+        <location filename="../batch_window.py" line="485"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="402"/>
+        <location filename="../batch_window.py" line="486"/>
         <source> (table shows the first {0:,})</source>
         <translation>（表格显示前 {0:,} 行）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="407"/>
+        <location filename="../batch_window.py" line="491"/>
         <source> · {0:,} without sentiment (blank or no Chinese)</source>
         <translation> · {0:,} 行无情感结果（空白或没有汉字）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="409"/>
+        <location filename="../batch_window.py" line="493"/>
         <source> · {0:,} unreadable lines skipped ({1})</source>
         <translation> · 跳过 {0:,} 行无法读取的内容（{1}）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="411"/>
+        <location filename="../batch_window.py" line="495"/>
         <source>{0}: {1:,} rows in {2:.1f} s ({3:,.0f} rows/s){4}</source>
         <translation>{0}：{1:,} 行，用时 {2:.1f} 秒（{3:,.0f} 行/秒）{4}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="420"/>
+        <location filename="../batch_window.py" line="504"/>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="438"/>
+        <location filename="../batch_window.py" line="522"/>
         <source>texts</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="462"/>
+        <location filename="../batch_window.py" line="546"/>
         <source>Mean positive probability by day</source>
         <translation>平均积极度（按日）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="463"/>
+        <location filename="../batch_window.py" line="547"/>
         <source>Mean positive probability by week</source>
         <translation>平均积极度（按周）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="464"/>
+        <location filename="../batch_window.py" line="548"/>
         <source>Mean positive probability by month</source>
         <translation>平均积极度（按月）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="466"/>
+        <location filename="../batch_window.py" line="550"/>
         <source> ({0:,} without a readable date)</source>
         <translation>（{0:,} 行日期无法识别）</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="517"/>
-        <location filename="../batch_window.py" line="522"/>
+        <location filename="../batch_window.py" line="601"/>
+        <location filename="../batch_window.py" line="608"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="518"/>
+        <location filename="../batch_window.py" line="603"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="523"/>
+        <location filename="../batch_window.py" line="609"/>
         <source>The results are already saved in {0}.</source>
         <translation>结果已保存在 {0}。</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="528"/>
+        <location filename="../batch_window.py" line="614"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../batch_window.py" line="617"/>
+        <source>Exported {0:,} rows to {1}</source>
+        <translation>已导出 {0:,} 行到 {1}</translation>
     </message>
 </context>
 <context>
@@ -445,6 +462,64 @@
         <location filename="../wizard/setup_pages.py" line="323"/>
         <source>Reading the files failed: {0}</source>
         <translation>读取文件失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <location filename="../find_dialog.py" line="64"/>
+        <source>Find and replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="65"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="66"/>
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="67"/>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="68"/>
+        <source>Search backwards</source>
+        <translation>向前查找</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="69"/>
+        <source>&amp;Find next</source>
+        <translation>查找下一个(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="70"/>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="71"/>
+        <source>Replace &amp;all</source>
+        <translation>全部替换(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="72"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="105"/>
+        <source>Not found: {0}</source>
+        <translation>找不到：{0}</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="138"/>
+        <source>Replaced {0}</source>
+        <translation>已替换 {0} 处</translation>
     </message>
 </context>
 <context>
@@ -693,242 +768,362 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="296"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="297"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="298"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="300"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Chinese mode	Shift</source>
         <translation>中文模式	Shift</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Chinese punctuation	Ctrl+.</source>
         <translation>中文标点	Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="303"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="304"/>
         <source>User &amp;dictionary…</source>
         <translation>用户词典(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="305"/>
         <source>&amp;Batch analysis…</source>
         <translation>批量分析(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="306"/>
         <source>&amp;Train on my text…</source>
         <translation>用我的文本训练(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="307"/>
         <source>&amp;Models…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="308"/>
         <source>&amp;About Yinzi</source>
         <translation>关于音字(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="309"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="310"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="311"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="312"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="313"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="314"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="315"/>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="316"/>
+        <source>&amp;Find and replace…</source>
+        <translation>查找和替换(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="317"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="318"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="319"/>
+        <source>&amp;Reset zoom</source>
+        <translation>恢复原始大小(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="321"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="322"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="323"/>
         <source>&amp;Input</source>
         <translation>输入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="324"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="325"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="326"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Analysis</source>
         <translation>文本分析</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Text analysis is not available in this build.</source>
         <translation>此版本不含文本分析。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Input mode (Shift toggles)</source>
         <translation>输入模式（Shift 切换）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="348"/>
         <source>Chinese punctuation (Ctrl+. toggles)</source>
         <translation>中文标点（Ctrl+. 切换）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="349"/>
+        <source>English mode types ASCII punctuation; Chinese punctuation (Ctrl+. toggles) applies in Chinese mode</source>
+        <translation>英文模式输入英文标点；中文标点（Ctrl+. 切换）在中文模式下生效</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="355"/>
         <source>Model: {0} (loading {1}…)</source>
         <translation>模型：{0}（正在加载 {1}…）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="357"/>
         <source>Model: {0} (neural model unavailable)</source>
         <translation>模型：{0}（神经模型不可用）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="373"/>
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Last keystroke-to-candidates time</source>
         <translation>最近一次按键到候选出现的时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Model loaded: {0}</source>
         <translation>模型已加载：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
         <translation>神经模型未加载（{0}）；正在使用 n-gram 解码器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="457"/>
+        <source>Settings are not saved (the config folder refused them); they apply until you quit.</source>
+        <translation>设置未能保存（配置文件夹不可写）；在退出前仍然有效。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="486"/>
         <source>Batch analysis</source>
         <translation>批量分析</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Batch analysis is not available: {0}</source>
         <translation>批量分析不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="541"/>
         <source>About Yinzi</source>
         <translation>关于音字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
-        <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt;&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {0}</source>
-        <translation>&lt;b&gt;音字 (Yinzi)&lt;/b&gt;&lt;br&gt;离线拼音输入法，自带神经网络拼音转汉字模型，并提供中文文本分析。&lt;br&gt;解码器：{0}</translation>
+        <location filename="../main_window.py" line="545"/>
+        <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt; {0}&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {1}</source>
+        <translation>&lt;b&gt;音字 (Yinzi)&lt;/b&gt; {0}&lt;br&gt;离线拼音输入法，自带神经网络拼音转汉字模型，并提供中文文本分析。&lt;br&gt;解码器：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
-        <location filename="../main_window.py" line="498"/>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="553"/>
+        <source>Switch between Chinese and English mode</source>
+        <translation>切换中文／英文模式</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="554"/>
+        <source>Chinese or ASCII punctuation</source>
+        <translation>中文或英文标点</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="555"/>
+        <source>Space / 1-9</source>
+        <translation>空格 / 1-9</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="555"/>
+        <source>Commit the first / a numbered candidate</source>
+        <translation>上屏第一个／对应编号的候选</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="556"/>
+        <source>Commit the letters as typed</source>
+        <translation>按原样上屏字母</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="557"/>
+        <source>Cancel the composition</source>
+        <translation>取消输入</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="558"/>
+        <source>Previous / next page of candidates</source>
+        <translation>候选上一页／下一页</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="559"/>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="559"/>
+        <source>Zoom the editor</source>
+        <translation>缩放编辑器</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="575"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="624"/>
+        <source>Zoom: {0} pt</source>
+        <translation>缩放：{0} 磅</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="703"/>
+        <location filename="../main_window.py" line="713"/>
+        <location filename="../main_window.py" line="717"/>
         <source>Open text</source>
         <translation>打开文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="704"/>
+        <location filename="../main_window.py" line="738"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="714"/>
         <source>{0} is not UTF-8 text.</source>
         <translation>{0} 不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="718"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="737"/>
+        <location filename="../main_window.py" line="749"/>
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529"/>
+        <location filename="../main_window.py" line="750"/>
         <source>Could not save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="795"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
-        <source>{0}[*] — Yinzi 音字</source>
-        <translation>{0}[*] — 音字 Yinzi</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="577"/>
+        <location filename="../main_window.py" line="809"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577"/>
+        <location filename="../main_window.py" line="809"/>
         <source>Save the changes to this text?</source>
         <translation>是否保存对此文本的更改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="840"/>
         <source>Restore unsaved text</source>
         <translation>恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609"/>
+        <location filename="../main_window.py" line="841"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
@@ -1247,135 +1442,176 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../batch_window.py" line="135"/>
-        <source>line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location filename="../batch_window.py" line="135"/>
+        <location filename="../batch_window.py" line="160"/>
         <source>sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135"/>
+        <location filename="../batch_window.py" line="160"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="135"/>
+        <location filename="../batch_window.py" line="160"/>
         <source>positive</source>
         <translation>积极度</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
-        <source>date</source>
-        <translation>日期</translation>
+        <location filename="../batch_window.py" line="160"/>
+        <source>row</source>
+        <translation>序号</translation>
     </message>
     <message>
-        <location filename="../batch_window.py" line="136"/>
-        <source>text</source>
-        <translation>文本</translation>
+        <location filename="../batch_window.py" line="196"/>
+        <source>line {0} of the file</source>
+        <translation>文件第 {0} 行</translation>
     </message>
 </context>
 <context>
     <name>Sentiment</name>
     <message>
-        <location filename="../analysis_panel.py" line="46"/>
+        <location filename="../analysis_panel.py" line="49"/>
         <source>positive</source>
         <translation>积极</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="47"/>
+        <location filename="../analysis_panel.py" line="50"/>
         <source>negative</source>
         <translation>消极</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="48"/>
+        <location filename="../analysis_panel.py" line="51"/>
         <source>neutral</source>
         <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.py" line="52"/>
+        <source>mixed</source>
+        <translation>褒贬不一</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="39"/>
+        <location filename="../settings_dialog.py" line="40"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="43"/>
+        <location filename="../settings_dialog.py" line="44"/>
         <source>Fuzzy pinyin (accept either sound)</source>
         <translation>模糊音（两种读音都接受）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56"/>
+        <location filename="../settings_dialog.py" line="57"/>
         <source>Candidates per page</source>
         <translation>每页候选数</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="57"/>
+        <location filename="../settings_dialog.py" line="58"/>
         <source>Chinese punctuation by default</source>
         <translation>默认使用中文标点</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Start in Chinese mode</source>
         <translation>启动时为中文模式</translation>
     </message>
     <message>
+        <location filename="../settings_dialog.py" line="64"/>
+        <source>Page candidates with , . - =</source>
+        <translation>用 , . - = 翻页</translation>
+    </message>
+    <message>
         <location filename="../settings_dialog.py" line="66"/>
+        <source>When off, these keys commit the first candidate and type the punctuation.</source>
+        <translation>关闭时，这些键会上屏第一个候选并输入标点。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="69"/>
+        <source>Suggest the next word after a commit</source>
+        <translation>上屏后联想下一个词</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="75"/>
         <source>System default font</source>
         <translation>系统默认字体</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72"/>
+        <location filename="../settings_dialog.py" line="81"/>
         <source>Editor font</source>
         <translation>编辑器字体</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76"/>
+        <location filename="../settings_dialog.py" line="85"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79"/>
+        <location filename="../settings_dialog.py" line="87"/>
+        <source>Ctrl+= and Ctrl+- change it from the editor</source>
+        <translation>在编辑器中用 Ctrl+= 和 Ctrl+- 调整</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="88"/>
+        <source>Editor zoom</source>
+        <translation>编辑器缩放</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="91"/>
         <source>None (n-gram decoder only)</source>
         <translation>无（仅用 n-gram 解码器）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81"/>
+        <location filename="../settings_dialog.py" line="93"/>
         <source>user-trained</source>
         <translation>用户训练</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81"/>
+        <location filename="../settings_dialog.py" line="93"/>
         <source>shipped</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="85"/>
+        <location filename="../settings_dialog.py" line="97"/>
         <source>{0} (missing)</source>
         <translation>{0}（缺失）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="88"/>
+        <location filename="../settings_dialog.py" line="100"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89"/>
+        <location filename="../settings_dialog.py" line="101"/>
         <source>Use the GPU (CUDA) when available</source>
         <translation>有 GPU（CUDA）时使用</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94"/>
+        <location filename="../settings_dialog.py" line="106"/>
+        <location filename="../settings_dialog.py" line="112"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98"/>
+        <location filename="../settings_dialog.py" line="110"/>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="113"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="114"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="116"/>
+        <source>Theme</source>
+        <translation>外观</translation>
     </message>
 </context>
 <context>
