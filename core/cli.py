@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
+import unicodedata
 from pathlib import Path
+
+from core import offline
 
 
 def _make_engine(args: argparse.Namespace):
@@ -40,26 +44,62 @@ def _default_model() -> str | None:
     return str(path) if (path / "manifest.json").exists() else None
 
 
+def normalize_query(text: str) -> str:
+    """Pinyin letters as the engine takes them: lower case, ü (however typed: ü, u:, v) as v,
+    everything that is not a letter or an apostrophe dropped."""
+    text = unicodedata.normalize("NFC", text).lower().replace("ü", "v").replace("u:", "v")
+    return "".join(ch for ch in text if "a" <= ch <= "z" or ch == "'")
+
+
+def _answer(engine, context: str, query: str) -> str:
+    """One protocol answer line: `top1<TAB>c1|...|c5` (an empty query gets a lone tab)."""
+    engine.reset()
+    engine.set_context(context)
+    cands: list[str] = []
+    if query:
+        engine.type(query)
+        cands = [c.text for c in engine.sentences(5)]
+    return f"{cands[0] if cands else ''}\t{'|'.join(cands)}\n"
+
+
+def _serve_stdin(engine, *, with_context: bool) -> int:
+    """The line protocol of docs/PROTOCOL.md: bytes in, UTF-8 out, one answer per line, flushed.
+
+    Input is read as bytes, so a line that is not UTF-8 (or that the engine fails on) gets an
+    empty answer and the next line goes on: the answers stay in step with the questions.
+    """
+    out = sys.stdout.buffer
+    bad = 0
+    for raw in sys.stdin.buffer:
+        try:
+            line = raw.decode("utf-8").rstrip("\r\n")
+            context, _, query = line.rpartition("\t") if with_context else ("", "", line)
+            answer = _answer(engine, context, normalize_query(query))
+        except Exception as exc:  # noqa: BLE001 - one bad line must not end the session
+            bad += 1
+            if bad == 1:
+                reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else exc
+                print(f"yinzi convert: a line got an empty answer ({reason}); "
+                      "later ones are not reported", file=sys.stderr, flush=True)
+            answer = "\t\n"
+        out.write(answer.encode("utf-8"))
+        out.flush()
+    return 0
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
+    if args.context and not args.stdin:
+        print("yinzi convert: --context goes with --stdin (lines of context<TAB>query)",
+              file=sys.stderr)
+        return 2
     engine = _make_engine(args)
     if args.stdin:
-        # DESIGN.md protocol: one query per line in, `top1<TAB>c1|...|c5` out, flushed.
-        out = sys.stdout
-        for line in sys.stdin:
-            query = "".join(ch for ch in line.strip().lower() if "a" <= ch <= "z" or ch == "'")
-            engine.reset()
-            cands: list[str] = []
-            if query:
-                engine.type(query)
-                cands = [c.text for c in engine.sentences(5)]
-            out.write(f"{cands[0] if cands else ''}\t{'|'.join(cands)}\n")
-            out.flush()
-        return 0
+        return _serve_stdin(engine, with_context=args.context)
     if not args.pinyin:
         print("yinzi convert: give pinyin (e.g. `yinzi convert nihao shijie`) or --stdin",
               file=sys.stderr)
         return 2
-    query = "".join(args.pinyin)
+    query = normalize_query("".join(args.pinyin))
     try:
         engine.type(query)
     except ValueError as exc:
@@ -78,13 +118,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("convert", help="convert pinyin to hanzi (ranked candidates)")
     p.add_argument("pinyin", nargs="*", help="pinyin letters, e.g. nihao shijie")
     p.add_argument("--stdin", action="store_true",
-                   help="read one query per line, write `top1<TAB>c1|c2|...|c5` per line")
+                   help="read one query per line, write `top1<TAB>c1|c2|...|c5` per line "
+                        "(UTF-8; a line that cannot be read gets an empty answer)")
+    p.add_argument("--context", action="store_true",
+                   help="with --stdin: lines are `<context><TAB><query>`; the context is the "
+                        "text committed before the query, as an editor would give it (the "
+                        "engine starts afresh on each line); see docs/PROTOCOL.md")
     p.add_argument("-n", type=int, default=20, help="candidates to print (default 20)")
     p.add_argument("--model", default=_default_model(),
                    help="model folder for neural rescoring (default: the shipped p2c-default; "
                         "`none` for the lexicon decoder alone)")
     p.add_argument("--fp32", action="store_true", help="use the fp32 model instead of int8")
     p.add_argument("--cpu", action="store_true", help="never try CUDA")
+    add_verbose(p)
     p.set_defaults(func=cmd_convert)
     try:
         analysis = importlib.import_module("core.analysis.cli")
@@ -96,12 +142,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_verbose(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="say more on standard error (which device runs the model, and why)")
+
+
+def _logging(verbose: bool) -> None:
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="yinzi: %(message)s")
+    else:
+        # That a GPU cannot be used is news once, not on every run of a CPU-only machine.
+        logging.getLogger("yinzi.inference").setLevel(logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
+    offline.apply()  # before anything imports onnxruntime
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    _logging(getattr(args, "verbose", False))
     try:
         return int(args.func(args) or 0)
     except BrokenPipeError:

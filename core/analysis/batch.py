@@ -45,6 +45,7 @@ class BatchJob:
     chunk_size: int = 512           # rows read, classified and written at a time
     batch_size: int = 32            # texts per model call
     date_column: str | None = None  # carried into results for the over-time chart
+    raw_cells: bool = False         # CSV/TSV cells as they are (no formula neutralizing)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class BatchSummary:
     classified: int = 0
     empty: int = 0                  # blank text, or none with a Chinese character (label "")
     no_chinese: int = 0             # ... of which had text, but no Chinese (English, digits)
-    bad_lines: list[int] = field(default_factory=list)  # unreadable lines skipped (JSONL)
+    bad_lines: list[int] = field(default_factory=list)  # unreadable or ragged lines skipped
     bad_reason: str = ""            # the first one's reason
     label_counts: dict[str, int] = field(default_factory=dict)
     cancelled: bool = False
@@ -107,7 +108,7 @@ def _name_words(column: str) -> set[str]:
 def sample_rows(path: Path, fmt: str | None = None, n: int = 50) -> list[Row]:
     """The first `n` data rows, for guessing columns ([] if the file cannot be read)."""
     try:
-        return list(itertools.islice(iter_rows(path, fmt), n))
+        return list(itertools.islice(iter_rows(path, fmt, on_bad=lambda _line, _why: None), n))
     except TableError:
         return []
 
@@ -211,7 +212,8 @@ def run_batch(
     out_fmt, fh = open_output(job.output)
     with fh:
         lead = [line_column] if line_column else []
-        writer = TableWriter(fh, out_fmt, [*lead, *out_columns, *output_columns([*lead, *columns])])
+        writer = TableWriter(fh, out_fmt, [*lead, *out_columns, *output_columns([*lead, *columns])],
+                             raw_cells=job.raw_cells)
         fh.flush()
         def skip(line: int, reason: str) -> None:
             summary.bad_lines.append(line)

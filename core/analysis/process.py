@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 
+from core import offline
 from core.analysis.analyzer import Analyzer, AnalyzerConfig
 from core.analysis.types import Analysis, SentimentScore
 
@@ -32,6 +33,7 @@ class AnalysisProcessError(RuntimeError):
 def _serve(requests: Connection, replies: Connection, config: AnalyzerConfig,
            initializer: Callable[[], None] | None) -> None:
     """The child: answer (operation, args) requests until the request pipe closes."""
+    offline.apply()  # a spawned child imports everything afresh, onnxruntime included
     if initializer is not None:
         initializer()
     analyzer = Analyzer(config)

@@ -7,7 +7,9 @@ memory and bad rows can be reported where the user can find them.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -180,9 +182,10 @@ def iter_rows(path: str | Path, fmt: str | None = None, *,
               on_bad: Callable[[int, str], None] | None = None) -> Iterator[Row]:
     """Yield the data rows (header excluded) one by one; blank lines are skipped.
 
-    A JSONL line that is not a JSON object raises a TableError, or, given `on_bad`, is
-    reported to it (line number, reason) and skipped: one broken line in a 100k-line export
-    should not stop a batch.
+    A JSONL line that is not a JSON object, a CSV/TSV row whose field count differs from the
+    header's, or a CSV quote left open raises a TableError, or, given `on_bad`, is reported to
+    it (line number, reason) and skipped: one broken line in a 100k-line export should not
+    stop a batch, nor vanish without a word.
     """
     path = Path(path)
     fmt = fmt or detect_format(path)
@@ -215,19 +218,65 @@ def iter_rows(path: str | Path, fmt: str | None = None, *,
             for lineno, line in enumerate(fh, 2):
                 line = line.rstrip("\r\n")
                 if line.strip():
-                    yield Row(lineno, dict(zip(header, line.split("\t"), strict=False)))
-        else:
-            reader = csv.reader(fh)
+                    cells = line.split("\t")
+                    if len(cells) != len(header):
+                        _bad(on_bad, path, lineno, _ragged(len(cells), len(header)))
+                        continue
+                    yield Row(lineno, dict(zip(header, cells, strict=True)))
+    if fmt == "csv":
+        yield from _csv_rows(path, on_bad)
+
+
+def _bad(on_bad: Callable[[int, str], None] | None, path: Path, line: int, reason: str) -> None:
+    if on_bad is None:
+        raise TableError(f"{path}:{line}: {reason}")
+    on_bad(line, reason)
+
+
+def _ragged(found: int, wanted: int) -> str:
+    return (f"{found} field(s) where the header has {wanted} (a separator inside an unquoted "
+            "cell, or a missing one); the row was skipped")
+
+
+def _csv_rows(path: Path, on_bad: Callable[[int, str], None] | None) -> Iterator[Row]:
+    """CSV records, strictly parsed: a row with the wrong number of fields, or a quote that is
+    never closed (which would swallow every later row into one cell), is reported and skipped,
+    and reading goes on from the line after it."""
+    with _open(path) as fh:
+        try:
+            header = unique_names(next(csv.reader(fh, strict=True)))
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise TableError(f"{path}: the header line is not valid CSV ({exc})") from None
+    first: int | None = 2
+    while first is not None:
+        first = yield from _csv_records(path, header, first, on_bad)
+
+
+def _csv_records(path: Path, header: list[str], first: int,
+                 on_bad: Callable[[int, str], None] | None):
+    """Rows from physical line `first` on; returns where to start again after a bad record."""
+    with _open(path) as fh:
+        reader = csv.reader(itertools.islice(fh, first - 1, None), strict=True)
+        lineno = first
+        while True:
+            start = lineno
             try:
-                header = unique_names(next(reader))
+                record = next(reader)
             except StopIteration:
-                return
-            lineno = 2
-            for record in reader:
-                start = lineno
-                lineno = reader.line_num + 1
-                if any(field.strip() for field in record):
-                    yield Row(start, dict(zip(header, record, strict=False)))
+                return None
+            except csv.Error as exc:
+                _bad(on_bad, path, start, f"not valid CSV ({exc}): a quote opened on this line is "
+                     "not closed properly; the line was skipped")
+                return start + 1
+            lineno = first + reader.line_num
+            if not any(field.strip() for field in record):
+                continue
+            if len(record) != len(header):
+                _bad(on_bad, path, start, _ragged(len(record), len(header)))
+                continue
+            yield Row(start, dict(zip(header, record, strict=True)))
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:
@@ -239,23 +288,43 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return False
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def neutralize(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula: one starting with = + - @ (or a tab or
+    CR) gets a leading apostrophe, as OWASP advises for CSV injection. Plain numbers such as
+    -3 or +1.5 stay as they are."""
+    if cell and cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 class TableWriter:
     """Writes result rows in the format the output's name asks for: TSV (tabs and line breaks
     in cells become spaces, as our TSV reader splits on tabs only), JSONL (numbers as
     numbers), else CSV. CSV gets a UTF-8 BOM: Excel, which is where most analysts open it,
-    reads BOM-less UTF-8 as the local code page and shows Chinese as mojibake."""
+    reads BOM-less UTF-8 as the local code page and shows Chinese as mojibake. CSV and TSV
+    cells that a spreadsheet would run as formulas are neutralized unless `raw_cells`;
+    JSONL is always raw (no spreadsheet opens it)."""
 
-    def __init__(self, fh, fmt: str, header: list[str]) -> None:
+    def __init__(self, fh, fmt: str, header: list[str], *, raw_cells: bool = False) -> None:
         self.fh, self.fmt, self.header = fh, fmt, header
+        self.raw_cells = raw_cells
         self.csv = csv.writer(fh) if fmt == "csv" else None
         if fmt != "jsonl":
             self._write(header)
 
     def _write(self, cells: list) -> None:
+        cells = [str(c) for c in cells]
         if self.csv is not None:
-            self.csv.writerow(cells)
+            self.csv.writerow(cells if self.raw_cells else [neutralize(c) for c in cells])
         else:
-            self.fh.write("\t".join(" ".join(str(c).splitlines()).replace("\t", " ") for c in cells) + "\n")
+            flat = [" ".join(c.splitlines()).replace("\t", " ") for c in cells]
+            if not self.raw_cells:
+                flat = [neutralize(c) for c in flat]
+            self.fh.write("\t".join(flat) + "\n")
 
     def row(self, values: list[str], added: tuple) -> None:
         if self.fmt == "jsonl":

@@ -7,12 +7,13 @@ So: ask for CUDA first, look at what we got, and say once, in plain words, when 
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core import integrity
+from core import integrity, offline
 
 log = logging.getLogger("yinzi.inference")
 
@@ -39,6 +40,8 @@ class LoadedSession:
 
 
 def _ort():
+    if "onnxruntime" not in sys.modules:
+        offline.apply()  # the entry points do this first; this covers any other caller
     try:
         import onnxruntime
     except ImportError as exc:  # pragma: no cover - the package is a core dependency
@@ -46,6 +49,7 @@ def _ort():
             "onnxruntime is not installed: install it with `pip install onnxruntime-gpu` "
             "(or `pip install onnxruntime` for CPU only; never both)"
         ) from exc
+    offline.disable_after_import(onnxruntime)
     return onnxruntime
 
 

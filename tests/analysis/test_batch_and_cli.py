@@ -239,3 +239,133 @@ def test_a_json_array_file_reads_like_jsonl(tmp_path):
     src.write_text('[{"text": "好"}, 3]', encoding="utf-8")
     with pytest.raises(TableError, match="item 2"):
         list(iter_rows(src))
+
+
+# --- bad input: formulas, unwritable outputs, bytes that are not UTF-8, ragged rows, signals ---
+
+
+def test_formula_cells_are_neutralized_in_csv_and_tsv_but_not_jsonl(tmp_path, analyzer):
+    from core.analysis.tabular import neutralize
+
+    src = tmp_path / "in.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["note", "review"])
+        w.writerow(['=HYPERLINK("http://x","点")', "房间很好"])
+        w.writerow(["=cmd|' /C calc'!A0", "很差"])
+        w.writerow(["\t=1+1", "好"])
+        w.writerow(["-3", "+5"])
+        w.writerow(["@SUM(A1)", "-很好"])
+    for suffix in ("csv", "tsv"):
+        out = tmp_path / f"out.{suffix}"
+        run_batch(BatchJob(src, "review", out), analyzer)
+        text = out.read_text(encoding="utf-8-sig")
+        assert "'=HYPERLINK" in text and "'=cmd" in text and "'@SUM" in text and "'-很好" in text
+        assert "\n-3" in text and "+5" in text and "'-3" not in text   # numbers stay numbers
+    raw = tmp_path / "raw.csv"
+    run_batch(BatchJob(src, "review", raw, raw_cells=True), analyzer)
+    assert list(csv.reader(open(raw, encoding="utf-8-sig")))[1][0] == '=HYPERLINK("http://x","点")'
+    jsonl = tmp_path / "out.jsonl"
+    run_batch(BatchJob(src, "review", jsonl), analyzer)
+    assert json.loads(jsonl.read_text(encoding="utf-8").splitlines()[1])["note"].startswith("=cmd")
+    assert neutralize("\r=1") == "'\r=1" and neutralize("好") == "好"
+
+
+def test_the_cli_keeps_raw_cells_when_asked(tmp_path, tiny_model_dir):
+    src = tmp_path / "in.csv"
+    src.write_text("note,review\n=1+1,房间很好\n", encoding="utf-8")
+    for flag, first in (([], "'=1+1"), (["--raw-cells"], "=1+1")):
+        out = tmp_path / "o.csv"
+        assert main(["analyze", "--model", str(tiny_model_dir), "--file", str(src),
+                     "--column", "review", "--out", str(out), *flag]) == 0
+        assert list(csv.reader(open(out, encoding="utf-8-sig")))[1][0] == first
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path, capsys):
+    src = _csv(tmp_path / "in.csv", 3)
+    for out in (tmp_path / "in.csv" / "o.csv", tmp_path):   # under a file; a folder
+        assert main(["analyze", "--file", str(src), "--column", "review", "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_an_unwritable_output_folder_is_one_line_and_exit_2(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    src = _csv(tmp_path / "in.csv", 3)
+    done = subprocess.run([sys.executable, "-m", "core.cli", "analyze", "--file", str(src),
+                           "--column", "review", "--out", str(folder / "o.csv")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "permission denied" in done.stderr
+
+
+def test_text_that_is_not_utf8_is_one_line_and_exit_2(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONIOENCODING="utf-8:strict")
+    cmd = [sys.executable, "-m", "core.cli", "analyze"]
+    by_stdin = subprocess.run([*cmd, "--stdin"], input=b"\xe5\xa5\xbd\xff\xfe", env=env,
+                              capture_output=True, timeout=120)
+    by_argv = subprocess.run([*cmd, os.fsdecode(b"\xe5\xa5\xbd\xff")], env=env,
+                             capture_output=True, timeout=120)
+    for done in (by_stdin, by_argv):
+        assert done.returncode == 2, done.stderr
+        err = done.stderr.decode()
+        assert "not" in err and "UTF-8" in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+
+
+def test_ragged_rows_and_an_unclosed_quote_are_counted_and_reported(tmp_path, analyzer, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text('id,review\n1,房间很好\n2,很差,多了一格\n3,"没关上的引号\n4,服务好\n5,很干净\n',
+                   encoding="utf-8")
+    bad: list[tuple[int, str]] = []
+    rows = list(iter_rows(src, on_bad=lambda line, why: bad.append((line, why))))
+    assert [r.values["id"] for r in rows] == ["1", "4", "5"]
+    assert [line for line, _ in bad] == [3, 4]
+    assert "3 field(s)" in bad[0][1] and "quote" in bad[1][1]
+    with pytest.raises(TableError, match="in.csv:3"):
+        list(iter_rows(src))
+    tsv = tmp_path / "in.tsv"
+    tsv.write_text("id\treview\n1\t好\n2\t很好\t多\n", encoding="utf-8")
+    bad.clear()
+    assert len(list(iter_rows(tsv, on_bad=lambda line, why: bad.append((line, why))))) == 1
+    assert bad[0][0] == 3
+    summary = run_batch(BatchJob(src, "review", tmp_path / "o.csv"), analyzer)
+    assert summary.rows == 3 and summary.bad_lines == [3, 4]
+    assert main(["analyze", "--file", str(src), "--column", "review", "--out",
+                 str(tmp_path / "o2.csv"), "--model", str(analyzer.config.model)]) == 0
+    assert "skipped 2 unreadable line(s): 3, 4" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_end_a_batch_with_the_partial_file_message(tmp_path, tiny_model_dir,
+                                                                    signame):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = _csv(tmp_path / "in.csv", 200_000)
+    out = tmp_path / "o.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "core.cli", "analyze", "--file", str(src),
+                             "--column", "review", "--out", str(out), "--model", str(tiny_model_dir)],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while (not out.exists() or out.stat().st_size < 2000) and time.monotonic() < deadline:
+        time.sleep(0.2)   # wait until rows are being written (not a timing assertion)
+    proc.send_signal(getattr(signal, signame))
+    err = proc.communicate(timeout=120)[1]
+    assert proc.returncode == 128 + getattr(signal, signame)
+    assert f"interrupted ({signame}): {out} holds the" in err and "Traceback" not in err
+    rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
+    assert rows and all(r["sentiment"] for r in rows)   # complete rows only

@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def test_stdin_protocol_answers_each_line_flushed() -> None:
     env = dict(os.environ, PYTHONUNBUFFERED="0")
@@ -36,3 +38,58 @@ def test_convert_prints_ranked_candidates() -> None:
     lines = out.splitlines()
     assert len(lines) == 3
     assert lines[0].startswith(" 1. 你好世界")
+
+
+def _run(args, data: bytes, **env) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "core.cli", "convert", "--stdin", "--model", "none",
+                           *args], input=data, capture_output=True, timeout=120,
+                          env=dict(os.environ, **env))
+
+
+def test_invalid_utf8_under_a_strict_locale_gets_an_empty_answer_and_the_rest_go_on() -> None:
+    done = _run([], b"nihao\n\xff\xfe\xfa\nbeijing\nl\xc3\xbc\n",
+                PYTHONIOENCODING="utf-8:strict", LC_ALL="C")
+    assert done.returncode == 0
+    answers = done.stdout.decode("utf-8").splitlines()
+    assert len(answers) == 4                      # one answer per question, in step
+    assert answers[0].startswith("你好\t") and answers[1] == "\t"
+    assert answers[2].startswith("北京\t")
+    assert answers[3].split("\t")[0] == "绿"        # lü typed with the ü character
+    assert b"not UTF-8" in done.stderr
+
+
+def test_context_lines_give_the_engine_left_context() -> None:
+    done = _run(["--context"], "我们去\tshijie\n\tnihao\nnihao\n".encode())
+    assert done.returncode == 0
+    answers = done.stdout.decode("utf-8").splitlines()
+    assert len(answers) == 3 and answers[1] == answers[2] and answers[1].startswith("你好\t")
+
+
+def test_context_without_stdin_is_refused() -> None:
+    done = subprocess.run([sys.executable, "-m", "core.cli", "convert", "--context", "nihao",
+                           "--model", "none"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "--context goes with --stdin" in done.stderr
+
+
+def test_u_umlaut_typed_as_a_character_is_read_as_v() -> None:
+    from core.cli import normalize_query
+
+    assert normalize_query("lü") == normalize_query("LÜ") == normalize_query("lu:") == "lv"
+    assert normalize_query("nu\u0308") == "nv"   # decomposed ü
+    assert normalize_query("ni hao!") == "nihao"
+
+
+def test_the_cuda_fallback_is_said_only_with_verbose() -> None:
+    import shutil
+
+    import onnxruntime as ort
+
+    if "CUDAExecutionProvider" in ort.get_available_providers() and shutil.which("nvidia-smi"):
+        pytest.skip("a usable GPU is present: there is no fallback to report")
+    from core.inference.session import CUDA_FALLBACK_MESSAGE
+
+    cmd = [sys.executable, "-m", "core.cli", "convert", "nihao", "-n", "1"]
+    quiet = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    loud = subprocess.run([*cmd, "--verbose"], capture_output=True, text=True, timeout=120)
+    assert quiet.returncode == loud.returncode == 0
+    assert CUDA_FALLBACK_MESSAGE not in quiet.stderr and CUDA_FALLBACK_MESSAGE in loud.stderr
