@@ -40,7 +40,7 @@ PINYIN_CHARS_PER_ROW = 14  # at most; fewer when the view is narrow
 # long document shows the pinyin of its beginning only.
 PINYIN_MAX_CHARS = 1500
 WORD_JOINER = "\u2060"
-READING_COLOUR = "#555555"
+READING_COLOUR = "#808080"   # mid grey: readable on a light and a dark base
 AMBIGUOUS_COLOUR = "#b03a2e"  # a heteronym no phrase decided: the reading may be wrong  # forbids a line break on either side (CJK text may break anywhere)
 
 
@@ -81,7 +81,8 @@ def sentences_html(analysis: Analysis) -> str:
         sent = item.sentence
         parts.append(html.escape(analysis.text[pos:sent.start]).replace("\n", "<br>"))
         colour = sentiment_colour(item.score.positive)
-        parts.append(f'<span style="background-color:{colour}">{html.escape(sent.text)}</span>')
+        # Dark text on the pale scale: readable in the dark theme too.
+        parts.append(f'<span style="background-color:{colour};color:#202020">{html.escape(sent.text)}</span>')
         pos = sent.end
     parts.append(html.escape(analysis.text[pos:]).replace("\n", "<br>"))
     return "".join(parts)

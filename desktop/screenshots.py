@@ -1,8 +1,8 @@
 """Write PNG screenshots of the app: `make screenshots` (under Xvfb with a CJK font).
 
 The main window is shown with text typed and the candidate bar open, in Chinese and in
-English UI; also the settings dialog, the user dictionary, the analysis panel on a mixed
-review and the batch window after a run; every page of the fine-tune wizard and the model
+English UI, and with a long sentence's bar; also the settings dialog, the user dictionary,
+the analysis panel on a review and on a mixed review, and the batch window after a run; every page of the fine-tune wizard and the model
 manager. User data goes to a temporary YINZI_HOME so a developer's own dictionary never
 appears in the docs. The wizard's pages are filled from the sample report, devices and
 events below (no trainer runs here): they show the layout, not a measurement.
@@ -94,6 +94,38 @@ def _shoot_analysis(window, app, out: Path) -> Path | None:
     app.processEvents()
     path = out / "analysis_panel_zh_CN.png"
     panel.grab().save(str(path))
+    return path
+
+
+MIXED_REVIEW = ("酒店位置很好，离地铁站很近。房间干净，床也舒服。早餐种类丰富。"
+                "但是隔音太差，晚上很吵。前台态度冷淡，下次可能不会再来了。")
+LONG_SENTENCE = "jintianwomenyiqiqubeijingdaxuekanyingtaohua"
+
+
+def _shoot_mixed(window, app, out: Path) -> Path | None:
+    """The analysis dock on a review that praises three things and complains of two: mixed."""
+    panel = window.analysis_panel
+    if panel is None:
+        return None
+    panel.set_text(MIXED_REVIEW)
+    panel.flush()
+    _wait([panel.analysisUpdated, panel.analysisFailed], 30000)
+    app.processEvents()
+    path = out / "analysis_mixed_review_zh_CN.png"
+    panel.grab().save(str(path))
+    return path
+
+
+def _shoot_long_bar(window, app, out: Path) -> Path:
+    """A long sentence still composing: the bar anchored at its start and inside the window."""
+    window.controller.cancel()
+    window.editor.clear()
+    app.processEvents()
+    _type(window, app, ["zhe", "shi"], LONG_SENTENCE)
+    app.processEvents()
+    path = out / "candidate_bar_long_zh_CN.png"
+    _compose_shot(window, window.editor.candidate_bar).save(str(path))
+    window.controller.cancel()
     return path
 
 
@@ -348,7 +380,9 @@ def main(argv: list[str] | None = None) -> int:
             dictionary.grab().save(str(path))
             written.append(path)
             dictionary.close()
-            written += [p for p in (_shoot_analysis(window, app, out), _shoot_batch(window, app, out)) if p]
+            written.append(_shoot_long_bar(window, app, out))
+            written += [p for p in (_shoot_analysis(window, app, out), _shoot_mixed(window, app, out),
+                                    _shoot_batch(window, app, out)) if p]
             written += _shoot_wizard(app, out)
         window.close()
     for path in written:

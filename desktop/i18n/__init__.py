@@ -28,6 +28,19 @@ def resolve_language(setting: str, locale: QLocale | None = None) -> str:
     return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own .qm files may be: Qt's configured folder, then PySide6's package folder
+    (a bundled app's Qt reports a build-machine path)."""
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    try:
+        import PySide6
+
+        folders.append(str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"))
+    except (ImportError, TypeError):
+        pass
+    return [f for f in dict.fromkeys(folders) if f and Path(f).is_dir()]
+
+
 def qm_path(language: str) -> Path:
     return HERE / f"yinzi_{language}.qm"
 
@@ -44,12 +57,14 @@ def install(app: QCoreApplication, setting: str) -> str:
         _installed.append(ours)
     else:
         log.warning("no UI translation for %s at %s", language, qm_path(language))
-    # Qt's own strings (standard buttons such as Cancel/OK) in the same language.
-    qt = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if language != "en" and qt.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    # Qt's own strings (file dialogs, standard buttons such as Cancel/OK) in the same language.
+    if language != "en":
+        qt = QTranslator(app)
+        if any(qt.load(f"qtbase_{language}", folder) for folder in qt_translation_dirs()):
+            app.installTranslator(qt)
+            _installed.append(qt)
+        else:
+            log.warning("no Qt translation qtbase_%s in %s", language, qt_translation_dirs())
     QLocale.setDefault(QLocale(language))
     return language
 

@@ -114,6 +114,7 @@ def test_qts_own_dialog_strings_are_translated():
         i18n.install(app, "zh_CN")
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
         assert QCoreApplication.translate("QFileDialog", "File &name:") != "File &name:"
+        assert any((Path(d) / "qtbase_zh_CN.qm").is_file() for d in i18n.qt_translation_dirs())
     finally:
         i18n.install(app, "en")
 
