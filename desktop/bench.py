@@ -4,7 +4,8 @@
 
 * **keystroke -> painted**: a paragraph's clauses are converted to pinyin and typed letter by
   letter into the real main window; each time is from sending the key event until the
-  candidate bar has finished painting (its `painted` signal); Space commits each clause.
+  candidate bar has finished painting (its `painted` signal); Space commits each clause, and
+  when the bar then offers predictions (联想), Space -> painted predictions is timed too.
 * **launch -> usable window**: a fresh `python -m desktop` process is started; the time until
   its window is shown with the event loop running, and until the first keystroke had its
   candidates (which includes loading the system lexicon).
@@ -136,6 +137,7 @@ def measure_typing(clauses: list[str], model: str, *, document: str = "", pace_s
     times: list[float] = []
     engine_times: list[float] = []
     decode_times: list[float] = []   # the engine's own candidate computation
+    commit_times: list[float] = []   # Space -> predictions painted
     letters = 0
     for clause in clauses:
         for ch in to_pinyin(clause):
@@ -152,7 +154,15 @@ def measure_typing(clauses: list[str], model: str, *, document: str = "", pace_s
             decode_times.append(window.engine.last_latency_ms)
             letters += 1
             idle(pace_s)
+        # Space commits; with predictions on, the bar then shows the next words (联想)
+        before = painted["n"]
+        t0 = time.perf_counter()
         press(Qt.Key.Key_Space, " ")
+        if window.controller.predicting:
+            deadline = t0 + 2.0
+            while painted["n"] == before and time.perf_counter() < deadline:
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+            commit_times.append((time.perf_counter() - t0) * 1000)
         app.processEvents()
         idle(pause_s)
     current, peak = rss_mb()
@@ -181,6 +191,9 @@ def measure_typing(clauses: list[str], model: str, *, document: str = "", pace_s
         "paint_ms": {**p50_p95(times), "max": max(times), "mean": statistics.fmean(times)},
         "controller_ms": p50_p95(engine_times),
         "engine_ms": p50_p95(decode_times),
+        "commit_to_predictions_ms": ({**p50_p95(commit_times), "max": max(commit_times),
+                                      "commits": len(commit_times)}
+                                     if commit_times else None),
         "rss_mb": round(current, 1),
         "peak_rss_mb": round(peak, 1),
         "rss_with_analysis_mb": analysis_rss,
@@ -270,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  (key handling + engine only: p50 {t['controller_ms']['p50']:.1f} ms, "
           f"p95 {t['controller_ms']['p95']:.1f} ms; engine decode alone: "
           f"p50 {t['engine_ms']['p50']:.1f} ms, p95 {t['engine_ms']['p95']:.1f} ms)")
+    if t["commit_to_predictions_ms"]:
+        c = t["commit_to_predictions_ms"]
+        print(f"Space -> painted predictions over {c['commits']} commits: p50 {c['p50']:.1f} ms, "
+              f"p95 {c['p95']:.1f} ms, max {c['max']:.1f} ms")
     print(f"launch -> usable window: median {launch['usable_ms_median']:.0f} ms "
           f"(max {launch['usable_ms_max']:.0f} ms, {launch['runs']} runs); "
           f"-> first candidates {launch['first_candidates_ms_median']:.0f} ms")

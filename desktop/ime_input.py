@@ -13,6 +13,7 @@ want is handed to the widget from that same queue, never around it.
 """
 from __future__ import annotations
 
+import logging
 from collections import deque
 
 from desktop.candidate_bar import CandidateBar
@@ -29,6 +30,8 @@ from desktop.qt import (
     QTextCharFormat,
     QWidget,
 )
+
+log = logging.getLogger(__name__)
 
 CONTEXT_CHARS = 64   # committed text left of the cursor handed to the engine as context
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
@@ -208,11 +211,15 @@ class ImeInput(QObject):
                 widget, event = self._queue.popleft()
                 if id(widget) not in self._widgets:
                     continue
-                self._switch_target(widget)
-                if event.type() == QEvent.Type.KeyPress:
-                    consumed = self.controller.key_press(event)
-                else:
-                    consumed = self.controller.key_release(event)
+                try:
+                    self._switch_target(widget)
+                    if event.type() == QEvent.Type.KeyPress:
+                        consumed = self.controller.key_press(event)
+                    else:
+                        consumed = self.controller.key_release(event)
+                except Exception:  # one bad key must not stop the keys queued behind it
+                    log.exception("the input method failed on a key")
+                    consumed = self.controller.composing  # idle: the widget types it
                 if not consumed:
                     self._pass(widget, event)
         finally:
