@@ -16,16 +16,29 @@ import tempfile
 from pathlib import Path
 
 
-def _compose_shot(window, bar):
-    """The window with the popup painted where it is on screen (grab() leaves popups out)."""
-    from desktop.qt import QPainter, QPoint
+def _compose_shot(window, bar, *, whole_bar: bool = False):
+    """The window with the popup painted where it is on screen (grab() leaves popups out);
+    `whole_bar`: widen the picture to the popup where it reaches past the window."""
+    from desktop.qt import QColor, QPainter, QPoint, QRect
 
     image = window.grab()
-    if bar.isVisible():
-        offset = bar.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
-        painter = QPainter(image)
-        painter.drawPixmap(offset, bar.grab())
+    if not bar.isVisible():
+        return image
+    offset = bar.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+    if whole_bar:
+        area = QRect(QPoint(0, 0), image.size() / image.devicePixelRatio()).united(
+            QRect(offset, bar.size()))
+        canvas = type(image)(area.size() * image.devicePixelRatio())   # a QPixmap
+        canvas.setDevicePixelRatio(image.devicePixelRatio())
+        canvas.fill(QColor("#3c3c3c"))   # the desktop beside the window
+        painter = QPainter(canvas)
+        painter.drawPixmap(-area.topLeft(), image)
+        painter.drawPixmap(offset - area.topLeft(), bar.grab())
         painter.end()
+        return canvas
+    painter = QPainter(image)
+    painter.drawPixmap(offset, bar.grab())
+    painter.end()
     return image
 
 
@@ -124,8 +137,10 @@ def _shoot_long_bar(window, app, out: Path) -> Path:
     _type(window, app, ["zhe", "shi"], LONG_SENTENCE)
     app.processEvents()
     path = out / "candidate_bar_long_zh_CN.png"
-    _compose_shot(window, window.editor.candidate_bar).save(str(path))
+    _compose_shot(window, window.editor.candidate_bar, whole_bar=True).save(str(path))
     window.controller.cancel()
+    window.editor.clear()
+    window._analysis_timer.stop()   # the panel shots that follow set their own text
     return path
 
 
