@@ -17,6 +17,7 @@ usage: yinzi [FILE]                open the typing app (optionally on a text fil
        yinzi convert|analyze ...   no GUI: see `yinzi convert --help`, `yinzi analyze --help`
        yinzi --version             print the version
        yinzi --self-test           start the app offscreen, type a sentence, exit 0 when it works
+       yinzi --self-test --analysis   analyse a sentence in the app's analysis child process
 """
 
 

@@ -1,5 +1,7 @@
 """`yinzi --self-test`: start the real app offscreen, type a sentence through the key
 controller, check the candidates and the committed text, and exit 0 (1 on any failure).
+`yinzi --self-test --analysis` instead analyses a sentence in the analysis child process the
+app's analysis panel uses (a frozen app must be able to start it: multiprocessing spawn).
 
 An installed or frozen app checks itself with this: the Qt plugins, translations, lexicon
 and decoder must all be there for it to pass. It writes nothing but the app's own settings
@@ -61,8 +63,41 @@ def check_window(window) -> list[str]:
     return problems
 
 
+ANALYSIS_TEXT = "这家酒店很干净，服务也好。"
+
+
+def check_analysis() -> list[str]:
+    """Analyse ANALYSIS_TEXT in the analysis child process; the problems found."""
+    from core.analysis.process import AnalyzerProcess
+
+    process = AnalyzerProcess()
+    try:
+        analysis = process.analyze(ANALYSIS_TEXT)
+    except Exception as exc:  # the child failed to start or to answer
+        return [f"analysis child: {type(exc).__name__}: {exc}"]
+    finally:
+        process.close()
+    problems = []
+    if not analysis.tokens:
+        problems.append("analysis child: no words")
+    if analysis.sentiment is None:
+        problems.append(f"analysis child: no sentiment ({process.load_error})")
+    else:
+        print(f"self-test: {ANALYSIS_TEXT} -> {analysis.sentiment.overall.label} "
+              f"({' / '.join(t.word for t in analysis.tokens)})", flush=True)
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    argv = list(argv or [])
+    if argv[:1] == ["--analysis"]:
+        problems = check_analysis()
+        for problem in problems:
+            print(f"self-test: FAIL: {problem}", file=sys.stderr, flush=True)
+        if not problems:
+            print(f"self-test: OK in {time.perf_counter() - started:.1f} s", flush=True)
+        return 1 if problems else 0
     # The check needs no screen: offscreen unless the caller chose a platform.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop import app as desktop_app
@@ -93,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     # A watchdog on the event loop: a hung start fails instead of waiting forever.
     QApplication.instance() or QApplication(sys.argv[:1])
     QTimer.singleShot(int(TIME_LIMIT_S * 1000), too_slow)
-    code = desktop_app.main(["--no-model", *(argv or [])], on_ready=on_ready)
+    code = desktop_app.main(["--no-model", *argv], on_ready=on_ready)
     if code == 0 and result["code"] == 0:
         print(f"self-test: OK in {time.perf_counter() - started:.1f} s", flush=True)
         return 0

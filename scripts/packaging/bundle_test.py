@@ -11,6 +11,7 @@ cannot reach the source tree. Checks:
   * `yinzi analyze --file sample.csv --column text --out out.csv` writes one labelled row per
     input row, with the clear cases labelled right;
   * `yinzi --self-test` (offscreen) types a sentence through the key controller and exits 0;
+  * `yinzi --self-test --analysis` analyses a sentence in the app's analysis child process;
   * nothing is written outside the platformdirs data/config/cache folders of `yinzi`, the
     given output file, and nothing is left in TMPDIR or changed inside the bundle.
 Exit 0 when all pass; each failure is one line on stderr.
@@ -188,6 +189,13 @@ def main(argv: list[str] | None = None) -> int:
         m = re.search(pattern, r.out)
         if m:
             figures[key] = int(m.group(1))
+
+    # the analysis child process (multiprocessing spawn re-runs the frozen executable)
+    r = run([*command, "--self-test", "--analysis"], env=clean_env(home, tmp), cwd=work,
+            logs=logs / "self-test-analysis", timeout=120)
+    check("--self-test --analysis", r.code == 0 and "self-test: OK" in r.out,
+          f"exit {r.code}: {(r.out + r.err)[-600:]}")
+    figures["analysis_child_s"] = round(r.wall_s, 2)
 
     # nothing written where it should not be
     stray = [p for p in snapshot(home)

@@ -42,3 +42,10 @@ def test_process_age_is_measured_on_linux() -> None:
     age = self_test.process_age_s()
     if sys.platform.startswith("linux"):
         assert age is not None and age >= 0
+
+
+@pytest.mark.slow
+def test_analysis_child_answers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert self_test.main(["--analysis"]) == 0
+    out = capsys.readouterr().out
+    assert "self-test: OK" in out and self_test.ANALYSIS_TEXT in out
