@@ -27,6 +27,7 @@ MAX_WORD_LETTERS = 40
 MAX_ABBR_UNITS = 6
 MAX_FUZZY_KEYS = 16
 MAX_ABBR_SCAN = 400    # abbreviation entries examined per path (best first)
+MIXED_FULL = 2         # full syllables after initials read as one word (bjdaxue -> 北京大学)
 USER_BONUS = 2.0       # nats for a user-lexicon word, plus log(1 + count)
 
 
@@ -77,6 +78,7 @@ class Sentence:
     syllables: tuple[str, ...]
     score: float
     words: tuple[str, ...]
+    ends: tuple[int, ...] = ()      # where each word ends in the raw letters
 
 
 @dataclass
@@ -197,13 +199,14 @@ class LexiconDecoder:
                 continue
             seen.add(text)
             out.append(Sentence(text, tuple(s for x in p for s in x.syllables), score,
-                                tuple(x.text for x in p)))
+                                tuple(x.text for x in p), tuple(x.end for x in p)))
             if len(out) >= nbest:
                 break
         # Words for the candidate list: read as typed, or reaching the end of the input
-        # (an abbreviation inside the input is a path step, not something to offer).
+        # (an abbreviation inside the input is a path step, not something to offer), and the
+        # characters of a first initial (`bjdx`: 不, 被, 把).
         edges0 = [e for j in range(1, n + 1) for e in cols[j].edges_from_start
-                  if e.exact or j == n]
+                  if e.exact or j == n or all(len(syl) == 1 for syl in e.syllables)]
         return out, edges0
 
     # --- lattice columns --------------------------------------------------------------------
@@ -450,7 +453,10 @@ class LexiconDecoder:
                     final: bool) -> Iterable[list[Unit]]:
         fuzzy_on = bool(self.fuzzy.enabled())
 
-        def back(pos: int, suffix: list[Unit], inexact: bool, full_started: bool):
+        # Words are read as full syllables then initials (`beijingdx`) or initials then up
+        # to MIXED_FULL full syllables (`bjdaxue`); `mixed` marks the second kind.
+        def back(pos: int, suffix: list[Unit], inexact: bool, full_started: bool,
+                 mixed: bool = False):
             if suffix and (inexact or any(len(u.readings) > 1 for u in suffix)):
                 yield suffix
             if len(suffix) >= MAX_ABBR_UNITS or pos <= 0:
@@ -460,13 +466,17 @@ class LexiconDecoder:
                 if u.kind is UnitKind.PREFIX and not (final and u.end == len(raw)):
                     continue
                 if u.kind is UnitKind.FULL:
-                    if not inexact and not fuzzy_on:
+                    if mixed:
                         continue
-                    yield from back(u.start, [u, *suffix], inexact, True)
-                else:
-                    if full_started:  # a full syllable after an abbreviated one: not a word
-                        continue
+                    if inexact or fuzzy_on:
+                        yield from back(u.start, [u, *suffix], inexact, True)
+                    elif len(suffix) < MIXED_FULL and u.kind is UnitKind.FULL \
+                            and len(u.readings) == 1:
+                        yield from back(u.start, [u, *suffix], False, True)
+                elif not full_started:
                     yield from back(u.start, [u, *suffix], True, False)
+                elif not inexact or mixed:  # initials before full syllables only
+                    yield from back(u.start, [u, *suffix], True, True, True)
 
         yield from back(j, [], False, False)
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from core.decoding.decoder import BOS_ID, Edge, LexiconDecoder, Sentence
 from core.decoding.scorer import Path, PathScorer
-from core.engine import prediction
+from core.engine import abbreviation, prediction
 from core.engine.types import Candidate, CandidateSource, CustomPhraseSource, EngineConfig
 from core.lexicon.system import UNKNOWN_WORD_LOGP, SystemLexicon
 from core.lexicon.user import UserLexicon
@@ -33,6 +33,8 @@ WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
 CONTEXT_CHARS = 32      # committed text the model reads
 CONTEXT_KEEP = 200      # committed text remembered (its words are the cache model's)
 CACHE_BONUS = 1.0       # nats off a word's cost when it occurs in the remembered text
+SENTENCE_MARGIN = 5.0   # alternative sentences scored this far below the best are dropped
+PREFIX_PHRASES = 3      # prefixes of the best sentence offered (我爱北京, 我爱, 我)
 # Weight of the model's log-probability against the lexicon score, used only when the model
 # folder's manifest recommends none: `yinzi-train tune-rescore --write` stores a tuned
 # `rescore_weight` there (see docs/RESULTS.md). A small model is a tie-breaker; a bigger one
@@ -217,9 +219,26 @@ class ImeEngine:
 
     def _ranked_sentences(self, n: int) -> list[Candidate]:
         want = max(n, RESCORE_NBEST if self._scorer else n)
+        return self._whole_input(want)[0][:n]
+
+    def _whole_input(self, want: int) -> tuple[list[Candidate], list[Edge], list[Sentence]]:
+        """Whole-input candidates best first (initials-only input: the words they spell
+        first), the word edges leaving the start, and the decoder's sentences."""
         before, history = self._history()
-        sentences, _ = self.decoder.decode(self._raw, nbest=want, history=history, before=before)
-        return self._rescore(sentences)[:n]
+        sentences, edges0 = self.decoder.decode(self._raw, nbest=want, history=history,
+                                                before=before)
+        out = self._rescore(sentences)
+        key = abbreviation.initials_key(self._raw)
+        if key is not None:
+            letters = len(self._raw)
+            words = [Candidate(t, letters, syl,
+                               CandidateSource.USER if user else CandidateSource.WORD, score)
+                     for t, syl, score, user in abbreviation.spelled_words(
+                         self._lex, key, before, history, max(want, self.config.page_size),
+                         self.user_lexicon)]
+            texts = {c.text for c in words}
+            out = words + [c for c in out if c.text not in texts]
+        return out, edges0, sentences
 
     def _history(self) -> tuple[int, int]:
         """The two lexicon words just left of the input (longest match from the right of the
@@ -268,15 +287,35 @@ class ImeEngine:
     def _build_candidates(self) -> list[Candidate]:
         if not self._raw:
             return []
-        want = RESCORE_NBEST if self._scorer else self.config.max_sentences
-        before, history = self._history()
-        sentences, edges0 = self.decoder.decode(self._raw, nbest=want, history=history,
-                                                before=before)
-        out = self._custom() + self._rescore(sentences)[: self.config.max_sentences]
+        want = max(RESCORE_NBEST if self._scorer else 0, self.config.max_sentences + 2)
+        whole, edges0, sentences = self._whole_input(want)
+        initials = abbreviation.initials_key(self._raw)
+        # Whole sentences: the best, then a few genuinely different ones (an alternative far
+        # below the best only differs by a rare homophone and wastes the page).
+        best = max((c.score for c in whole if c.source is CandidateSource.SENTENCE), default=0.0)
+        keep = self.config.max_sentences + (self.config.page_size if initials else 0)
+        head = [c for k, c in enumerate(whole)
+                if k == 0 or c.source is not CandidateSource.SENTENCE
+                or c.score >= best - SENTENCE_MARGIN][:keep]
+        out = self._custom() + head
         self._sentence_rank = {c.text: k for k, c in enumerate(out)
                                if c.source is CandidateSource.SENTENCE}
         seen = {c.text for c in out}
-        for c in self._prefix_words(edges0):
+        extra: list[Candidate] = []
+        if initials is not None:
+            # Longer initials starting with these, then the words the first initials spell,
+            # fill the page (bjdx: 北京大学生, then 北京, 比较 for bj).
+            letters = len(self._raw)
+            extra = [Candidate(t, letters, syl, CandidateSource.WORD, score) for t, syl, score
+                     in abbreviation.longer_words(self._lex, initials, self.config.page_size)]
+            before, history = self._history()
+            ends = [k + 1 for k, ch in enumerate(self._raw) if ch != "'"]
+            for k in range(len(initials) - 1, 1, -1):
+                extra += [Candidate(t, ends[k - 1], syl,
+                                    CandidateSource.USER if user else CandidateSource.WORD, sc)
+                          for t, syl, sc, user in abbreviation.spelled_words(
+                              self._lex, initials[:k], before, history, 4, self.user_lexicon)]
+        for c in extra + self._prefix_words(edges0, sentences[:1]):
             if c.text not in seen:
                 seen.add(c.text)
                 out.append(c)
@@ -296,10 +335,21 @@ class ImeEngine:
             return []
         return [Candidate(p, len(self._raw), (), CandidateSource.CUSTOM) for p in phrases if p]
 
-    def _prefix_words(self, edges0: list[Edge]) -> list[Candidate]:
-        """Words covering prefixes of the input, longest first, then single characters."""
+    def _prefix_words(self, edges0: list[Edge], best: list[Sentence]) -> list[Candidate]:
+        """Prefixes of the input, longest first: the best sentence's first words (我爱北京,
+        我爱) and lexicon words; then single characters, most likely first."""
         words: list[Candidate] = []
         chars: list[Candidate] = []
+        if best and len(best[0].words) > 1:
+            s = best[0]
+            syl_at = 0
+            for k, (w, end) in enumerate(zip(s.words, s.ends)):
+                syl_at += len(w)
+                if k == len(s.words) - 1 or syl_at < 2:
+                    continue
+                words.append(Candidate("".join(s.words[:k + 1]), end, s.syllables[:syl_at],
+                                       CandidateSource.WORD, s.score))
+            words = words[::-1][:PREFIX_PHRASES]
         uni = self._lex.uni
         for e in sorted(edges0, key=lambda e: -e.end):
             known = e.word_ids >= 0
@@ -316,6 +366,8 @@ class ImeEngine:
                     words.append(cand)
                     taken += 1
         chars.sort(key=lambda c: (-c.letters, -c.score))
+        # Longest first; at one length the best sentence's prefix before the lexicon's words.
+        words.sort(key=lambda c: -c.letters)
         return words + chars
 
     # --- selection and commit ------------------------------------------------------------

@@ -179,9 +179,9 @@ def test_committed_text_is_the_first_words_history(engine: ImeEngine) -> None:
     engine.type("shihou")
     alone = texts(engine, 1)[0]
     engine.reset()
-    assert engine._history() == 0  # BOS: nothing committed yet
+    assert engine._history()[1] == 0  # BOS: nothing committed yet
     engine.set_context("我小")  # 小时候: "when I was little"
     engine.type("shihou")
-    assert engine._history() == engine._lex.word_id("小")
+    assert engine._history() == (engine._lex.word_id("我"), engine._lex.word_id("小"))
     assert texts(engine, 1)[0] == "时候"
     assert alone in texts(engine, 5)

@@ -75,10 +75,13 @@ def test_a_failing_custom_phrase_table_does_not_break_typing(engine: ImeEngine) 
 
 
 def test_a_word_of_the_context_comes_back(engine: ImeEngine) -> None:
-    engine.type("yixiao")
-    fresh = engine.all_candidates()[0].text
+    engine.type("gongshi")
+    assert engine.all_candidates()[0].text == "公式"    # alone, the formula
     engine.reset()
-    target = "医校" if fresh != "医校" else "一笑"
-    engine.set_context(f"他考上了{target}。")
-    engine.type("yixiao")
-    assert engine.all_candidates()[0].text == target
+    engine.set_context("名单已经在网上公示。")      # a notice: 公示 again
+    engine.type("gongshi")
+    assert engine.all_candidates()[0].text == "公示"
+    engine.reset()
+    engine.set_context("")                          # the context is forgotten with it
+    engine.type("gongshi")
+    assert engine.all_candidates()[0].text == "公式"

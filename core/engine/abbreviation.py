@@ -1,0 +1,87 @@
+"""Initials-only input (`bjdx`, `xdl`, `wmyy`): the words the initials spell, ranked.
+
+A sentence decoder reads `bjdx` as any chain of words; a person typing initials means one
+word. So when the input has no vowel (it cannot be a full syllable: ng, m and n aside, which
+read as initials too) the engine lists the lexicon's words with exactly these initials first,
+ranked by their probability after the committed context (bigram, trigram where stored; the
+unigram at a clause start) less the reading penalty; user words get their bonus and win. The words spelled by longer initials
+(`bjdx` -> 北京大学生) fill the page after them.
+"""
+from __future__ import annotations
+
+import bisect
+
+import numpy as np
+
+from core.lexicon.trigram import WordTrigram
+
+VOWELS = frozenset("aeiouv")
+MAX_LETTERS = 6        # the abbreviation index covers words of up to six syllables
+SCAN = 400             # entries of a key examined (best first by unigram)
+USER_BONUS = 2.0       # as the decoder's: nats for a user word, plus log(1 + count)
+
+
+def initials_key(raw: str) -> str | None:
+    """The initials typed, or None when the input is not initials only."""
+    key = raw.replace("'", "")
+    if not 2 <= len(key) <= MAX_LETTERS or any(ch in VOWELS for ch in key):
+        return None
+    return key
+
+
+def spelled_words(lexicon, key: str, before: int, history: int, n: int,
+                  user=None) -> list[tuple[str, tuple[str, ...], float, bool]]:
+    """(text, syllables, score, from the user lexicon) of the words whose syllables start with
+    the letters of `key`, best first."""
+    ents = np.asarray(lexicon.by_abbreviation(key)[:SCAN], dtype=np.int64)
+    best: dict[str, tuple[tuple[str, ...], float, bool]] = {}
+    if len(ents):
+        wids = np.asarray(lexicon.ent_word[ents], dtype=np.int64)
+        if history <= 0:
+            # No committed context: the word's own frequency (a clause-start bigram favours
+            # words that open sentences, and initials are typed anywhere).
+            lm = np.asarray(lexicon.uni, dtype=np.float32)[wids][None, :]
+        else:
+            lm = lexicon.bigram_matrix(np.asarray([history]), wids)
+            tri = WordTrigram.load(lexicon)
+            if tri is not None and before >= 0:
+                ctx = tri.contexts(np.asarray([before]), np.asarray([history]))
+                lm = tri.adjust(ctx, wids, lm)
+        scores = lm[0] - np.asarray(lexicon.ent_pen[ents], dtype=np.float32)
+        words = lexicon.words
+        for k in np.argsort(-scores, kind="stable")[: 4 * n].tolist():
+            text = words[int(wids[k])]
+            if text not in best:
+                best[text] = (lexicon.syllables(int(ents[k])), float(scores[k]), False)
+    if user is not None:
+        for uw in user.with_prefix(key[0]):
+            if len(uw.syllables) != len(key) or \
+                    any(not s.startswith(c) for s, c in zip(uw.syllables, key)):
+                continue
+            bonus = USER_BONUS + float(np.log1p(uw.count))
+            base = best[uw.text][1] if uw.text in best else -14.0
+            best[uw.text] = (uw.syllables, base + bonus, True)
+    ranked = sorted(best.items(), key=lambda t: -t[1][1])[:n]
+    return [(text, syl, score, user_word) for text, (syl, score, user_word) in ranked]
+
+
+def longer_words(lexicon, key: str, n: int) -> list[tuple[str, tuple[str, ...], float]]:
+    """The best words whose initials start with `key` and go on (`bjdx` -> 北京大学生)."""
+    keys = getattr(lexicon, "system", lexicon).abbr_keys
+    lo = bisect.bisect_right(keys, key)
+    hi = bisect.bisect_left(keys, key + "\x7f", lo)
+    out: list[tuple[str, tuple[str, ...], float]] = []
+    for k in range(lo, min(hi, lo + 200)):
+        ents = lexicon.by_abbreviation(keys[k])[:2]
+        for ent in ents.tolist():
+            wid = int(lexicon.ent_word[ent])
+            out.append((lexicon.words[wid], lexicon.syllables(ent),
+                        float(lexicon.uni[wid] - lexicon.ent_pen[ent])))
+    out.sort(key=lambda t: -t[2])
+    seen: set[str] = set()
+    uniq = []
+    for t in out:
+        if t[0] not in seen:
+            seen.add(t[0])
+            uniq.append(t)
+    return uniq[:n]
