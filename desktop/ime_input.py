@@ -97,7 +97,8 @@ class ImeInput(QObject):
         self.controller = controller
         self.bar: CandidateBar | None = None
         self._widgets: dict[int, QWidget] = {}      # id -> widget
-        self._viewports: dict[int, QWidget] = {}    # id(viewport) -> its widget
+        # id(viewport) -> (viewport, its widget); holding the viewport keeps its id stable
+        self._viewports: dict[int, tuple[QWidget, QWidget]] = {}
         self._target: QWidget | None = None
         self._preedit = ""
         self._start = QRect()          # composition start, target coordinates (non-text-edits)
@@ -118,7 +119,7 @@ class ImeInput(QObject):
         widget.installEventFilter(self)
         viewport = widget.viewport() if hasattr(widget, "viewport") else None
         if viewport is not None:   # a scroll area gets its mouse presses on the viewport
-            self._viewports[id(viewport)] = widget
+            self._viewports[id(viewport)] = (viewport, widget)
             viewport.installEventFilter(self)
         widget.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         if hasattr(widget, "cursorPositionChanged"):
@@ -167,7 +168,7 @@ class ImeInput(QObject):
         kind = event.type()
         widget = self._widgets.get(id(obj))
         if widget is None:
-            widget = self._viewports.get(id(obj))
+            _viewport, widget = self._viewports.get(id(obj), (None, None))
             if widget is not None and kind == QEvent.Type.MouseButtonPress:
                 self._on_mouse_press(widget, event)
             return False

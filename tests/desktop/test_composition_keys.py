@@ -192,3 +192,15 @@ def test_context_follows_cursor_moves_and_clicks(main_window, qtbot):
     assert ed.textCursor().position() == 3
     type_keys(ed, "w")
     assert engine.context == "你好世"
+
+
+def test_a_click_in_the_text_commits_the_composition_as_typed(main_window, qtbot):
+    ed = main_window.editor
+    type_keys(ed, "nihao ")
+    key(ed, K.Key_Escape)                              # no predictions in the way
+    type_keys(ed, "shijie")
+    cursor = ed.textCursor()
+    cursor.setPosition(1)
+    qtbot.mouseClick(ed.viewport(), Qt.MouseButton.LeftButton, pos=ed.cursorRect(cursor).center())
+    assert ed.toPlainText() == "你好shijie" and not main_window.controller.composing
+    assert not ed.candidate_bar.isVisible()
