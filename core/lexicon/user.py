@@ -16,7 +16,6 @@ import shutil
 import sqlite3
 import threading
 import time
-import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,11 +180,11 @@ class UserLexicon:
                      "words learned now are kept until Yinzi closes and saved when it can")
         self._readonly = True
         self._last_try = time.monotonic()
-        quoted = urllib.parse.quote(str(self.path.resolve()))
+        uri = self.path.resolve().as_uri()  # file:///... with the path percent-encoded
         # immutable=1 reads a WAL file whose -shm cannot be created (read-only folder).
         for query in ("mode=ro", "immutable=1"):
             try:
-                conn = sqlite3.connect(f"file:{quoted}?{query}", uri=True, check_same_thread=False,
+                conn = sqlite3.connect(f"{uri}?{query}", uri=True, check_same_thread=False,
                                        isolation_level=None, timeout=BUSY_TIMEOUT)
             except sqlite3.Error:
                 continue
@@ -543,8 +542,7 @@ def _parse_tsv_line(line: str, now: float) -> tuple[str, str, float, float] | st
 def _salvage(path: Path) -> Iterator[tuple[str, str, float, float]]:
     """Readable, usable rows of a damaged file, row by row (a bad page skips only its rows)."""
     try:
-        conn = sqlite3.connect(f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro",
-                               uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return
     last, failures = 0, 0

@@ -245,7 +245,7 @@ def test_a_full_disk_at_start_up_keeps_the_dictionary(tmp_path, monkeypatch) -> 
     path = tmp_path / "u.sqlite"
     lex = UserLexicon(path)
     words = ["北京", "上海", "天气", "音字"] * 20
-    for i, w in enumerate(words[:79]):
+    for w in words[:79]:
         lex.learn(w, {"北京": ("bei", "jing"), "上海": ("shang", "hai"), "天气": ("tian", "qi"),
                       "音字": ("yin", "zi")}[w])
     lex.close()
