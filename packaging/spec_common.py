@@ -38,6 +38,9 @@ def drop(entries, tags) -> list:
 GPU_ONLY = ("onnxruntime_providers_cuda", "onnxruntime_providers_tensorrt", "libcudnn",
             "libcublas", "libcufft", "libcurand", "libnvinfer", "libnvrtc", "libcudart")
 
+# onnxruntime's own GPU provider libraries alone (the trainer keeps torch's CUDA libraries).
+GPU_ONLY_ORT = ("onnxruntime_providers_cuda", "onnxruntime_providers_tensorrt")
+
 # Python packages neither bundle runs (test and notebook tooling).
 DEV_ONLY = ["pytest", "_pytest", "hypothesis", "pytestqt", "IPython", "tkinter", "_tkinter",
             "ruff", "importlinter", "PyInstaller", "setuptools", "pip", "wheel"]
