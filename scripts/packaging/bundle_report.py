@@ -55,6 +55,7 @@ def report(bundle: Path, compress: bool = True) -> dict:
         "bundle": str(bundle),
         "files": len(sizes),
         "unpacked_mb": round(sum(sizes.values()) / MB, 1),
+        "unpacked_bytes": sum(sizes.values()),
         "largest_parts_mb": {k: round(v / MB, 1) for k, v in parts.most_common(10)},
         "largest_files_mb": {str(k): round(v / MB, 1)
                              for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])[:10]},
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {mb:7.1f} MB  {name}")
     if args.json:
         args.json.write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    if args.budget_mb is not None and r["unpacked_mb"] > args.budget_mb:
+    if args.budget_mb is not None and r["unpacked_bytes"] > args.budget_mb * MB:
         print(f"bundle_report: {r['unpacked_mb']} MB is over the {args.budget_mb:g} MB budget",
               file=sys.stderr)
         return 1
