@@ -266,3 +266,45 @@ def test_eval_ime_reports_nothing_when_the_model_dropped_out(tmp_path, monkeypat
                "--abbr-words", "2", "--latency-clauses", "1"])
     assert rc == 1 and not out.exists()
     assert "the model failed during the evaluation" in capsys.readouterr().err
+
+
+def test_context_items_carry_the_line_before_each_clause() -> None:
+    items = ime.items_of(["今天天气很好，我们去公园。", "a北京b"])
+    assert items == [("", "今天天气很好"), ("今天天气很好，", "我们去公园"), ("a", "北京")]
+    assert [c for _, c in items[:2]] == clauses_of(["今天天气很好，我们去公园。"])
+    assert ime.items_of(["中文ab英文"]) == [("", "中文"), ("中文ab", "英文")]
+
+
+def test_per_source_figures_weakest_first(tmp_path) -> None:
+    text, tsv = tmp_path / "d.txt", tmp_path / "s.tsv"
+    text.write_text("我们走吧，好的\n北京欢迎你\n", encoding="utf-8")
+    tsv.write_text("news\t我们走吧，好的\npoems\t北京欢迎你\n", encoding="utf-8")
+    labels = ime.item_sources(text, tsv)
+    assert labels == ["news", "news", "poems"]
+    rows = ime.per_source([(4, 1, 1, 4), (1, 0, 1, 2), (3, 0, 0, 5)], labels)
+    assert rows[0] == ("poems", 1, 60.0, 0.0)
+    assert rows[1] == ("news", 2, pytest.approx(500 / 6), 50.0)
+
+
+def test_prediction_hit_rate_at_word_boundaries() -> None:
+    bounds = ime.prediction_boundaries(["我们去北京"])
+    assert bounds[0][0] == "我们" and "".join(bounds[-1]) == "我们去北京"
+    assert ime.prediction_hit_rate(bounds, lambda left: ["去", "北京"]) == 100.0
+    assert ime.prediction_hit_rate(bounds, lambda left: []) == 0.0
+
+
+def test_eval_ime_context_and_prediction_protocols(tmp_path, capsys) -> None:
+    from trainer.cli import main
+
+    src, out = tmp_path / "in.txt", tmp_path / "ime.json"
+    src.write_text(TEXT, encoding="utf-8")
+    rc = main(["eval-ime", "--input", str(src), "--json", str(out), "--abbr-words", "3",
+               "--latency-clauses", "1", "--context", "--predictions"])
+    assert rc == 0
+    rep = json.loads(out.read_text(encoding="utf-8"))
+    assert set(rep) == {"fresh", "context"}
+    assert rep["fresh"]["clauses"] == rep["context"]["clauses"] == 3
+    assert rep["fresh"]["pred_boundaries"] > 0
+    assert 0 <= rep["fresh"]["pred_bigram_top5"] <= 100
+    printed = capsys.readouterr().out
+    assert "context" in printed and "next-word top-5" in printed

@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--predictions", action="store_true",
                    help="also score next-word prediction (top-5 at each word boundary) against "
                         "a bigram baseline")
+    p.add_argument("--sources", type=Path, default=None,
+                   help="a source<TAB>line file beside --input (dev_sources.tsv): also print "
+                        "char and exact per source, weakest first")
     p.add_argument("--json", type=Path, default=None, help="also write the report here")
     p.set_defaults(func=run)
 
@@ -41,7 +44,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from core.engine import ImeEngine, prediction
     from core.lexicon.system import SystemLexicon
-    from trainer.evaluation.ime import evaluate, format_table, read_items
+    from trainer.evaluation.ime import (
+        evaluate,
+        format_table,
+        item_sources,
+        per_source,
+        read_items,
+        score_items,
+    )
 
     if not args.input.exists():
         print(f"no such file: {args.input}", file=sys.stderr)
@@ -103,9 +113,19 @@ def run(args: argparse.Namespace) -> int:
                 parts = pool.starmap(_score_chunk, [(c, str(args.model) if args.model else None,
                                                      args.int8, args.model_weight)
                                                     for c in chunks])
+            outcomes.append([o for p in parts for o in p[5]])
             return (sum(p[0] for p in parts), sum(p[1] for p in parts),
                     sum(p[2] for p in parts), sum(p[3] for p in parts),
                     [e for p in parts for e in p[4]][:200])
+
+    outcomes: list[list] = []   # per protocol, per clause (the parallel scorer fills it)
+    if args.workers <= 1:
+        def parallel(work: list):
+            out: list = []
+            got = score_items([w if isinstance(w, tuple) else ("", w) for w in work], convert,
+                              progress, out)
+            outcomes.append(out)
+            return got
 
     reports = []
     preds = (predict, predict_bigram) if args.predictions else None
@@ -130,6 +150,12 @@ def run(args: argparse.Namespace) -> int:
     print(f"{args.input}: lexicon loaded in {lex.load_seconds * 1000:.0f} ms; "
           f"decoder {engine.decoder_name}")
     print(format_table(reports))
+    if args.sources is not None:
+        labels = item_sources(args.input, args.sources, args.limit)
+        for r, out in zip(reports, outcomes):
+            print(f"per source ({r.protocol}), weakest first:")
+            for src, n, char, exact in per_source(out, labels):
+                print(f"  {src:<34} {n:>6}  {char:6.2f}  {exact:6.2f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         data = rep.as_dict() if len(reports) == 1 else \
@@ -159,7 +185,8 @@ def _score_chunk(work: list, model: str | None, int8: bool, model_weight: float 
         return [c.text for c in engine.sentences(5)]
 
     items = [w if isinstance(w, tuple) else ("", w) for w in work]
-    result = score_items(items, convert)
+    outcomes: list = []
+    result = score_items(items, convert, outcomes=outcomes)
     if scorer is not None and engine.scorer is None:
         raise RuntimeError(f"{model}: the model failed during the evaluation (see the log)")
-    return result
+    return (*result, outcomes)

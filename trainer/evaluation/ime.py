@@ -130,18 +130,23 @@ def score_clauses(clauses: list[str], convert: Converter,
 
 
 def score_items(items: list[tuple[str, str]], convert: ContextConverter,
-                progress: Callable[[int, int], None] | None = None
+                progress: Callable[[int, int], None] | None = None,
+                outcomes: list[tuple[int, int, int, int]] | None = None
                 ) -> tuple[int, int, int, int, list[tuple[str, str]]]:
-    """`score_clauses` for (context, clause) items: each query typed after its context."""
+    """`score_clauses` for (context, clause) items: each query typed after its context.
+    `outcomes` (a list) receives (matched chars, exact, top-5 hit, chars) per item."""
     match = exact = top5 = chars = 0
     errors: list[tuple[str, str]] = []
     for k, (context, ref) in enumerate(items):
         cands = convert(query_of(ref), context)
         top = cands[0] if cands else ""
-        match += char_matches(top, ref)
+        m = char_matches(top, ref)
+        match += m
         exact += top == ref
         top5 += ref in cands[:5]
         chars += len(ref)
+        if outcomes is not None:
+            outcomes.append((m, int(top == ref), int(ref in cands[:5]), len(ref)))
         if top != ref and len(errors) < 200:
             errors.append((ref, top))
         if progress:
@@ -247,6 +252,35 @@ def format_table(reports: list[ImeReport]) -> str:
         lines.append(f"next-word top-5 ({r.system}, {r.pred_boundaries} word boundaries): "
                      f"{r.pred_top5:.2f} % (bigram baseline {r.pred_bigram_top5:.2f} %)")
     return "\n".join(lines)
+
+
+def per_source(outcomes: list[tuple[int, int, int, int]], sources: list[str]
+               ) -> list[tuple[str, int, float, float]]:
+    """(source, clauses, char %, exact %) per source, weakest (char) first."""
+    acc: dict[str, list[int]] = {}
+    for (m, ex, _t5, ch), src in zip(outcomes, sources):
+        a = acc.setdefault(src, [0, 0, 0, 0])
+        a[0] += m
+        a[1] += ex
+        a[2] += ch
+        a[3] += 1
+    rows = [(src, a[3], 100.0 * a[0] / max(1, a[2]), 100.0 * a[1] / max(1, a[3]))
+            for src, a in acc.items()]
+    return sorted(rows, key=lambda r: r[2])
+
+
+def item_sources(path: Path, sources_tsv: Path, limit: int | None = None) -> list[str]:
+    """The source of each item of `read_items(path)`, from a `source<TAB>line` file whose
+    lines follow the text file's."""
+    labels = [ln.split("\t", 1)[0] for ln in
+              Path(sources_tsv).read_text(encoding="utf-8").splitlines()]
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    if len(labels) != len(lines):
+        raise ValueError(f"{sources_tsv} has {len(labels)} lines, {path} {len(lines)}")
+    out: list[str] = []
+    for label, line in zip(labels, lines):
+        out.extend(label for _ in items_of([line]))
+    return out[:limit] if limit else out
 
 
 def read_items(path: Path, limit: int | None = None) -> list[tuple[str, str]]:
