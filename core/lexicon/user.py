@@ -499,7 +499,8 @@ class UserLexicon:
     def version(self) -> int:
         return self._version
 
-    def _build_index(self) -> None:
+    def _build_index(self) -> tuple[dict[str, list[UserWord]], dict[str, list[UserWord]]]:
+        version = self._version
         now = time.time()
         index: dict[str, list[UserWord]] = {}
         by_first: dict[str, list[UserWord]] = {}
@@ -507,17 +508,23 @@ class UserLexicon:
             uw = UserWord(text, tuple(pinyin.split("'")), decayed(count, last, now))
             index.setdefault(pinyin.replace("'", ""), []).append(uw)
             by_first.setdefault(pinyin[0], []).append(uw)
-        self._index, self._by_first = index, by_first
+        with self._lock:
+            # Kept only if nothing changed meanwhile (an import runs on another thread).
+            if version == self._version:
+                self._index, self._by_first = index, by_first
+        return index, by_first
 
     def by_letters(self, key: str) -> list[UserWord]:
-        if self._index is None:
-            self._build_index()
-        return self._index.get(key, [])  # type: ignore[union-attr]
+        index = self._index
+        if index is None:
+            index, _ = self._build_index()
+        return index.get(key, [])
 
     def with_prefix(self, prefix: str) -> list[UserWord]:
-        if self._by_first is None:
-            self._build_index()
-        return self._by_first.get(prefix[:1], [])  # type: ignore[union-attr]
+        by_first = self._by_first
+        if by_first is None:
+            _, by_first = self._build_index()
+        return by_first.get(prefix[:1], [])
 
 
 def _parse_tsv_line(line: str, now: float) -> tuple[str, str, float, float] | str:
