@@ -138,7 +138,7 @@ def test_traditional_text_reads_as_simplified(analyzer):
 
 @pytest.mark.parametrize(
     ("damage", "message"),
-    [("manifest", "manifest"), ("format", "format"), ("vocab", "hash"), ("onnx", "not a valid ONNX")],
+    [("manifest", "manifest"), ("format", "format"), ("vocab", "hash"), ("onnx", "is damaged|not a valid ONNX")],
 )
 def test_damaged_model_folders_are_explained(tiny_model_dir, tmp_path, damage, message):
     bad = tmp_path / "bad"
