@@ -331,6 +331,9 @@ def test_new_settings_round_trip_through_the_file_and_the_dialog(main_window, yi
     dialog.restore_defaults()
     assert dialog.result_settings() == d
 
+    main_window.apply_settings(replace(main_window.settings, punct_pages=True, prediction=False))
+    assert main_window.controller.punct_pages and not main_window.controller.prediction
+
 
 def test_a_read_only_config_folder_never_breaks_a_setting_change(main_window, tmp_path):
     blocker = tmp_path / "not-a-folder"
