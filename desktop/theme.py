@@ -59,7 +59,9 @@ class ThemeController(QObject):
         self.setObjectName(OBJECT_NAME)
         self.app = app
         self.setting = "system"
-        self.applied = ""
+        # The app starts in the platform's own look, taken as light: asking for light then
+        # changes nothing (no restyle of every widget at startup).
+        self.applied = LIGHT
         self._native_style = app.style().name()
         self._native_palette = QPalette(app.palette())
         hints = QGuiApplication.styleHints()
