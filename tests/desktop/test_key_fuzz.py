@@ -23,6 +23,8 @@ OTHERS = [
     (K.Key_3, "3", MOD.NoModifier), (K.Key_9, "9", MOD.NoModifier),
     (K.Key_Question, "?", MOD.ShiftModifier), (K.Key_Shift, "", MOD.ShiftModifier),
     (K.Key_Period, ".", MOD.ControlModifier),
+    (K.Key_S, "S", MOD.ShiftModifier), (0x0DC, "ü", MOD.NoModifier),      # a capital, ü (Key_Udiaeresis)
+    (K.Key_PageUp, "", MOD.NoModifier), (K.Key_1, "1", MOD.NoModifier),
 ]
 KEYS = st.lists(st.sampled_from(LETTERS * 3 + OTHERS), min_size=1, max_size=40)
 
