@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
             self.analysis_panel = AnalysisPanel(self, analyzer=self.analyzer)
             self.analysis_dock.setWidget(self.analysis_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
-        self.analysis_dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self._fit_dock))
+        self.analysis_dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self, self._fit_dock))
         self.analysis_dock.setVisible(self.settings.show_analysis)
         toggle = self.analysis_dock.toggleViewAction()
         toggle.triggered.connect(self._on_analysis_toggled)
