@@ -54,6 +54,29 @@ def fit_widths(widths: list[int], budget: int, floor: int) -> list[int]:
     return [min(w, cap) for w in widths]
 
 
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def elide_around(fm: QFontMetrics, text: str, focus: int, width: int) -> str:
+    """`text` cut to `width` px so that character `focus` (and one before it) stays visible,
+    with … where it was cut."""
+    def fits(start: int, end: int) -> bool:
+        shown = ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
+        return fm.horizontalAdvance(shown) <= width
+
+    start = max(0, min(focus, len(text) - 1) - 1)
+    end = start
+    while end < len(text) and fits(start, end + 1):
+        end += 1
+    while start > 0 and fits(start - 1, end):
+        start -= 1
+    return ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 class CandidateBar(QWidget):
     """Horizontal candidate list; emits `candidateClicked(index_on_page)` and `pageRequested`."""
 
@@ -164,9 +187,14 @@ class CandidateBar(QWidget):
                 count -= 1
         self._cells, self._shown = [], []
         x = _PAD
+        first = page.candidates[0].text if page.candidates else ""
         for lab, cand, w, full in zip(labels[:count], page.candidates, widths, natural):
-            text = cand.text if w >= full else fm.elidedText(
-                cand.text, Qt.TextElideMode.ElideMiddle, w - _CELL_EXTRA - fm.horizontalAdvance(lab))
+            room = w - _CELL_EXTRA - fm.horizontalAdvance(lab)
+            text = cand.text if w >= full else fm.elidedText(cand.text, Qt.TextElideMode.ElideMiddle, room)
+            if text != cand.text and text in self._shown:
+                # Sentences that differ only in the middle would look alike: show where this
+                # one departs from the first candidate instead.
+                text = elide_around(fm, cand.text, _common_prefix(first, cand.text), room)
             self._shown.append(text)
             self._cells.append(QRect(x, top, w, cell_h))
             x += w + _GAP

@@ -7,9 +7,9 @@ import pytest
 from desktop_keys import key, type_keys
 
 from core.engine.types import Candidate, CandidateSource
-from desktop.candidate_bar import CandidateBar, fit_widths
+from desktop.candidate_bar import CandidateBar, elide_around, fit_widths
 from desktop.ime_controller import CandidatePage
-from desktop.qt import QPoint, QRect, Qt
+from desktop.qt import QFontMetrics, QPoint, QRect, Qt
 
 pytestmark = pytest.mark.gui
 SCREEN = QRect(0, 0, 1280, 800)
@@ -44,8 +44,10 @@ def test_bar_stays_at_the_composition_start_and_inside_the_screen(main_window, m
     assert elided
     for i in elided:
         shown, full = bar.shown_texts()[i], page.candidates[i].text
-        assert "…" in shown and shown[0] == full[0] and shown[-1] == full[-1]
+        assert "…" in shown and set(shown) - {"…"} <= set(full)
         assert bar.tooltip_at(bar._cells[i].center()) == full
+    # sentences that differ in the middle do not look alike
+    assert len(set(bar.shown_texts())) == len({c.text for c in page.candidates})
     assert bar.tooltip_at(bar._cells[len(page.candidates) - 1].center()) in ("", page.candidates[-1].text)
     assert bar.rect().contains(bar.indicator_rect())
     key(ed, Qt.Key.Key_Escape)
@@ -88,6 +90,16 @@ def test_short_candidates_are_never_elided(qtbot, monkeypatch):
     bar.show_at(QPoint(100, 100))
     assert bar.shown_texts() == bar.texts()
     assert bar.tooltip_at(bar._cells[0].center()) == ""
+
+
+def test_elide_around_keeps_the_difference_in_view(qtbot):
+    bar = CandidateBar()
+    qtbot.addWidget(bar)
+    fm = QFontMetrics(bar.font())
+    text = "中国科学院的研究人员发现了一种新的材料可以大大提高滇池的能量密度"
+    shown = elide_around(fm, text, text.index("滇"), fm.horizontalAdvance("字" * 8))
+    assert "滇池" in shown and shown.startswith("…") and shown.endswith("…")
+    assert fm.horizontalAdvance(shown) <= fm.horizontalAdvance("字" * 8)
 
 
 @pytest.mark.parametrize("widths, budget, floor, expected", [
