@@ -248,15 +248,23 @@ ZH.update({
  "Suggest the next word after a commit": "上屏后联想下一个词", "Ctrl+= and Ctrl+- change it from the editor": "在编辑器中用 Ctrl+= 和 Ctrl+- 调整",
  "Editor zoom": "编辑器缩放", "Light": "浅色", "Dark": "深色", "Theme": "外观",
 })
+# The user dictionary window's custom phrases and background import.
+ZH.update({
+ "Key": "缩写", "Text": "文本", "Key, e.g. dz": "缩写，例如 dz", "Text it types, e.g. your address": "输出的文本，例如你的地址",
+ "Add": "添加", "Save changes": "保存修改", "Built in: {0}": "内置：{0}", "Export": "导出", "Cancel import": "取消导入",
+ "Learned words": "已学词语", "Custom phrases": "自定义短语", "Could not export to {0}: {1}": "无法导出到 {0}：{1}",
+ "Importing…": "正在导入…", "Import cancelled; nothing was changed": "已取消导入；没有任何更改",
+})
 # (context, source) where one English word needs two translations: the table's "positive"
 # column is the probability (积极度), the label is the class (积极).
 ZH_IN_CONTEXT = {
  ("Sentiment", "positive"): "积极", ("Sentiment", "negative"): "消极", ("Sentiment", "neutral"): "中性",
  ("Sentiment", "mixed"): "褒贬不一",
 }
-ZH_PLURAL = {"%n phrase(s)": ["%n 个词语"], "Delete all %n learned phrase(s)? This cannot be undone.":
+ZH_PLURAL = {"Imported %n phrase(s)": ["已导入 %n 个短语"], "%n phrase(s)": ["%n 个词语"], "Delete all %n learned phrase(s)? This cannot be undone.":
              ["删除全部 %n 个已学词语？此操作无法撤销。"], "Exported %n phrase(s)": ["已导出 %n 个词语"]}
-EN_PLURAL = {"%n phrase(s)": ["%n phrase", "%n phrases"],
+EN_PLURAL = {"Imported %n phrase(s)": ["Imported %n phrase", "Imported %n phrases"],
+             "%n phrase(s)": ["%n phrase", "%n phrases"],
              "Delete all %n learned phrase(s)? This cannot be undone.":
              ["Delete the %n learned phrase? This cannot be undone.", "Delete all %n learned phrases? This cannot be undone."],
              "Exported %n phrase(s)": ["Exported %n phrase", "Exported %n phrases"]}

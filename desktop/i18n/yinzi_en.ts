@@ -4,98 +4,98 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="266"/>
+        <location filename="../analysis_panel.py" line="267"/>
         <source>positive %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="263"/>
+        <location filename="../analysis_panel.py" line="264"/>
         <source>Sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="263"/>
+        <location filename="../analysis_panel.py" line="264"/>
         <source>Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="264"/>
+        <location filename="../analysis_panel.py" line="265"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="358"/>
-        <location filename="../analysis_panel.py" line="361"/>
+        <location filename="../analysis_panel.py" line="359"/>
+        <location filename="../analysis_panel.py" line="362"/>
         <source>Analysing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="363"/>
+        <location filename="../analysis_panel.py" line="364"/>
         <source>Loading the sentiment model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="369"/>
+        <location filename="../analysis_panel.py" line="370"/>
         <source>Selection: {0:,} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="375"/>
+        <location filename="../analysis_panel.py" line="376"/>
         <source>Sentiment unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="394"/>
+        <location filename="../analysis_panel.py" line="395"/>
         <source>model: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="395"/>
+        <location filename="../analysis_panel.py" line="396"/>
         <source>{0:.1f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="404"/>
+        <location filename="../analysis_panel.py" line="405"/>
         <source>No Chinese characters: sentiment is read from Chinese text only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="405"/>
+        <location filename="../analysis_panel.py" line="406"/>
         <source>No sentiment model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="419"/>
+        <location filename="../analysis_panel.py" line="420"/>
         <source>{0} positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="420"/>
+        <location filename="../analysis_panel.py" line="421"/>
         <source>{0} negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="422"/>
+        <location filename="../analysis_panel.py" line="423"/>
         <source>{0} neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="424"/>
+        <location filename="../analysis_panel.py" line="425"/>
         <source>Sentences: {0} (mean positive {1:.0%})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="443"/>
+        <location filename="../analysis_panel.py" line="444"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="347"/>
+        <location filename="../analysis_panel.py" line="348"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="362"/>
+        <location filename="../analysis_panel.py" line="363"/>
         <source>Type or paste text to analyse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,6 +283,99 @@
         <location filename="../batch_window.py" line="617"/>
         <source>Exported {0:,} rows to {1}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomPhraseModel</name>
+    <message>
+        <location filename="../user_dict_window.py" line="372"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="372"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomPhrasesTab</name>
+    <message>
+        <location filename="../user_dict_window.py" line="393"/>
+        <source>Key, e.g. dz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="396"/>
+        <source>Text it types, e.g. your address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="397"/>
+        <location filename="../user_dict_window.py" line="468"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="398"/>
+        <location filename="../user_dict_window.py" line="477"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="399"/>
+        <location filename="../user_dict_window.py" line="482"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="400"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="401"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="418"/>
+        <source>Built in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="443"/>
+        <source>%n phrase(s)</source>
+        <translation>
+            <numerusform>%n phrase</numerusform>
+            <numerusform>%n phrases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="491"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="492"/>
+        <source>Exported %n phrase(s)</source>
+        <translation>
+            <numerusform>Exported %n phrase</numerusform>
+            <numerusform>Exported %n phrases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="502"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="503"/>
+        <source>Imported %n phrase(s)</source>
+        <translation>
+            <numerusform>Imported %n phrase</numerusform>
+            <numerusform>Imported %n phrases</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1982,57 +2075,73 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UserDictWindow</name>
     <message>
-        <location filename="../user_dict_window.py" line="91"/>
+        <location filename="../user_dict_window.py" line="118"/>
         <source>User dictionary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="98"/>
+        <location filename="../user_dict_window.py" line="126"/>
         <source>Search phrase or pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="101"/>
+        <location filename="../user_dict_window.py" line="129"/>
         <source>Most used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="101"/>
+        <location filename="../user_dict_window.py" line="129"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="102"/>
+        <location filename="../user_dict_window.py" line="130"/>
         <source>Phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="106"/>
+        <location filename="../user_dict_window.py" line="134"/>
         <source>Sort by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="117"/>
+        <location filename="../user_dict_window.py" line="145"/>
+        <location filename="../user_dict_window.py" line="225"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="118"/>
+        <location filename="../user_dict_window.py" line="146"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="119"/>
+        <location filename="../user_dict_window.py" line="147"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="120"/>
+        <location filename="../user_dict_window.py" line="148"/>
         <source>Clear all…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../user_dict_window.py" line="159"/>
+        <source>Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="177"/>
+        <source>Learned words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="181"/>
+        <source>Custom phrases</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="149"/>
+        <location filename="../user_dict_window.py" line="207"/>
         <source>%n phrase(s)</source>
         <translation>
             <numerusform>%n phrase</numerusform>
@@ -2040,15 +2149,25 @@ Resume it from its last checkpoint?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="168"/>
+        <location filename="../user_dict_window.py" line="231"/>
         <source>Delete all %n learned phrase(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete the %n learned phrase? This cannot be undone.</numerusform>
             <numerusform>Delete all %n learned phrases? This cannot be undone.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../user_dict_window.py" line="247"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="247"/>
+        <source>Could not export to {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="177"/>
+        <location filename="../user_dict_window.py" line="249"/>
         <source>Exported %n phrase(s)</source>
         <translation>
             <numerusform>Exported %n phrase</numerusform>
@@ -2056,32 +2175,51 @@ Resume it from its last checkpoint?</source>
         </translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="184"/>
+        <location filename="../user_dict_window.py" line="262"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="287"/>
+        <source>Imported %n phrase(s)</source>
+        <translation>
+            <numerusform>Imported %n phrase</numerusform>
+            <numerusform>Imported %n phrases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="296"/>
+        <source>Import cancelled; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="300"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="185"/>
+        <location filename="../user_dict_window.py" line="299"/>
         <source>Could not import {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="207"/>
+        <location filename="../user_dict_window.py" line="237"/>
+        <location filename="../user_dict_window.py" line="330"/>
         <source>Clear user dictionary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="213"/>
+        <location filename="../user_dict_window.py" line="339"/>
         <source>Tab-separated values (*.tsv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="215"/>
+        <location filename="../user_dict_window.py" line="341"/>
         <source>Export user dictionary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="218"/>
+        <location filename="../user_dict_window.py" line="344"/>
         <source>Import user dictionary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2089,22 +2227,22 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UserEntryModel</name>
     <message>
-        <location filename="../user_dict_window.py" line="57"/>
+        <location filename="../user_dict_window.py" line="65"/>
         <source>Phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57"/>
+        <location filename="../user_dict_window.py" line="65"/>
         <source>Pinyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57"/>
+        <location filename="../user_dict_window.py" line="65"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57"/>
+        <location filename="../user_dict_window.py" line="65"/>
         <source>Last used</source>
         <translation type="unfinished"></translation>
     </message>

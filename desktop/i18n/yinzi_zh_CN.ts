@@ -4,98 +4,98 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.py" line="266"/>
+        <location filename="../analysis_panel.py" line="267"/>
         <source>positive %p%</source>
         <translation>积极 %p%</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="263"/>
+        <location filename="../analysis_panel.py" line="264"/>
         <source>Sentences</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="263"/>
+        <location filename="../analysis_panel.py" line="264"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="264"/>
+        <location filename="../analysis_panel.py" line="265"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="358"/>
-        <location filename="../analysis_panel.py" line="361"/>
+        <location filename="../analysis_panel.py" line="359"/>
+        <location filename="../analysis_panel.py" line="362"/>
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="363"/>
+        <location filename="../analysis_panel.py" line="364"/>
         <source>Loading the sentiment model…</source>
         <translation>正在加载情感模型…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="369"/>
+        <location filename="../analysis_panel.py" line="370"/>
         <source>Selection: {0:,} characters</source>
         <translation>选中的文本：{0:,} 个字</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="375"/>
+        <location filename="../analysis_panel.py" line="376"/>
         <source>Sentiment unavailable</source>
         <translation>情感分析不可用</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="394"/>
+        <location filename="../analysis_panel.py" line="395"/>
         <source>model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="395"/>
+        <location filename="../analysis_panel.py" line="396"/>
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="404"/>
+        <location filename="../analysis_panel.py" line="405"/>
         <source>No Chinese characters: sentiment is read from Chinese text only</source>
         <translation>没有汉字：只分析中文文本的情感</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="405"/>
+        <location filename="../analysis_panel.py" line="406"/>
         <source>No sentiment model</source>
         <translation>没有情感模型</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="419"/>
+        <location filename="../analysis_panel.py" line="420"/>
         <source>{0} positive</source>
         <translation>积极 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="420"/>
+        <location filename="../analysis_panel.py" line="421"/>
         <source>{0} negative</source>
         <translation>消极 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="422"/>
+        <location filename="../analysis_panel.py" line="423"/>
         <source>{0} neutral</source>
         <translation>中性 {0}</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="424"/>
+        <location filename="../analysis_panel.py" line="425"/>
         <source>Sentences: {0} (mean positive {1:.0%})</source>
         <translation>句子：{0}（平均积极度 {1:.0%}）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="443"/>
+        <location filename="../analysis_panel.py" line="444"/>
         <source>Pinyin of the first {0:,} of {1:,} characters.</source>
         <translation>仅显示前 {0:,} 个字的拼音（共 {1:,} 字）。</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="347"/>
+        <location filename="../analysis_panel.py" line="348"/>
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.py" line="362"/>
+        <location filename="../analysis_panel.py" line="363"/>
         <source>Type or paste text to analyse</source>
         <translation>输入或粘贴要分析的文本</translation>
     </message>
@@ -283,6 +283,96 @@
         <location filename="../batch_window.py" line="617"/>
         <source>Exported {0:,} rows to {1}</source>
         <translation>已导出 {0:,} 行到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomPhraseModel</name>
+    <message>
+        <location filename="../user_dict_window.py" line="372"/>
+        <source>Key</source>
+        <translation>缩写</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="372"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>CustomPhrasesTab</name>
+    <message>
+        <location filename="../user_dict_window.py" line="393"/>
+        <source>Key, e.g. dz</source>
+        <translation>缩写，例如 dz</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="396"/>
+        <source>Text it types, e.g. your address</source>
+        <translation>输出的文本，例如你的地址</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="397"/>
+        <location filename="../user_dict_window.py" line="468"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="398"/>
+        <location filename="../user_dict_window.py" line="477"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="399"/>
+        <location filename="../user_dict_window.py" line="482"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="400"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="401"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="418"/>
+        <source>Built in: {0}</source>
+        <translation>内置：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="443"/>
+        <source>%n phrase(s)</source>
+        <translation>
+            <numerusform>%n 个词语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="491"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="492"/>
+        <source>Exported %n phrase(s)</source>
+        <translation>
+            <numerusform>已导出 %n 个词语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="502"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="503"/>
+        <source>Imported %n phrase(s)</source>
+        <translation>
+            <numerusform>已导入 %n 个短语</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1986,103 +2076,147 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UserDictWindow</name>
     <message>
-        <location filename="../user_dict_window.py" line="91"/>
+        <location filename="../user_dict_window.py" line="118"/>
         <source>User dictionary</source>
         <translation>用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="98"/>
+        <location filename="../user_dict_window.py" line="126"/>
         <source>Search phrase or pinyin</source>
         <translation>搜索词语或拼音</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="101"/>
+        <location filename="../user_dict_window.py" line="129"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="101"/>
+        <location filename="../user_dict_window.py" line="129"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="102"/>
+        <location filename="../user_dict_window.py" line="130"/>
         <source>Phrase</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="106"/>
+        <location filename="../user_dict_window.py" line="134"/>
         <source>Sort by</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="117"/>
+        <location filename="../user_dict_window.py" line="145"/>
+        <location filename="../user_dict_window.py" line="225"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="118"/>
+        <location filename="../user_dict_window.py" line="146"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="119"/>
+        <location filename="../user_dict_window.py" line="147"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="120"/>
+        <location filename="../user_dict_window.py" line="148"/>
         <source>Clear all…</source>
         <translation>全部清除…</translation>
     </message>
+    <message>
+        <location filename="../user_dict_window.py" line="159"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="177"/>
+        <source>Learned words</source>
+        <translation>已学词语</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="181"/>
+        <source>Custom phrases</source>
+        <translation>自定义短语</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="149"/>
+        <location filename="../user_dict_window.py" line="207"/>
         <source>%n phrase(s)</source>
         <translation>
             <numerusform>%n 个词语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="168"/>
+        <location filename="../user_dict_window.py" line="231"/>
         <source>Delete all %n learned phrase(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除全部 %n 个已学词语？此操作无法撤销。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../user_dict_window.py" line="247"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="247"/>
+        <source>Could not export to {0}: {1}</source>
+        <translation>无法导出到 {0}：{1}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../user_dict_window.py" line="177"/>
+        <location filename="../user_dict_window.py" line="249"/>
         <source>Exported %n phrase(s)</source>
         <translation>
             <numerusform>已导出 %n 个词语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="184"/>
+        <location filename="../user_dict_window.py" line="262"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../user_dict_window.py" line="287"/>
+        <source>Imported %n phrase(s)</source>
+        <translation>
+            <numerusform>已导入 %n 个短语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="296"/>
+        <source>Import cancelled; nothing was changed</source>
+        <translation>已取消导入；没有任何更改</translation>
+    </message>
+    <message>
+        <location filename="../user_dict_window.py" line="300"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="185"/>
+        <location filename="../user_dict_window.py" line="299"/>
         <source>Could not import {0}: {1}</source>
         <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="207"/>
+        <location filename="../user_dict_window.py" line="237"/>
+        <location filename="../user_dict_window.py" line="330"/>
         <source>Clear user dictionary</source>
         <translation>清空用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="213"/>
+        <location filename="../user_dict_window.py" line="339"/>
         <source>Tab-separated values (*.tsv);;All files (*)</source>
         <translation>制表符分隔文件 (*.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="215"/>
+        <location filename="../user_dict_window.py" line="341"/>
         <source>Export user dictionary</source>
         <translation>导出用户词典</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="218"/>
+        <location filename="../user_dict_window.py" line="344"/>
         <source>Import user dictionary</source>
         <translation>导入用户词典</translation>
     </message>
@@ -2090,22 +2224,22 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>UserEntryModel</name>
     <message>
-        <location filename="../user_dict_window.py" line="57"/>
+        <location filename="../user_dict_window.py" line="65"/>
         <source>Phrase</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57"/>
+        <location filename="../user_dict_window.py" line="65"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57"/>
+        <location filename="../user_dict_window.py" line="65"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../user_dict_window.py" line="57"/>
+        <location filename="../user_dict_window.py" line="65"/>
         <source>Last used</source>
         <translation>最近使用</translation>
     </message>
