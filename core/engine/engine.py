@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 MAX_RAW = 512          # letters kept composing (long enough for any clause)
 RESCORE_NBEST = 5       # sentences the model sees per keystroke (each distinct reading costs a row)
 WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
+CHARS_PER_SPAN = 48     # characters listed per prefix (the pages a person turns)
 CONTEXT_CHARS = 32      # committed text the model reads
 CONTEXT_KEEP = 200      # committed text remembered (its words are the cache model's)
 CACHE_BONUS = 1.0       # nats off a word's cost when it occurs in the remembered text
@@ -355,9 +356,9 @@ class ImeEngine:
             known = e.word_ids >= 0
             base = np.where(known, uni[np.maximum(e.word_ids, 0)], UNKNOWN_WORD_LOGP)
             score = base - e.costs
-            order = np.argsort(-score, kind="stable")
+            order = np.argsort(-score, kind="stable")[:WORDS_PER_SPAN + CHARS_PER_SPAN]
             taken = 0
-            for k in order:
+            for k in order.tolist():
                 syl = e.syllables[k]
                 cand = Candidate(e.texts[k], e.end, syl, e.sources[k], float(score[k]))
                 if len(syl) == 1:

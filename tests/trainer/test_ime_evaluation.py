@@ -308,3 +308,19 @@ def test_eval_ime_context_and_prediction_protocols(tmp_path, capsys) -> None:
     assert 0 <= rep["fresh"]["pred_bigram_top5"] <= 100
     printed = capsys.readouterr().out
     assert "context" in printed and "next-word top-5" in printed
+
+
+def test_a_peer_over_the_stdin_protocol(tmp_path) -> None:
+    import sys
+
+    script = tmp_path / "peer.py"
+    script.write_text("import sys\nfor line in sys.stdin:\n"
+                      "    q = line.strip()\n"
+                      "    print('北京大学\\t北京大学|比较典型' if q == 'bjdx' else '', flush=True)\n",
+                      encoding="utf-8")
+    peer = ime.StdinPeer(f"{sys.executable} {script}")
+    try:
+        assert peer("bjdx") == ["北京大学", "比较典型"]
+        assert peer("xx") == []
+    finally:
+        peer.close()

@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--predictions", action="store_true",
                    help="also score next-word prediction (top-5 at each word boundary) against "
                         "a bigram baseline")
+    p.add_argument("--peer", default=None,
+                   help="score a peer driver speaking the stdin protocol instead of the engine "
+                        "(e.g. '/tmp/peers/build/libime_driver'; fresh protocol, abbreviations)")
     p.add_argument("--sources", type=Path, default=None,
                    help="a source<TAB>line file beside --input (dev_sources.tsv): also print "
                         "char and exact per source, weakest first")
@@ -61,6 +64,19 @@ def run(args: argparse.Namespace) -> int:
     if not clauses:
         print(f"{args.input}: no Han clauses of 2+ characters", file=sys.stderr)
         return 2
+    if args.peer:
+        from trainer.evaluation.ime import StdinPeer
+
+        peer = StdinPeer(args.peer)
+        try:
+            rep = evaluate(args.peer.split()[0].rsplit("/", 1)[-1], clauses, peer,
+                           abbr_words=args.abbr_words)
+        finally:
+            peer.close()
+        print(format_table([rep]))
+        if args.json:
+            args.json.write_text(json.dumps(rep.as_dict(), ensure_ascii=False, indent=1))
+        return 0
     lex = SystemLexicon.default()
     scorer = None
     name = "yinzi n-gram"

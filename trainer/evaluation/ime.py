@@ -113,6 +113,35 @@ Predictor = Callable[[str], list[str]]
 TyperFactory = Callable[[], Callable[[str], None]]
 
 
+class StdinPeer:
+    """A converter over the peers' stdin protocol (`../shared/peers`): one query per line in,
+    `top1<TAB>c1|c2|...` per line out. Use as `convert(query)`; `close()` ends the process."""
+
+    def __init__(self, command: str) -> None:
+        import shlex
+        import subprocess
+
+        self.proc = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     text=True, encoding="utf-8", bufsize=1)
+
+    def __call__(self, query: str, context: str = "") -> list[str]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(query + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the peer command ended early")
+        top, _, rest = line.rstrip("\n").partition("\t")
+        cands = [c for c in rest.split("|") if c]
+        return cands or ([top] if top else [])
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
 def abbreviation_words(clauses: list[str], n: int, seed: int = 0) -> list[str]:
     import jieba
 
