@@ -17,9 +17,10 @@ HOTEL = ("酒店位置很好，离地铁站很近。房间干净，床也舒服�
 
 @pytest.mark.parametrize(("whole", "units", "expected"), [
     (0.98, [0.99], "positive"),
-    (0.98, [0.99, 0.99, 0.98, 0.02, 0.03], "mixed"),      # 3 · 2: a third or more disagree
+    (0.98, [0.99, 0.99, 0.98, 0.02, 0.03], "mixed"),      # 3 · 2: two in five disagree
     (0.98, [0.99, 0.99, 0.98, 0.97, 0.03], "positive"),   # 4 · 1: a complaint in a good review
-    (0.10, [0.02, 0.03, 0.9], "mixed"),                   # 1 · 2
+    (0.10, [0.02, 0.03, 0.9], "negative"),                # 2 · 1: one good word in a complaint
+    (0.80, [0.9, 0.1], "mixed"),                          # 1 · 1
     (0.90, [0.30, 0.20, 0.25, 0.10], "mixed"),            # the whole and the mean disagree
     (0.05, [0.02, 0.10], "negative"),
 ])
