@@ -102,6 +102,7 @@ class CandidateBar(QWidget):
         self._prev_rect = QRect()
         self._next_rect = QRect()
         self._max_width = 0              # 0 until placed on a screen
+        self._widths: dict[str, int] = {}  # text -> advance in the candidate font
         font = QFont(self.font())
         font.setPointSize(max(font.pointSize(), 13))
         self.setFont(font)
@@ -129,6 +130,7 @@ class CandidateBar(QWidget):
         font = QFont(self.font())
         font.setPointSize(points)
         self.setFont(font)
+        self._widths.clear()
         self._small.setPointSize(max(8, points - 3))
         self._layout()
 
@@ -169,16 +171,16 @@ class CandidateBar(QWidget):
         cell_h = fm.height() + 4
         page = self._page
         labels = [f"{i + 1}." for i in range(len(page.candidates))]
-        natural = [fm.horizontalAdvance(lab + c.text) + _CELL_EXTRA
+        natural = [self._advance(fm, lab) + self._advance(fm, c.text) + _CELL_EXTRA
                    for lab, c in zip(labels, page.candidates)]
-        arrows = fm.horizontalAdvance("◀") + 4
+        arrows = self._advance(fm, "◀") + 4
         indicator = small.horizontalAdvance(f"{page.page + 1}/{max(1, page.page_count)}") + 6
         tail = 2 * arrows + indicator          # the page indicator, always shown
         widths, count = natural, len(natural)
         if self._max_width:
             # Fit the whole page: elide the widest candidates first; only when even elided
             # they cannot fit (a very narrow screen) show fewer.
-            floor = fm.horizontalAdvance("9." + _MIN_CHARS) + _CELL_EXTRA
+            floor = self._advance(fm, "9." + _MIN_CHARS) + _CELL_EXTRA
             while count:
                 budget = self._max_width - 2 * _PAD - tail - _GAP * count
                 widths = fit_widths(natural[:count], budget, floor)
@@ -189,7 +191,7 @@ class CandidateBar(QWidget):
         x = _PAD
         first = page.candidates[0].text if page.candidates else ""
         for lab, cand, w, full in zip(labels[:count], page.candidates, widths, natural):
-            room = w - _CELL_EXTRA - fm.horizontalAdvance(lab)
+            room = w - _CELL_EXTRA - self._advance(fm, lab)
             text = cand.text if w >= full else fm.elidedText(cand.text, Qt.TextElideMode.ElideMiddle, room)
             if text != cand.text and text in self._shown:
                 # Sentences that differ only in the middle would look alike: show where this
@@ -218,6 +220,15 @@ class CandidateBar(QWidget):
         self._prev_rect.translate(shift, 0)
         self._next_rect.translate(shift, 0)
 
+    def _advance(self, fm: QFontMetrics, text: str) -> int:
+        """`fm.horizontalAdvance(text)`, remembered: the same words come back key after key."""
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) > 4096:
+                self._widths.clear()
+            width = self._widths[text] = fm.horizontalAdvance(text)
+        return width
+
     def index_at(self, pos: QPoint) -> int:
         for i, rect in enumerate(self._cells):
             if rect.contains(pos):
@@ -237,7 +248,9 @@ class CandidateBar(QWidget):
 
     # -- events ------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt override
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.FontChange:
+            self._widths.clear()
+        elif event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(event.pos())
             if text:
                 QtWidgets.QToolTip.showText(event.globalPos(), text, self)
