@@ -9,6 +9,16 @@ MANIFEST=$APP_DIR/installed-files.txt
 PURGE=false
 [ "${1:-}" = "--purge" ] && PURGE=true
 
+# Run from the unpacked release folder rather than the installed copy: act on the install.
+if [ ! -f "$MANIFEST" ]; then
+    installed=${PREFIX:-$HOME/.local}/opt/yinzi
+    if [ -f "$installed/installed-files.txt" ] && [ -f "$installed/uninstall.sh" ]; then
+        exec sh "$installed/uninstall.sh" "$@"
+    fi
+    echo "uninstall.sh: Yinzi is not installed in $installed (nothing removed)" >&2
+    exit 2
+fi
+
 # Remove a folder's empty parents up to (not including) $HOME: install.sh may have made them.
 prune() {
     d=$1

@@ -66,3 +66,24 @@ def test_install_without_a_bundle_says_so(tmp_path: Path) -> None:
                        capture_output=True, text=True)
     assert r.returncode == 2 and "no yinzi/ or yinzi-trainer/ folder" in r.stderr
     assert not (tmp_path / ".local").exists()
+
+
+def test_release_folder_uninstaller_removes_the_install_not_itself(tmp_path: Path) -> None:
+    import subprocess
+
+    release = tmp_path / "release"
+    release.mkdir()
+    make_dist.release_files(release)
+    fake_bundle(release / "yinzi", "yinzi", FAKE_APP)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    uninstall = ["sh", str(release / "uninstall.sh")]
+    r = subprocess.run(uninstall, env=env, capture_output=True, text=True)
+    assert r.returncode == 2 and "not installed" in r.stderr      # nothing to remove yet
+    assert (release / "yinzi" / "yinzi").is_file()
+    assert subprocess.run(["sh", str(release / "install.sh")], env=env).returncode == 0
+    assert (home / ".local/opt/yinzi/yinzi").is_file()
+    assert subprocess.run(uninstall, env=env, capture_output=True).returncode == 0
+    assert not (home / ".local").exists()
+    assert (release / "yinzi" / "yinzi").is_file() and (release / "uninstall.sh").is_file()
