@@ -22,6 +22,7 @@ import numpy as np
 
 from core.exclusion import ClauseGuard, is_evaluation_file
 from core.filehash import sha256_file
+from core.integrity import stamp
 from core.lexicon import trigram as tri
 from core.lexicon.format import BI_LP_STEP, BOS, EOS, FORMAT_VERSION, LexiconFiles
 from core.pinyin.syllables import is_syllable
@@ -45,6 +46,7 @@ class CompileConfig:
     trigram: bool = True            # also write a word trigram (core.lexicon.trigram)
     trigram_min_count: int = tri.TrigramConfig.min_count
     trigram_keep_gain: float = tri.TrigramConfig.keep_gain
+    word_list_count: int = 100      # jieba-scale frequency of a listed word without a count
 
 
 # --- corpus segmentation (parallel) ------------------------------------------------------
@@ -148,6 +150,63 @@ def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = No
     return CorpusCounts(words, uni, codes, counts, dropped, tri_codes, tri_counts)
 
 
+def merge_counts(a: CorpusCounts, b: CorpusCounts) -> CorpusCounts:
+    """The counts of two corpora together (b's new words get ids after a's)."""
+    index = {w: i for i, w in enumerate(a.words)}
+    words = list(a.words)
+    map_b = np.empty(len(b.words), dtype=np.int64)
+    for i, w in enumerate(b.words):
+        j = index.get(w)
+        if j is None:
+            j = index[w] = len(words)
+            words.append(w)
+        map_b[i] = j
+    V, Va, Vb = len(words), len(a.words), len(b.words)
+    uni = np.zeros(V, dtype=np.int64)
+    uni[:Va] = a.uni
+    np.add.at(uni, map_b, b.uni)
+
+    def join(codes_a, counts_a, codes_b, counts_b, order: int):
+        def split(codes, Vs):
+            parts = []
+            for _ in range(order):
+                parts.append(codes % Vs)
+                codes = codes // Vs
+            return parts[::-1]
+
+        def encode(parts):
+            out = np.zeros(len(parts[0]), dtype=np.int64)
+            for p in parts:
+                out = out * V + p
+            return out
+
+        ca = encode(split(codes_a.astype(np.int64), Va))
+        cb = encode([map_b[p] for p in split(codes_b.astype(np.int64), Vb)])
+        codes, inv = np.unique(np.concatenate([ca, cb]), return_inverse=True)
+        counts = np.bincount(inv, weights=np.concatenate([counts_a, counts_b]).astype(np.float64))
+        return codes, counts.astype(np.int64)
+
+    codes, counts = join(a.codes, a.counts, b.codes, b.counts, 2)
+    tri_codes = tri_counts = None
+    if a.tri_codes is not None and b.tri_codes is not None:
+        tri_codes, tri_counts = join(a.tri_codes, a.tri_counts, b.tri_codes, b.tri_counts, 3)
+    return CorpusCounts(words, uni, codes, counts, a.dropped_lines + b.dropped_lines,
+                        tri_codes, tri_counts)
+
+
+def read_word_list(path: Path, default_count: int) -> dict[str, int]:
+    """`word` or `word<whitespace>count` per line (Han words only; other lines are skipped)."""
+    out: dict[str, int] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if not parts or not HAN_CHAR.match(parts[0]):
+                continue
+            count = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else default_count
+            out[parts[0]] = max(out.get(parts[0], 0), count)
+    return out
+
+
 # --- readings ------------------------------------------------------------------------------
 
 def word_readings(word: str) -> list[tuple[tuple[str, ...], float]]:
@@ -183,10 +242,15 @@ def read_jieba_dict() -> dict[str, int]:
 # --- compile ---------------------------------------------------------------------------------
 
 def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: int = 2,
-                    counts_cache: Path | None = None, exclude: list[Path] | None = None) -> dict:
+                    counts_cache: Path | None = None, exclude: list[Path] | None = None,
+                    extra: list[Path] | None = None, word_lists: list[Path] | None = None,
+                    provenance: Path | None = None) -> dict:
     """Build the artifact in `out`. `counts_cache` keeps the (slow) corpus counts between runs
     that only change the estimation settings; `exclude` names evaluation files whose clauses
-    (>= 10 Han characters) no corpus line may contain."""
+    (>= 10 Han characters) no corpus line may contain. `extra` corpus files are counted on
+    every run (never cached) and added; `word_lists` add words (with a count, as jieba's list
+    does); `provenance` (a JSON file: where the extra text and lists come from, their
+    licences) is copied into the manifest."""
     t0 = time.time()
     exclude = list(exclude or [])
     guard = ClauseGuard.from_files(exclude) if exclude else None
@@ -212,17 +276,28 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
                      counts=cc.counts, dropped=cc.dropped_lines, tri_codes=cc.tri_codes,
                      tri_counts=cc.tri_counts,
                      exclude=np.asarray([sha256_file(p) for p in exclude]))
+    extra = list(extra or [])
+    if extra:
+        print(f"segmenting {len(extra)} extra corpus files", file=sys.stderr)
+        cc = merge_counts(cc, count_corpus(extra, workers, guard))
     import jieba
     import pypinyin
 
+    jfreq = read_jieba_dict()
+    for wl in word_lists or []:
+        for w, c in read_word_list(wl, cfg.word_list_count).items():
+            jfreq[w] = max(jfreq.get(w, 0), c)
     inputs = {
         "corpus": {p.name: sha256_file(p) for p in corpus},
+        **({"extra_corpus": {p.name: sha256_file(p) for p in extra}} if extra else {}),
+        **({"word_lists": {p.name: sha256_file(p) for p in word_lists}} if word_lists else {}),
         "excluded_clauses_from": {p.name: sha256_file(p) for p in exclude},
         "jieba": {"version": jieba.__version__,
                   "dict.txt": sha256_file(Path(jieba.__file__).parent / "dict.txt")},
         "pypinyin": {"version": pypinyin.__version__},
     }
-    return write_lexicon(cc, out, cfg, jieba_freq=read_jieba_dict(), inputs=inputs, t0=t0)
+    more = {"provenance": json.loads(provenance.read_text(encoding="utf-8"))} if provenance else None
+    return write_lexicon(cc, out, cfg, jieba_freq=jfreq, inputs=inputs, t0=t0, extra=more)
 
 
 def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *, jieba_freq: dict[str, int],
@@ -402,6 +477,7 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *, jieba_freq
         "seconds": round(time.time() - t0, 1),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+    manifest["integrity"] = stamp(out)   # sizes and sha256 of the files, in the manifest
     say(json.dumps(manifest["counts"]), f"in {manifest['seconds']}s")
     return manifest
 
@@ -439,6 +515,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-gain", type=float, default=CompileConfig.keep_gain)
     ap.add_argument("--reading-penalty", type=float, default=CompileConfig.reading_penalty)
     ap.add_argument("--jieba-weight", type=float, default=CompileConfig.jieba_weight)
+    ap.add_argument("--extra-corpus", type=Path, nargs="*", default=[],
+                    help="more text files (.txt/.txt.gz), counted on every run and added to "
+                         "the (cached) corpus counts")
+    ap.add_argument("--words", type=Path, nargs="*", default=[],
+                    help="word lists: `word [count]` per line (count on jieba's scale, default "
+                         f"{CompileConfig.word_list_count})")
+    ap.add_argument("--provenance", type=Path, default=None,
+                    help="a JSON file describing the extra text and word lists (source, "
+                         "licence), copied into the manifest")
     ap.add_argument("--no-trigram", action="store_true", help="write the bigram model only")
     ap.add_argument("--trigram-min-count", type=int, default=CompileConfig.trigram_min_count,
                     help="trigrams seen fewer times are pruned")
@@ -460,7 +545,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         compile_lexicon(files, args.out, cfg, workers=args.workers,
-                        counts_cache=args.counts_cache, exclude=args.exclude)
+                        counts_cache=args.counts_cache, exclude=args.exclude,
+                        extra=corpus_files(args.extra_corpus) if args.extra_corpus else [],
+                        word_lists=args.words, provenance=args.provenance)
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -97,3 +97,57 @@ def test_no_trigram_option_writes_the_bigram_only(tmp_path) -> None:
     assert "trigrams" not in manifest["counts"]
     assert not (out / "tri_keys.npy").exists()
     assert WordTrigram.load(SystemLexicon(out)) is None
+
+
+def test_merged_counts_equal_counting_everything_at_once(tmp_path) -> None:
+    import numpy as np
+
+    from core.lexicon.compile import merge_counts
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("我们的期中考试\n他们的其中一个\n", encoding="utf-8")
+    b.write_text("床前明月光\n我们的期中\n", encoding="utf-8")
+    both = count_corpus([a, b], 1)
+    merged = merge_counts(count_corpus([a], 1), count_corpus([b], 1))
+
+    def as_dict(cc, order):
+        V, out = len(cc.words), {}
+        codes = cc.codes if order == 2 else cc.tri_codes
+        counts = cc.counts if order == 2 else cc.tri_counts
+        for code, n in zip(codes.tolist(), counts.tolist()):
+            parts = []
+            for _ in range(order):
+                parts.append(cc.words[code % V])
+                code //= V
+            out[tuple(parts[::-1])] = n
+        return out
+
+    assert as_dict(merged, 2) == as_dict(both, 2)
+    assert as_dict(merged, 3) == as_dict(both, 3)
+    assert dict(zip(merged.words, merged.uni.tolist())) == dict(zip(both.words, both.uni.tolist()))
+    assert np.asarray(merged.uni).sum() == np.asarray(both.uni).sum()
+
+
+def test_extra_text_word_lists_and_provenance_reach_the_lexicon(tmp_path) -> None:
+    corpus, extra = tmp_path / "c.txt", tmp_path / "poems.txt"
+    corpus.write_text("\n".join(["我们的期中考试"] * 5), encoding="utf-8")
+    extra.write_text("\n".join(["床前明月光"] * 5), encoding="utf-8")
+    words = tmp_path / "idioms.txt"
+    words.write_text("画蛇添足 50\n守株待兔\nnot a word\n", encoding="utf-8")
+    prov = tmp_path / "provenance.json"
+    prov.write_text(json.dumps({"poems.txt": {"source": "chinese-poetry", "licence": "MIT"}}),
+                    encoding="utf-8")
+    out = tmp_path / "lex"
+    manifest = compile_lexicon([corpus], out, CompileConfig(), workers=1,
+                               counts_cache=tmp_path / "counts.npz", extra=[extra],
+                               word_lists=[words], provenance=prov)
+    lex = SystemLexicon(out)
+    assert lex.word_id("画蛇添足") is not None and lex.word_id("守株待兔") is not None
+    assert "poems.txt" in manifest["inputs"]["extra_corpus"]
+    assert "idioms.txt" in manifest["inputs"]["word_lists"]
+    assert manifest["provenance"]["poems.txt"]["licence"] == "MIT"
+    assert "tri_keys.npy" in manifest["integrity"]
+    # the cache holds the main corpus only: the extra text is counted again, never twice
+    again = compile_lexicon([corpus], tmp_path / "lex2", CompileConfig(), workers=1,
+                            counts_cache=tmp_path / "counts.npz", extra=[extra])
+    assert again["counts"]["corpus_tokens"] == manifest["counts"]["corpus_tokens"]
