@@ -194,16 +194,20 @@ def merge_counts(a: CorpusCounts, b: CorpusCounts) -> CorpusCounts:
                         tri_codes, tri_counts)
 
 
-def read_word_list(path: Path, default_count: int) -> dict[str, int]:
-    """`word` or `word<whitespace>count` per line (Han words only; other lines are skipped)."""
-    out: dict[str, int] = {}
+def read_word_list(path: Path, default_count: float) -> dict[str, float]:
+    """`word`, or `word<whitespace>count[<whitespace>anything]`, per line (Han words only;
+    other lines are skipped)."""
+    out: dict[str, float] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if not parts or not HAN_CHAR.match(parts[0]):
                 continue
-            count = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else default_count
-            out[parts[0]] = max(out.get(parts[0], 0), count)
+            try:
+                count = float(parts[1]) if len(parts) > 1 else default_count
+            except ValueError:
+                count = default_count
+            out[parts[0]] = max(out.get(parts[0], 0.0), count)
     return out
 
 
@@ -283,10 +287,12 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     import jieba
     import pypinyin
 
-    jfreq = read_jieba_dict()
+    jfreq: dict[str, float] = dict(read_jieba_dict())
+    listed: set[str] = set()
     for wl in word_lists or []:
         for w, c in read_word_list(wl, cfg.word_list_count).items():
             jfreq[w] = max(jfreq.get(w, 0), c)
+            listed.add(w)
     inputs = {
         "corpus": {p.name: sha256_file(p) for p in corpus},
         **({"extra_corpus": {p.name: sha256_file(p) for p in extra}} if extra else {}),
@@ -297,16 +303,19 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
         "pypinyin": {"version": pypinyin.__version__},
     }
     more = {"provenance": json.loads(provenance.read_text(encoding="utf-8"))} if provenance else None
-    return write_lexicon(cc, out, cfg, jieba_freq=jfreq, inputs=inputs, t0=t0, extra=more)
+    return write_lexicon(cc, out, cfg, jieba_freq=jfreq, inputs=inputs, t0=t0, extra=more,
+                         listed=listed)
 
 
-def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *, jieba_freq: dict[str, int],
-                  inputs: dict, t0: float | None = None, extra: dict | None = None,
-                  log: bool = True) -> dict:
+def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
+                  jieba_freq: dict[str, float], inputs: dict, t0: float | None = None,
+                  extra: dict | None = None, log: bool = True,
+                  listed: set[str] | None = None) -> dict:
     """Estimate the bigram model from corpus counts and write the artifact into `out`.
 
     `jieba_freq` adds jieba's words as pseudo-counts (the system lexicon); a domain layer
-    passes {} so that only its own text counts. `extra` is merged into the manifest."""
+    passes {} so that only its own text counts. `listed` words join the vocabulary however
+    small their count. `extra` is merged into the manifest."""
     t0 = time.time() if t0 is None else t0
     words, uni, codes, counts = cc.words, cc.uni, cc.codes, cc.counts
     V0 = len(words)
@@ -323,8 +332,10 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *, jieba_freq
             keep_old.append(i)
             new_words.append(w)
     in_corpus = set(new_words)
-    jieba_only = [w for w, f in jfreq.items()
-                  if w not in in_corpus and f >= cfg.min_jieba_freq and len(w) <= cfg.max_word_len]
+    # (words of the --words lists are kept however rare: they were listed to be typed)
+    listed = listed or set()
+    jieba_only = [w for w, f in jfreq.items() if w not in in_corpus and len(w) <= cfg.max_word_len
+                  and (f >= cfg.min_jieba_freq or w in listed)]
     new_words.extend(jieba_only)
     V = len(new_words)
     remap = np.full(V0, -1, dtype=np.int64)
