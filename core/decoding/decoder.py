@@ -88,6 +88,15 @@ class _Column:
     _arrays: tuple[np.ndarray, ...] | None = None
 
     _ctx: np.ndarray | None = None
+    _ws: tuple[np.ndarray, np.ndarray] | None = None
+
+    def words_scores(self) -> tuple[np.ndarray, np.ndarray]:
+        """(word ids, scores) of the beam, built once."""
+        if self._ws is None:
+            n = len(self.beam)
+            self._ws = (np.fromiter((h.word for h in self.beam), dtype=np.int64, count=n),
+                        np.fromiter((h.score for h in self.beam), dtype=np.float32, count=n))
+        return self._ws
 
     def contexts(self) -> np.ndarray:
         """The trigram history (a bigram index, -1: none) of each beam hypothesis."""
@@ -267,21 +276,29 @@ class LexiconDecoder:
                         cand_scores.append(mat[k, off:off + n_e])
                         cand_refs.append((h, e))
                     off += n_e
+        by_start: dict[int, list[Edge]] = {}
         for e in (() if domain else edges):
-            prev_col = self._column(raw, graph, e.start, final=False)
+            by_start.setdefault(e.start, []).append(e)
+        for start, group in by_start.items():
+            # The edges leaving one column share one language-model lookup.
+            prev_col = self._column(raw, graph, start, final=False)
             prev_beam = prev_col.beam
             if not prev_beam:
                 continue
-            prev_words = np.fromiter((h.word for h in prev_beam), dtype=np.int64, count=len(prev_beam))
-            prev_scores = np.fromiter((h.score for h in prev_beam), dtype=np.float32,
-                                      count=len(prev_beam))
-            lm = self._lm_matrix(prev_words, e.word_ids)
+            prev_words, prev_scores = prev_col.words_scores()
+            ids = group[0].word_ids if len(group) == 1 else np.concatenate([e.word_ids for e in group])
+            costs = group[0].costs if len(group) == 1 else np.concatenate([e.costs for e in group])
+            lm = self._lm_matrix(prev_words, ids)
             if self.tri is not None:
-                lm = self.tri.adjust(prev_col.contexts(), e.word_ids, lm)
-            mat = prev_scores[:, None] + lm - e.costs[None, :]
-            for h, row in zip(prev_beam, mat):
-                cand_scores.append(row)
-                cand_refs.append((h, e))
+                lm = self.tri.adjust(prev_col.contexts(), ids, lm)
+            mat = prev_scores[:, None] + lm - costs[None, :]
+            off = 0
+            for e in group:
+                n_e = len(e.word_ids)
+                for h, row in zip(prev_beam, mat[:, off:off + n_e]):
+                    cand_scores.append(row)
+                    cand_refs.append((h, e))
+                off += n_e
         beam: list[Hyp] = []
         if cand_scores:
             lens = np.fromiter((len(s) for s in cand_scores), dtype=np.int64)
