@@ -34,9 +34,19 @@ def spelled_words(lexicon, key: str, before: int, history: int, n: int,
     """(text, syllables, score, from the user lexicon) of the words whose syllables start with
     the letters of `key`, best first."""
     ents = np.asarray(lexicon.by_abbreviation(key)[:SCAN], dtype=np.int64)
+    wid_list = np.asarray(lexicon.ent_word[ents], dtype=np.int64).tolist() if len(ents) else []
+    pens = np.asarray(lexicon.ent_pen[ents], dtype=np.float32).tolist() if len(ents) else []
+    syls = [lexicon.syllables(int(e)) for e in ents.tolist()]
+    texts = [lexicon.words[w] for w in wid_list]
+    if getattr(lexicon, "lam", 0.0) > 0.0:   # a domain layer's own words
+        for de in lexicon.domain_by_abbreviation(key):
+            wid_list.append(de.word_id)
+            pens.append(de.penalty)
+            syls.append(de.syllables)
+            texts.append(de.text)
     best: dict[str, tuple[tuple[str, ...], float, bool]] = {}
-    if len(ents):
-        wids = np.asarray(lexicon.ent_word[ents], dtype=np.int64)
+    if wid_list:
+        wids = np.asarray(wid_list, dtype=np.int64)
         if history <= 0:
             # No committed context: the word's own frequency (a clause-start bigram favours
             # words that open sentences, and initials are typed anywhere).
@@ -47,12 +57,10 @@ def spelled_words(lexicon, key: str, before: int, history: int, n: int,
             if tri is not None and before >= 0:
                 ctx = tri.contexts(np.asarray([before]), np.asarray([history]))
                 lm = tri.adjust(ctx, wids, lm)
-        scores = lm[0] - np.asarray(lexicon.ent_pen[ents], dtype=np.float32)
-        words = lexicon.words
+        scores = lm[0] - np.asarray(pens, dtype=np.float32)
         for k in np.argsort(-scores, kind="stable")[: 4 * n].tolist():
-            text = words[int(wids[k])]
-            if text not in best:
-                best[text] = (lexicon.syllables(int(ents[k])), float(scores[k]), False)
+            if texts[k] not in best:
+                best[texts[k]] = (syls[k], float(scores[k]), False)
     if user is not None:
         for uw in user.with_prefix(key[0]):
             if len(uw.syllables) != len(key) or \

@@ -1,0 +1,64 @@
+"""The candidate list as users expect it: sentence, genuinely different sentences, the best
+sentence's prefixes, words, characters; initials fill the page and user words win."""
+from __future__ import annotations
+
+from core.engine import CandidateSource, ImeEngine
+
+
+def texts(engine: ImeEngine, n: int = 20) -> list[str]:
+    return [c.text for c in engine.all_candidates()[:n]]
+
+
+def test_long_sentence_offers_its_prefixes_not_rare_homophones(engine: ImeEngine) -> None:
+    engine.type("woaibeijingtiananmen")
+    got = texts(engine)
+    assert got[0] == "我爱北京天安门"
+    assert "我爱北京天安们" not in got[:7] and "我爱北京天安闷" not in got[:7]
+    assert got.index("我爱北京") < got.index("我爱") < got.index("我")
+    assert got.index("我爱北京") < 7
+    prefix = engine.all_candidates()[got.index("我爱北京")]
+    assert prefix.letters == len("woaibeijing")
+    assert engine.select(got.index("我爱北京")) is None
+    assert engine.raw == "tiananmen"
+
+
+def test_initials_fill_the_page(engine: ImeEngine) -> None:
+    engine.type("bjdx")
+    cands = engine.all_candidates()
+    got = [c.text for c in cands]
+    assert got[0] == "北京大学"
+    assert len(got) >= engine.config.page_size
+    assert "北京" in got                      # shorter initials: bj
+    short = cands[got.index("北京")]
+    assert short.letters == 2
+    assert any(c.source is CandidateSource.CHAR and c.letters == 1 for c in cands)
+
+
+def test_initials_rank_words_by_frequency(engine: ImeEngine) -> None:
+    engine.type("wm")
+    assert texts(engine, 1) == ["我们"]
+    engine.reset()
+    engine.type("zg")
+    top = engine.all_candidates()[:5]
+    assert "中国" in [c.text for c in top]
+    assert [c.score for c in top] == sorted((c.score for c in top), reverse=True)
+
+
+def test_mixed_initials_and_full_syllables(engine: ImeEngine) -> None:
+    engine.type("bjdaxue")
+    assert texts(engine, 1) == ["北京大学"]
+    engine.reset()
+    engine.type("beijingdx")
+    assert texts(engine, 1) == ["北京大学"]
+
+
+def test_a_user_word_wins_its_initials(engine: ImeEngine, user_lexicon) -> None:
+    engine.type("bjdx")
+    assert texts(engine, 1) == ["北京大学"]
+    engine.reset()
+    for _ in range(3):
+        user_lexicon.learn("笔记大侠", ("bi", "ji", "da", "xia"))
+    engine.decoder.invalidate()
+    engine.type("bjdx")
+    first = engine.all_candidates()[0]
+    assert first.text == "笔记大侠" and first.source is CandidateSource.USER
