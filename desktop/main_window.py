@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
             self.analysis_panel = AnalysisPanel(self, analyzer=self.analyzer)
             self.analysis_dock.setWidget(self.analysis_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
-        self.analysis_dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self, self._fit_dock))
+        self.analysis_dock.visibilityChanged.connect(self._on_dock_visibility)
         self.analysis_dock.setVisible(self.settings.show_analysis)
         toggle = self.analysis_dock.toggleViewAction()
         toggle.triggered.connect(self._on_analysis_toggled)
@@ -676,6 +676,9 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._fit_dock()
+
+    def _on_dock_visibility(self, _shown: bool) -> None:
+        QTimer.singleShot(0, self, self._fit_dock)   # after the dock has its size
 
     def _fit_dock(self) -> None:
         """The editor keeps at least half the window: a narrow window shrinks the dock."""
