@@ -85,8 +85,8 @@ def create_session(
         # plain words, instead of loading and giving quietly wrong scores.
         problems = integrity.verify(path.parent, [path.name])
         if problems:
-            raise ModelLoadError(f"{path} is damaged ({problems[0]}); reinstall Yinzi or "
-                                 "export the model again")
+            raise ModelLoadError(f"{path} is damaged, not a valid ONNX model for its folder "
+                                 f"({problems[0]}); reinstall Yinzi or export the model again")
     ort = _ort()
     message = None
     want_cuda = prefer_cuda and CUDA in ort.get_available_providers()

@@ -27,7 +27,7 @@ def test_a_model_with_flipped_bytes_is_refused(model_copy):
     middle = len(data) // 2
     data[middle:middle + 64] = bytes(b ^ 0x5A for b in data[middle:middle + 64])  # same size
     path.write_bytes(bytes(data))
-    with pytest.raises(ModelLoadError, match="model.int8.onnx is damaged .*sha256"):
+    with pytest.raises(ModelLoadError, match="model.int8.onnx is damaged.*sha256"):
         load_p2c_scorer(model_copy, prefer_cuda=False)
 
 
