@@ -49,6 +49,7 @@ from sources import (  # noqa: E402
 )
 
 from core.exclusion import ClauseGuard  # noqa: E402
+from core.filehash import sha256_file  # noqa: E402
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
@@ -106,10 +107,12 @@ class SourceReport:
     name: str
     repo: str
     commit: str | None
+    commit_date: str | None
     licence: str | None
     licence_file: str | None
     paths: list[str]
     what: str
+    files: int = 0              # files read (a folder in `paths` stands for many)
     lines: int = 0
     han_chars: int = 0
     words: int = 0
@@ -125,7 +128,8 @@ def _report(name: str, mirror: Mirror, paths: list[str], what: str) -> SourceRep
     licence, licence_file = LICENCES.get(mirror.repo, (None, None))
     if licence_file and not mirror.exists(licence_file):
         licence_file = None
-    return SourceReport(name, mirror.repo, mirror.commit(), licence, licence_file, paths, what)
+    return SourceReport(name, mirror.repo, mirror.commit(), mirror.commit_date(), licence,
+                        licence_file, paths, what)
 
 
 def build_text(poetry: Mirror, cfg: ExtraConfig, guard: ClauseGuard | None,
@@ -140,7 +144,9 @@ def build_text(poetry: Mirror, cfg: ExtraConfig, guard: ClauseGuard | None,
     for spec in specs:
         rep = _report(spec.name, poetry, list(spec.paths), spec.what)
         out: list[str] = []
-        for _path, poem in read_poetry(poetry, spec, convert):
+        files: set[str] = set()
+        for path, poem in read_poetry(poetry, spec, convert):
+            files.add(path)
             if any(t in poem.title for t in RESERVED_TITLES):
                 rep.drop("reserved work (four classic novels)", len(poem.lines))
                 continue
@@ -166,6 +172,7 @@ def build_text(poetry: Mirror, cfg: ExtraConfig, guard: ClauseGuard | None,
                 seen.add(k)
                 out.append(line)
         kept[spec.name] = out
+        rep.files = len(files)
         reports.append(rep)
     # Second pass: held-out clauses are known only now, and a poem can sit in two collections.
     for rep in reports:
@@ -215,6 +222,7 @@ def build_words(thuocl: Mirror | None, opencc: Mirror | None, cfg: ExtraConfig
             if not thuocl.exists(wl.path):
                 continue
             rep = _report(wl.name, thuocl, [wl.path], wl.what)
+            rep.files = 1
             for word, df in read_thuocl(thuocl.read(wl.path), cfg.max_word_len):
                 if wl.name == "thuocl_chengyu" and _hash_unit(word) < cfg.holdout_fraction:
                     held.append(word)
@@ -227,6 +235,7 @@ def build_words(thuocl: Mirror | None, opencc: Mirror | None, cfg: ExtraConfig
         path = "data/dictionary/STPhrases.txt"
         rep = _report("opencc_stphrases", opencc, [path],
                       "Simplified keys of the Simplified-to-Traditional phrase table")
+        rep.files = 1
         for word in read_opencc_phrases(opencc.read(path), cfg.max_word_len):
             if word in held_set:
                 rep.drop("held-out idiom")
@@ -292,7 +301,7 @@ def build(poetry: Mirror | None, thuocl: Mirror | None, opencc: Mirror | None, o
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "builder": "scripts/coverage/build_extra_corpus.py",
         "config": asdict(cfg),
-        "excluded_clauses_from": [str(p) for p in exclude],
+        "excluded_clauses_from": {str(p): sha256_file(p) for p in exclude},
         "lines_dropped_for_evaluation_clauses": dropped_eval,
         "totals": {"text_lines": sum(len(v) for v in text.values()),
                    "text_han_chars": sum(r.han_chars for r in reports),

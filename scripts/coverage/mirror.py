@@ -30,6 +30,11 @@ class Mirror:
             return None
         return self._git("rev-parse", "HEAD").decode().strip()
 
+    def commit_date(self) -> str | None:
+        if not self.is_git:
+            return None
+        return self._git("log", "-1", "--format=%cI", "HEAD").decode().strip()
+
     def read(self, path: str) -> str:
         """The text of `path`: from the folder when it is there, else from git's HEAD."""
         plain = self.root / path
