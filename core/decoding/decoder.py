@@ -27,6 +27,7 @@ MAX_WORD_LETTERS = 40
 MAX_ABBR_UNITS = 6
 MAX_FUZZY_KEYS = 16
 MAX_ABBR_SCAN = 400    # abbreviation entries examined per path (best first)
+MATCH_CACHE = 8192     # unit sequences whose word matches are kept
 MIXED_FULL = 2         # full syllables after initials read as one word (bjdaxue -> 北京大学)
 USER_BONUS = 2.0       # nats for a user-lexicon word, plus log(1 + count)
 
@@ -498,6 +499,25 @@ class LexiconDecoder:
         yield from back(j, [], False, False)
 
     def _match_units(self, units: list[Unit]) -> Edge | None:
+        """The words these units can be read as (cached: the same units recur at other
+        positions and in later compositions; only the positions differ)."""
+        cache = _match_cache(self.lex)
+        key = (tuple((u.text, u.kind, u.cost, u.readings) for u in units), units[0].start == 0,
+               self.fuzzy, id(self.user), self.user.version if self.user else 0)
+        hit = cache.get(key)
+        if hit is None:
+            e = self._match_units_uncached(units)
+            hit = cache[key] = (e.word_ids, e.costs, e.texts, e.syllables, e.sources) \
+                if e is not None else ()
+            if len(cache) > MATCH_CACHE:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(key)
+        if not hit:
+            return None
+        return Edge(units[0].start, units[-1].end, *hit, exact=False)
+
+    def _match_units_uncached(self, units: list[Unit]) -> Edge | None:
         lex = self.lex
         n_units = len(units)
         ids: list[int] = []
@@ -596,6 +616,16 @@ class LexiconDecoder:
             return None
         return Edge(units[0].start, units[-1].end, np.asarray(ids, dtype=np.int64),
                     np.asarray(costs, dtype=np.float32), texts, syls, sources, exact=False)
+
+
+def _match_cache(lexicon) -> OrderedDict:
+    """The unit-match cache of a lexicon, shared by its decoders (keys name the fuzzy rules
+    and the user lexicon's version)."""
+    cache = getattr(lexicon, "_yinzi_match_cache", None)
+    if cache is None:
+        cache = OrderedDict()
+        lexicon._yinzi_match_cache = cache
+    return cache
 
 
 def _apostrophe_cuts(piece: str) -> list[int]:
