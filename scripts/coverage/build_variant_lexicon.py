@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--text-weight", type=float, default=1.0)
     ap.add_argument("--no-text", action="store_true", help="leave out text/*.txt")
     ap.add_argument("--no-words", action="store_true", help="leave out words.tsv")
+    ap.add_argument("--text-files", nargs="*", default=None,
+                    help="only these text/ files, by stem (e.g. tang300 song_ci300)")
     ap.add_argument("--sources", nargs="*", default=None,
                     help="only words.tsv rows from these sources (e.g. thuocl_chengyu)")
     ap.add_argument("--workers", type=int, default=2)
@@ -95,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     inputs: dict = {"counts_cache": sha256_file(args.counts_cache)}
     if not args.no_text:
         files = corpus_files([args.extra / "text"])
+        if args.text_files is not None:
+            files = [f for f in files if f.name.split(".")[0] in set(args.text_files)]
         guard = ClauseGuard.from_files(args.exclude) if args.exclude else None
         extra = count_corpus(files, args.workers, guard)
         cc = merge_counts(cc, extra, args.text_weight)
