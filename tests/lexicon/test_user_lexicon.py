@@ -335,3 +335,17 @@ def test_hand_edited_rows_are_skipped_and_counted_never_raised(tmp_path) -> None
     assert lex.learn("北京", ("bei", "jing"))   # a good count replaces the bad one
     assert {e.text for e in lex.entries()} == {"音字", "北京"}
     lex.close()
+
+
+def test_learning_updates_the_decoders_index_in_place(tmp_path, monkeypatch) -> None:
+    lex = UserLexicon(tmp_path / "u.sqlite")
+    lex.learn("音字", ("yin", "zi"))
+    assert lex.by_letters("yinzi")[0].count == pytest.approx(1.0, rel=1e-3)   # index built
+    version = lex.version
+    monkeypatch.setattr(lex, "_build_index", lambda: pytest.fail("rebuilt the whole index"))
+    lex.learn("音字", ("yin", "zi"))
+    lex.learn("因子", ("yin", "zi"))
+    assert lex.version > version
+    assert {w.text: round(w.count) for w in lex.by_letters("yinzi")} == {"音字": 2, "因子": 1}
+    assert {w.text for w in lex.with_prefix("y")} == {"音字", "因子"}
+    lex.close()
