@@ -42,10 +42,10 @@ def lines(n: int, seed: int) -> list[bytes]:
             continue
         elif kind < 0.9:
             text = "".join(rng.choice(junk) for _ in range(rng.randint(0, 50)))
-        elif kind < 0.97:
+        elif kind < 0.99:
             text = ""
-        else:
-            text = "".join(rng.choice(syllables) for _ in range(rng.randint(100, 600)))
+        else:  # past what a clause needs; the engine keeps MAX_RAW letters
+            text = "".join(rng.choice(syllables) for _ in range(rng.randint(50, 150)))
         out.append(text.replace("\n", " ").encode("utf-8"))
     return out
 
