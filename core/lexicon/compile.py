@@ -150,8 +150,10 @@ def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = No
     return CorpusCounts(words, uni, codes, counts, dropped, tri_codes, tri_counts)
 
 
-def merge_counts(a: CorpusCounts, b: CorpusCounts) -> CorpusCounts:
-    """The counts of two corpora together (b's new words get ids after a's)."""
+def merge_counts(a: CorpusCounts, b: CorpusCounts, weight: float = 1.0) -> CorpusCounts:
+    """The counts of two corpora together (b's new words get ids after a's); b's counts are
+    multiplied by `weight` (a small corpus of another kind of text, e.g. poetry, is added
+    without swamping the general model)."""
     index = {w: i for i, w in enumerate(a.words)}
     words = list(a.words)
     map_b = np.empty(len(b.words), dtype=np.int64)
@@ -162,9 +164,9 @@ def merge_counts(a: CorpusCounts, b: CorpusCounts) -> CorpusCounts:
             words.append(w)
         map_b[i] = j
     V, Va, Vb = len(words), len(a.words), len(b.words)
-    uni = np.zeros(V, dtype=np.int64)
+    uni = np.zeros(V, dtype=np.float64 if weight != 1.0 else np.int64)
     uni[:Va] = a.uni
-    np.add.at(uni, map_b, b.uni)
+    np.add.at(uni, map_b, b.uni * weight if weight != 1.0 else b.uni)
 
     def join(codes_a, counts_a, codes_b, counts_b, order: int):
         def split(codes, Vs):
@@ -183,8 +185,9 @@ def merge_counts(a: CorpusCounts, b: CorpusCounts) -> CorpusCounts:
         ca = encode(split(codes_a.astype(np.int64), Va))
         cb = encode([map_b[p] for p in split(codes_b.astype(np.int64), Vb)])
         codes, inv = np.unique(np.concatenate([ca, cb]), return_inverse=True)
-        counts = np.bincount(inv, weights=np.concatenate([counts_a, counts_b]).astype(np.float64))
-        return codes, counts.astype(np.int64)
+        counts = np.bincount(inv, weights=np.concatenate(
+            [counts_a.astype(np.float64), counts_b.astype(np.float64) * weight]))
+        return codes, counts if weight != 1.0 else counts.astype(np.int64)
 
     codes, counts = join(a.codes, a.counts, b.codes, b.counts, 2)
     tri_codes = tri_counts = None
@@ -248,7 +251,7 @@ def read_jieba_dict() -> dict[str, int]:
 def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: int = 2,
                     counts_cache: Path | None = None, exclude: list[Path] | None = None,
                     extra: list[Path] | None = None, word_lists: list[Path] | None = None,
-                    provenance: Path | None = None) -> dict:
+                    provenance: Path | None = None, extra_weight: float = 1.0) -> dict:
     """Build the artifact in `out`. `counts_cache` keeps the (slow) corpus counts between runs
     that only change the estimation settings; `exclude` names evaluation files whose clauses
     (>= 10 Han characters) no corpus line may contain. `extra` corpus files are counted on
@@ -283,7 +286,7 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     extra = list(extra or [])
     if extra:
         print(f"segmenting {len(extra)} extra corpus files", file=sys.stderr)
-        cc = merge_counts(cc, count_corpus(extra, workers, guard))
+        cc = merge_counts(cc, count_corpus(extra, workers, guard), extra_weight)
     import jieba
     import pypinyin
 
@@ -295,7 +298,8 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
             listed.add(w)
     inputs = {
         "corpus": {p.name: sha256_file(p) for p in corpus},
-        **({"extra_corpus": {p.name: sha256_file(p) for p in extra}} if extra else {}),
+        **({"extra_corpus": {p.name: sha256_file(p) for p in extra},
+            "extra_corpus_weight": extra_weight} if extra else {}),
         **({"word_lists": {p.name: sha256_file(p) for p in word_lists}} if word_lists else {}),
         "excluded_clauses_from": {p.name: sha256_file(p) for p in exclude},
         "jieba": {"version": jieba.__version__,
@@ -529,6 +533,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra-corpus", type=Path, nargs="*", default=[],
                     help="more text files (.txt/.txt.gz), counted on every run and added to "
                          "the (cached) corpus counts")
+    ap.add_argument("--extra-weight", type=float, default=1.0,
+                    help="multiply the extra corpus's counts by this (default 1)")
     ap.add_argument("--words", type=Path, nargs="*", default=[],
                     help="word lists: `word [count]` per line (count on jieba's scale, default "
                          f"{CompileConfig.word_list_count})")
@@ -558,7 +564,8 @@ def main(argv: list[str] | None = None) -> int:
         compile_lexicon(files, args.out, cfg, workers=args.workers,
                         counts_cache=args.counts_cache, exclude=args.exclude,
                         extra=corpus_files(args.extra_corpus) if args.extra_corpus else [],
-                        word_lists=args.words, provenance=args.provenance)
+                        word_lists=args.words, provenance=args.provenance,
+                        extra_weight=args.extra_weight)
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
