@@ -121,7 +121,7 @@ class _Column:
 class LexiconDecoder:
     """Ranks conversions of raw pinyin letters with the system (and user) lexicon."""
 
-    def __init__(self, lexicon: SystemLexicon, *, beam: int = 12, same_word: int = 2,
+    def __init__(self, lexicon: SystemLexicon, *, beam: int = 20, same_word: int = 3,
                  fuzzy: FuzzyConfig | None = None, user: UserWordSource | None = None,
                  cache_size: int = 512) -> None:
         self.lex = lexicon
