@@ -50,7 +50,9 @@ $(APP_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
 # Everything: the app, the trainer and the dev tools.
 $(STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
 	# torch first and on its own, pinned: a looser requirement pulls a multi-GB CUDA build.
-	$(PIP) install -q -c constraints.txt $(if $(TORCH_URL),--index-url $(TORCH_URL)) torch
+	@# switching builds: a torch of the same version but another build (+cpu, +cu128) must be replaced
+	force=; if [ -n "$(TORCH_URL)" ] && ! $(PY) -c "import sys, torch; sys.exit(not torch.__version__.endswith('+$(notdir $(TORCH_INDEX))'))" 2>/dev/null; then force=--force-reinstall; fi; \
+	$(PIP) install -q -c constraints.txt $(if $(TORCH_URL),--index-url $(TORCH_URL)) $$force torch
 	$(PIP) install -q -c constraints.txt -e '.[desktop,train,dev]'
 	$(PY) -c "import torch; print('torch', torch.__version__, 'CUDA' if torch.version.cuda else 'CPU-only', 'build')"
 	@touch $(STAMP)
