@@ -134,3 +134,21 @@ def test_clean_line_drops_garbles_and_attributions():
 
 def test_refuses_to_write_inside_the_repository(repos):
     assert bec.main(["--thuocl", str(repos["thuocl"]), "--out", str(bec.REPO / "tmp-extra")]) == 2
+
+
+def test_merge_counts_sums_over_the_union_of_vocabularies():
+    import numpy as np
+    from build_variant_lexicon import merge_counts
+
+    from core.lexicon.compile import CorpusCounts
+
+    a = CorpusCounts(["<s>", "</s>", "明月", "光"], np.array([2, 2, 3, 1]),
+                     np.array([0 * 4 + 2, 2 * 4 + 3]), np.array([2, 1]))
+    b = CorpusCounts(["<s>", "</s>", "光", "床前"], np.array([1, 1, 4, 1]),
+                     np.array([0 * 4 + 3, 3 * 4 + 2]), np.array([1, 1]))
+    m = merge_counts(a, b, weight=0.5)
+    assert m.words == ["<s>", "</s>", "明月", "光", "床前"]
+    assert m.uni.tolist() == [2.5, 2.5, 3.0, 3.0, 0.5]
+    V = 5
+    pairs = {(int(c) // V, int(c) % V): float(n) for c, n in zip(m.codes, m.counts)}
+    assert pairs == {(0, 2): 2.0, (2, 3): 1.0, (0, 4): 0.5, (4, 3): 0.5}
