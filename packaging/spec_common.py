@@ -67,7 +67,8 @@ def version() -> str:
 # like): auditwheel patched their headers, and `strip` leaves them unloadable ("ELF load
 # command address/offset not page-aligned"). Not on macOS either: it breaks code signatures.
 STRIP_PATTERNS = ("libpython3*.so*", "python3*/lib-dynload/*.so",
-                  "onnxruntime/capi/*.so", "PySide6/*.so*")
+                  "onnxruntime/capi/*.so", "PySide6/*.so*", "PySide6/Qt/lib/*.so*",
+                  "PySide6/Qt/plugins/*/*.so")
 
 
 def strip_symbols(bundle: Path) -> int:
