@@ -530,6 +530,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-gain", type=float, default=CompileConfig.keep_gain)
     ap.add_argument("--reading-penalty", type=float, default=CompileConfig.reading_penalty)
     ap.add_argument("--jieba-weight", type=float, default=CompileConfig.jieba_weight)
+    ap.add_argument("--discount", type=float, default=CompileConfig.discount,
+                    help="the bigram's Kneser-Ney discount")
+    ap.add_argument("--cont-mix", type=float, default=CompileConfig.cont_mix,
+                    help="weight of the continuation unigram in the base unigram")
     ap.add_argument("--extra-corpus", type=Path, nargs="*", default=[],
                     help="more text files (.txt/.txt.gz), counted on every run and added to "
                          "the (cached) corpus counts")
@@ -553,6 +557,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cfg = CompileConfig(min_bigram_count=args.min_bigram_count, keep_gain=args.keep_gain,
                         reading_penalty=args.reading_penalty, jieba_weight=args.jieba_weight,
+                        discount=args.discount, cont_mix=args.cont_mix,
                         trigram=not args.no_trigram, trigram_min_count=args.trigram_min_count,
                         trigram_keep_gain=args.trigram_keep_gain)
     overlap = set(map(Path.resolve, files)) & set(map(Path.resolve, args.exclude))
