@@ -95,10 +95,13 @@ $(BUILD_STAMP): pyproject.toml constraints.txt $(STAMP)
 	@touch $(BUILD_STAMP)
 
 PYINSTALLER := $(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build
+# The app bundle's size limit (unpacked, Linux x86-64). 300 MB held with the bigram lexicon
+# (289 MB); the word-trigram lexicon of 2026-12-07 adds 32 MB that no pruning recovers (308 MB).
+BUNDLE_BUDGET_MB ?= 315
 
-bundle: $(BUILD_STAMP) ## PyInstaller one-folder bundle of the typing app (no torch): dist/yinzi
+bundle: $(BUILD_STAMP) ## PyInstaller one-folder bundle of the typing app (no torch): dist/yinzi, fails over BUNDLE_BUDGET_MB
 	$(PYINSTALLER) packaging/yinzi.spec
-	$(PY) scripts/packaging/bundle_report.py dist/yinzi --no-compress --budget-mb 300
+	$(PY) scripts/packaging/bundle_report.py dist/yinzi --no-compress --budget-mb $(BUNDLE_BUDGET_MB)
 
 bundle-trainer: $(BUILD_STAMP) ## PyInstaller bundle of yinzi-train (with the installed torch): dist/yinzi-trainer
 	$(PYINSTALLER) packaging/yinzi-trainer.spec
