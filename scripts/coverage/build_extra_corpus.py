@@ -134,13 +134,14 @@ def _report(name: str, mirror: Mirror, paths: list[str], what: str) -> SourceRep
 
 def build_text(poetry: Mirror, cfg: ExtraConfig, guard: ClauseGuard | None,
                convert: Callable[[str], str], specs: tuple[PoetryFile, ...] = POETRY_FILES
-               ) -> tuple[dict[str, list[str]], list[str], list[SourceReport]]:
-    """Lines per output file, probe lines, and the per-source reports."""
+               ) -> tuple[dict[str, list[str]], list[str], list[str], list[SourceReport]]:
+    """Lines per output file, probe lines, every held-out line, and the per-source reports."""
     kept: dict[str, list[str]] = {}
     reports: list[SourceReport] = []
     seen: set[str] = set()
     probe_pool: list[tuple[float, str]] = []
     held_runs: set[str] = set()
+    held_lines: list[str] = []
     for spec in specs:
         rep = _report(spec.name, poetry, list(spec.paths), spec.what)
         out: list[str] = []
@@ -159,6 +160,7 @@ def build_text(poetry: Mirror, cfg: ExtraConfig, guard: ClauseGuard | None,
             u = _hash_unit(key)
             if u < cfg.holdout_fraction:
                 rep.poems_held_out += 1
+                held_lines.extend(lines)
                 for line in lines:
                     held_runs.update(r for r in HAN_RUN.findall(line) if len(r) >= cfg.min_probe_run)
                     if spec.anthology:
@@ -201,15 +203,23 @@ def build_text(poetry: Mirror, cfg: ExtraConfig, guard: ClauseGuard | None,
         probe.append(line)
         if len(probe) >= cfg.probe_lines:
             break
-    return kept, probe, reports
+    return kept, probe, held_lines, reports
 
 
-def build_words(thuocl: Mirror | None, opencc: Mirror | None, cfg: ExtraConfig
+def build_words(thuocl: Mirror | None, opencc: Mirror | None, cfg: ExtraConfig,
+                held_text: str = ""
                 ) -> tuple[dict[str, tuple[float, str]], list[str], list[SourceReport]]:
-    """word -> (pseudo-count, source); held-out idioms; per-list reports."""
+    """word -> (pseudo-count, source); held-out idioms; per-list reports.
+
+    `held_text` is the held-out probe poems' text, one clause a line: a listed word of four or
+    more characters inside it (THUOCL's poem list holds whole famous lines) is left out, so
+    that the probe measures what was learnt, not what was listed."""
     words: dict[str, tuple[float, str]] = {}
     held: list[str] = []
     reports: list[SourceReport] = []
+
+    def in_probe(word: str) -> bool:
+        return len(word) >= 4 and word in held_text
 
     def add(word: str, count: float, source: str) -> bool:
         old = words.get(word)
@@ -227,6 +237,9 @@ def build_words(thuocl: Mirror | None, opencc: Mirror | None, cfg: ExtraConfig
                 if wl.name == "thuocl_chengyu" and _hash_unit(word) < cfg.holdout_fraction:
                     held.append(word)
                     continue
+                if in_probe(word):
+                    rep.drop("inside a held-out probe poem")
+                    continue
                 count = min(cfg.max_count, max(cfg.min_count, round(cfg.thuocl_scale * df, 2)))
                 rep.words += add(word, count, wl.name)
             reports.append(rep)
@@ -239,6 +252,9 @@ def build_words(thuocl: Mirror | None, opencc: Mirror | None, cfg: ExtraConfig
         for word in read_opencc_phrases(opencc.read(path), cfg.max_word_len):
             if word in held_set:
                 rep.drop("held-out idiom")
+                continue
+            if in_probe(word):
+                rep.drop("inside a held-out probe poem")
                 continue
             rep.words += add(word, cfg.opencc_count, rep.name)
         reports.append(rep)
@@ -288,10 +304,12 @@ def build(poetry: Mirror | None, thuocl: Mirror | None, opencc: Mirror | None, o
     convert = convert or t2s_converter()
     text: dict[str, list[str]] = {}
     probe_lines: list[str] = []
+    held_lines: list[str] = []
     reports: list[SourceReport] = []
     if poetry is not None:
-        text, probe_lines, reports = build_text(poetry, cfg, guard, convert, specs)
-    words, held_idioms, word_reports = build_words(thuocl, opencc, cfg)
+        text, probe_lines, held_lines, reports = build_text(poetry, cfg, guard, convert, specs)
+    held_text = "\n".join(r for line in held_lines for r in HAN_RUN.findall(line))
+    words, held_idioms, word_reports = build_words(thuocl, opencc, cfg, held_text)
     reports += word_reports
     probes = {"poem_lines": probe_lines, "idioms_heldout": held_idioms,
               "idioms_listed": listed_idiom_probe(words, cfg.probe_idioms)}

@@ -46,6 +46,7 @@ def repos(tmp_path: Path) -> dict[str, Path]:
     _write(thuocl, "data/THUOCL_chengyu.txt",
            "坚定不移\t54113\n画蛇添足\t 800\nabc词\t5\n守株待兔\t3\n对牛弹琴\t0\n")
     _write(thuocl, "data/THUOCL_caijing.txt", "证券\t1934814\n")
+    _write(thuocl, "data/THUOCL_poem.txt", "更上一层楼\t4472\n")
     opencc = tmp_path / "opencc"
     _write(opencc, "LICENSE", "Apache")
     _write(opencc, "data/dictionary/STPhrases.txt", "# header\n一丝不苟\t一絲不苟\n画蛇添足\t畫蛇添足\n")
@@ -94,6 +95,7 @@ def test_words_are_scaled_capped_and_floored(repos, tmp_path):
     assert "对牛弹琴" not in words                         # a frequency of 0 is no evidence
     assert words["一丝不苟"] == (1.0, "opencc_stphrases")
     assert "abc词" not in words
+    assert words["更上一层楼"] == (44.72, "thuocl_poem")
 
 
 def test_held_out_poems_and_idioms_stay_out_of_training(repos, tmp_path):
@@ -106,6 +108,7 @@ def test_held_out_poems_and_idioms_stay_out_of_training(repos, tmp_path):
     assert {"坚定不移", "画蛇添足"} <= held
     listed = (out / "words.tsv").read_text(encoding="utf-8")
     assert "画蛇添足" not in listed and "坚定不移" not in listed   # not even from OpenCC
+    assert "更上一层楼" not in listed                             # a line of a held-out poem
     assert prov["totals"]["probe"]["idioms_heldout"] == len(held)
 
 
