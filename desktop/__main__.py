@@ -4,11 +4,12 @@ fine-tune wizard), or explain how to run without a display instead of letting Qt
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 
 # Before onnxruntime is imported: no device id under ~/.cache/Microsoft, no file in TMPDIR.
-os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+from core import offline
+
+offline.apply()
 
 from desktop.app import display_problem  # noqa: E402
 

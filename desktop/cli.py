@@ -4,12 +4,13 @@ commands (`convert`, `analyze`) go to core.cli."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 
 # onnxruntime writes a device id under ~/.cache/Microsoft and a file in TMPDIR as soon as it is
 # imported unless this is set; Yinzi writes only to its own folders. Set before any import.
-os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+from core import offline
+
+offline.apply()
 
 USAGE = """\
 usage: yinzi [FILE]                open the typing app (optionally on a text file)

@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from core import offline
+
+    offline.apply()  # before any command imports onnxruntime: no telemetry, no files in ~/.cache
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -6,4 +6,4 @@ its own folders and opens no network connection, so it is set here, before anyth
 """
 import os
 
-os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # unconditionally: a privacy promise, not a default
