@@ -496,9 +496,12 @@ class HardwarePage(WizardPage):
             if len(gpus) == 1:
                 self.gpu_checks[int(gpus[0].get("index", 0))].setChecked(True)
         elif torch and not torch.get("cuda_build", False):
-            self.devices_status.setText(self.tr(
+            text = self.tr(
                 "No GPU: this PyTorch ({0}) is built without CUDA. Training runs on the CPU.").format(
-                torch.get("version", "?")))
+                torch.get("version", "?"))
+            # a CPU build on a machine with an NVIDIA GPU: say what to install to use it
+            hint = commands.cuda_build_hint(self.wiz.trainer, devices) if self.wiz.trainer else None
+            self.devices_status.setText(text + ("\n" + hint if hint else ""))
         else:
             self.devices_status.setText(self.tr("No CUDA GPU found. Training runs on the CPU."))
         if self._throughput is None and not self.measure_query.busy and self.wiz.trainer is not None:
