@@ -6,6 +6,7 @@ BYVoid/OpenCC (its phrase dictionary, Apache-2.0), and writes, outside the repos
 
   OUT/text/*.txt        one poem line or passage per line, Simplified Chinese
   OUT/words.tsv         word <TAB> pseudo-count <TAB> source
+  OUT/words_jieba_scale.tsv   the same counts / 0.05, for `core.lexicon.compile --words`
   OUT/probe/*.txt       held-out probes: poem lines and idioms that no training file holds
   OUT/provenance.json   per source: repository, commit, paths, licence, what was taken
 
@@ -70,6 +71,9 @@ class ExtraConfig:
     min_count: float = 1.0           # floor, so that every listed word is a real candidate
     opencc_count: float = 1.0        # OpenCC phrases carry no frequency: the floor only
     max_word_len: int = 8            # the lexicon's longest word
+    # `core.lexicon.compile --words` reads counts on jieba's scale and multiplies them by its
+    # jieba_weight (0.05); words_jieba_scale.tsv carries the same pseudo-counts in that unit.
+    jieba_weight: float = 0.05
     min_probe_run: int = 5           # held-out clauses this long or longer are guarded
     min_probe_han: int = 8           # probe lines as long as dev.txt's shortest clauses
 
@@ -277,7 +281,7 @@ def t2s_converter() -> Callable[[str], str]:
 
 
 def write_outputs(out: Path, text: dict[str, list[str]], words: dict[str, tuple[float, str]],
-                  probes: dict[str, list[str]], provenance: dict) -> None:
+                  probes: dict[str, list[str]], provenance: dict, jieba_weight: float) -> None:
     (out / "text").mkdir(parents=True, exist_ok=True)
     (out / "probe").mkdir(parents=True, exist_ok=True)
     for old in (out / "text").glob("*.txt"):
@@ -289,6 +293,9 @@ def write_outputs(out: Path, text: dict[str, list[str]], words: dict[str, tuple[
     with open(out / "words.tsv", "w", encoding="utf-8") as fh:
         for w, (c, s) in rows:
             fh.write(f"{w}\t{c:g}\t{s}\n")
+    with open(out / "words_jieba_scale.tsv", "w", encoding="utf-8") as fh:
+        for w, (c, s) in rows:
+            fh.write(f"{w}\t{round(c / jieba_weight, 2):g}\t{s}\n")
     for name, lines in probes.items():
         (out / "probe" / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (out / "provenance.json").write_text(json.dumps(provenance, ensure_ascii=False, indent=1),
@@ -329,7 +336,7 @@ def build(poetry: Mirror | None, thuocl: Mirror | None, opencc: Mirror | None, o
         "skipped": SKIPPED,
         "traditional_conversion": "OpenCC t2s (PyPI OpenCC)",
     }
-    write_outputs(out, text, words, probes, provenance)
+    write_outputs(out, text, words, probes, provenance, cfg.jieba_weight)
     return provenance
 
 

@@ -96,6 +96,8 @@ def test_words_are_scaled_capped_and_floored(repos, tmp_path):
     assert words["一丝不苟"] == (1.0, "opencc_stphrases")
     assert "abc词" not in words
     assert words["更上一层楼"] == (44.72, "thuocl_poem")
+    jieba_scale = (out / "words_jieba_scale.tsv").read_text(encoding="utf-8").splitlines()
+    assert "坚定不移\t1000\tthuocl_chengyu" in jieba_scale   # 50 / 0.05
 
 
 def test_held_out_poems_and_idioms_stay_out_of_training(repos, tmp_path):
