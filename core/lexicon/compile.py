@@ -39,7 +39,7 @@ class CompileConfig:
     jieba_weight: float = 0.05      # pseudo-count per unit of jieba frequency for dict words
     min_jieba_freq: int = 5         # jieba-only words rarer than this are left out
     max_word_len: int = 8           # characters
-    reading_penalty: float = 3.0    # nats charged to a character's non-default readings
+    reading_penalty: float = 5.0    # nats charged to a character's non-default readings
     max_per_key: int = 96           # entries kept per letter key (best first)
     max_per_abbr: int = 1500        # entries kept per abbreviation key
     cont_mix: float = 0.5           # base unigram = mix * KN continuation + (1-mix) * ML

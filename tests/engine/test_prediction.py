@@ -75,13 +75,13 @@ def test_a_failing_custom_phrase_table_does_not_break_typing(engine: ImeEngine) 
 
 
 def test_a_word_of_the_context_comes_back(engine: ImeEngine) -> None:
-    engine.type("gongshi")
-    assert engine.all_candidates()[0].text == "公式"    # alone, the formula
+    engine.type("shiyan")
+    assert engine.all_candidates()[0].text == "实验"    # alone, an experiment
     engine.reset()
-    engine.set_context("名单已经在网上公示。")      # a notice: 公示 again
-    engine.type("gongshi")
-    assert engine.all_candidates()[0].text == "公示"
+    engine.set_context("这次试验很成功。")              # a trial: 试验 again
+    engine.type("shiyan")
+    assert engine.all_candidates()[0].text == "试验"
     engine.reset()
     engine.set_context("")                          # the context is forgotten with it
-    engine.type("gongshi")
-    assert engine.all_candidates()[0].text == "公式"
+    engine.type("shiyan")
+    assert engine.all_candidates()[0].text == "实验"
