@@ -716,7 +716,7 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/setup_pages.py" line="431"/>
-        <location filename="../wizard/setup_pages.py" line="553"/>
+        <location filename="../wizard/setup_pages.py" line="556"/>
         <source>General check file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -776,82 +776,82 @@ Resume it from its last checkpoint?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="503"/>
+        <location filename="../wizard/setup_pages.py" line="506"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="505"/>
+        <location filename="../wizard/setup_pages.py" line="508"/>
         <source>Measuring this machine&apos;s speed for the estimates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="512"/>
+        <location filename="../wizard/setup_pages.py" line="515"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="514"/>
+        <location filename="../wizard/setup_pages.py" line="517"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="536"/>
+        <location filename="../wizard/setup_pages.py" line="539"/>
         <source>Quick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="536"/>
+        <location filename="../wizard/setup_pages.py" line="539"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="537"/>
+        <location filename="../wizard/setup_pages.py" line="540"/>
         <source>Thorough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="537"/>
+        <location filename="../wizard/setup_pages.py" line="540"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="540"/>
+        <location filename="../wizard/setup_pages.py" line="543"/>
         <source>under a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="541"/>
+        <location filename="../wizard/setup_pages.py" line="544"/>
         <source>about {0:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="542"/>
+        <location filename="../wizard/setup_pages.py" line="545"/>
         <source>{0} — {1} (estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="547"/>
+        <location filename="../wizard/setup_pages.py" line="550"/>
         <source>, up to {0:.1f} M training tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="550"/>
+        <location filename="../wizard/setup_pages.py" line="553"/>
         <source>; on a CPU it builds your word layer only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="578"/>
+        <location filename="../wizard/setup_pages.py" line="581"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="588"/>
+        <location filename="../wizard/setup_pages.py" line="591"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="592"/>
+        <location filename="../wizard/setup_pages.py" line="595"/>
         <source>Could not prepare the run&apos;s folder: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,66 +1155,66 @@ Resume it from its last checkpoint?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703"/>
-        <location filename="../main_window.py" line="713"/>
-        <location filename="../main_window.py" line="717"/>
+        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="720"/>
         <source>Open text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="704"/>
-        <location filename="../main_window.py" line="738"/>
+        <location filename="../main_window.py" line="707"/>
+        <location filename="../main_window.py" line="741"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="714"/>
+        <location filename="../main_window.py" line="717"/>
         <source>{0} is not UTF-8 text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718"/>
+        <location filename="../main_window.py" line="721"/>
         <source>Could not open {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="737"/>
-        <location filename="../main_window.py" line="749"/>
+        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="752"/>
         <source>Save text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="750"/>
+        <location filename="../main_window.py" line="753"/>
         <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="760"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="798"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="809"/>
+        <location filename="../main_window.py" line="812"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="809"/>
+        <location filename="../main_window.py" line="812"/>
         <source>Save the changes to this text?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="840"/>
+        <location filename="../main_window.py" line="843"/>
         <source>Restore unsaved text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="841"/>
+        <location filename="../main_window.py" line="844"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>

@@ -715,7 +715,7 @@ Resume it from its last checkpoint?</source>
     </message>
     <message>
         <location filename="../wizard/setup_pages.py" line="431"/>
-        <location filename="../wizard/setup_pages.py" line="553"/>
+        <location filename="../wizard/setup_pages.py" line="556"/>
         <source>General check file</source>
         <translation>通用检查文件</translation>
     </message>
@@ -775,82 +775,82 @@ Resume it from its last checkpoint?</source>
         <translation>没有 GPU：这个 PyTorch（{0}）不支持 CUDA。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="503"/>
+        <location filename="../wizard/setup_pages.py" line="506"/>
         <source>No CUDA GPU found. Training runs on the CPU.</source>
         <translation>没有找到 CUDA GPU。将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="505"/>
+        <location filename="../wizard/setup_pages.py" line="508"/>
         <source>Measuring this machine&apos;s speed for the estimates…</source>
         <translation>正在测量本机速度以估计时间…</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="512"/>
+        <location filename="../wizard/setup_pages.py" line="515"/>
         <source>This trainer cannot list GPUs (no devices command); training runs on the CPU.</source>
         <translation>这个训练程序不能列出 GPU（没有 devices 命令）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="514"/>
+        <location filename="../wizard/setup_pages.py" line="517"/>
         <source>Could not list GPUs ({0}); training runs on the CPU.</source>
         <translation>无法列出 GPU（{0}）；将在 CPU 上训练。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="536"/>
+        <location filename="../wizard/setup_pages.py" line="539"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="536"/>
+        <location filename="../wizard/setup_pages.py" line="539"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="537"/>
+        <location filename="../wizard/setup_pages.py" line="540"/>
         <source>Thorough</source>
         <translation>充分</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="537"/>
+        <location filename="../wizard/setup_pages.py" line="540"/>
         <source>Tiny (a test run, no real gain)</source>
         <translation>极小（测试用，没有实际提升）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="540"/>
+        <location filename="../wizard/setup_pages.py" line="543"/>
         <source>under a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="541"/>
+        <location filename="../wizard/setup_pages.py" line="544"/>
         <source>about {0:.0f} min</source>
         <translation>约 {0:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="542"/>
+        <location filename="../wizard/setup_pages.py" line="545"/>
         <source>{0} — {1} (estimate)</source>
         <translation>{0} — {1}（估计）</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="547"/>
+        <location filename="../wizard/setup_pages.py" line="550"/>
         <source>, up to {0:.1f} M training tokens</source>
         <translation>，最多约 {0:.1f} M 训练词元</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="550"/>
+        <location filename="../wizard/setup_pages.py" line="553"/>
         <source>; on a CPU it builds your word layer only</source>
         <translation>；在 CPU 上只建立你的词语层</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="578"/>
+        <location filename="../wizard/setup_pages.py" line="581"/>
         <source>The learning rate must be a number, e.g. 3e-4.</source>
         <translation>学习率必须是数字，例如 3e-4。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="588"/>
+        <location filename="../wizard/setup_pages.py" line="591"/>
         <source>Training on several GPUs needs torchrun, which comes with PyTorch; it was not found next to the trainer or on PATH. Tick one GPU, or install PyTorch.</source>
         <translation>多块 GPU 训练需要 torchrun（随 PyTorch 提供），但在训练程序旁边和 PATH 中都没有找到。请只勾选一块 GPU，或安装 PyTorch。</translation>
     </message>
     <message>
-        <location filename="../wizard/setup_pages.py" line="592"/>
+        <location filename="../wizard/setup_pages.py" line="595"/>
         <source>Could not prepare the run&apos;s folder: {0}</source>
         <translation>无法准备训练文件夹：{0}</translation>
     </message>
@@ -1154,66 +1154,66 @@ Resume it from its last checkpoint?</source>
         <translation>缩放：{0} 磅</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703"/>
-        <location filename="../main_window.py" line="713"/>
-        <location filename="../main_window.py" line="717"/>
+        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="720"/>
         <source>Open text</source>
         <translation>打开文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="704"/>
-        <location filename="../main_window.py" line="738"/>
+        <location filename="../main_window.py" line="707"/>
+        <location filename="../main_window.py" line="741"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="714"/>
+        <location filename="../main_window.py" line="717"/>
         <source>{0} is not UTF-8 text.</source>
         <translation>{0} 不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718"/>
+        <location filename="../main_window.py" line="721"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="737"/>
-        <location filename="../main_window.py" line="749"/>
+        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="752"/>
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="750"/>
+        <location filename="../main_window.py" line="753"/>
         <source>Could not save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="760"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="798"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="809"/>
+        <location filename="../main_window.py" line="812"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="809"/>
+        <location filename="../main_window.py" line="812"/>
         <source>Save the changes to this text?</source>
         <translation>是否保存对此文本的更改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="840"/>
+        <location filename="../main_window.py" line="843"/>
         <source>Restore unsaved text</source>
         <translation>恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="841"/>
+        <location filename="../main_window.py" line="844"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>
