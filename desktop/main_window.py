@@ -90,10 +90,13 @@ def create_engine(settings: AppSettings):
     """
     from core import paths
     from core.engine import ImeEngine
+    from core.lexicon.custom_phrases import CustomPhrases
     from core.lexicon.user import UserLexicon
 
     lexicon = UserLexicon(paths.user_data_dir() / "user_lexicon.sqlite")
     engine = ImeEngine(config=settings.engine_config(), user_lexicon=lexicon, scorer=None)
+    # shown first when the whole input is their key (dz -> an address, sj -> the time)
+    engine.custom_phrases = CustomPhrases(paths.user_data_dir() / CustomPhrases.FILENAME)
     return engine, lexicon
 
 
@@ -153,12 +156,40 @@ class MainWindow(QMainWindow):
         self.editor.viewport().installEventFilter(self)   # Ctrl+wheel zooms through our setting
         self._find_dialog = None
         self._apply_theme()
+        self._watch_learning()
 
         self.resize(960, 640)
         self._retranslate()
         self._update_status()
 
     # -- construction ------------------------------------------------------------------------
+    def _watch_learning(self) -> None:
+        """Learning never blocks typing: a dictionary that cannot be written is said once in the
+        status bar, its words wait in memory and are retried every 30 s."""
+        self.controller.learningFailed.connect(self._on_learning_failed)
+        lex = self.user_lexicon
+        self._flush_timer = QTimer(self, interval=30_000)
+        self._flush_timer.timeout.connect(self._flush_learned)
+        if lex is None:
+            return
+        lex.on_write_error = self._on_learning_failed
+        if lex.write_error:
+            self._on_learning_failed(lex.write_error)
+        if lex.recovered_from:
+            self.statusBar().showMessage(self.tr(
+                "The user dictionary was damaged: {0} words were recovered; the old file is {1}"
+            ).format(lex.salvaged, lex.recovered_from), 15000)
+        self._flush_timer.start()
+
+    def _on_learning_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Learned words are not being saved: {0}").format(reason), 15000)
+
+    def _flush_learned(self) -> None:
+        lex = self.user_lexicon
+        if lex is not None and lex.pending:
+            lex.flush()
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.mode_button = QToolButton(self)
@@ -469,7 +500,9 @@ class MainWindow(QMainWindow):
 
         window = getattr(self, "_dict_window", None)
         if window is None:
-            window = UserDictWindow(self.user_lexicon, self)
+            window = UserDictWindow(self.user_lexicon, self,
+                                    custom_phrases=getattr(self.engine, "custom_phrases", None))
+            self.controller.attach(window.search)   # Chinese input in the search field too
             self._dict_window = window
             centre_over(window, self)
         window.refresh()
@@ -582,6 +615,8 @@ class MainWindow(QMainWindow):
 
         if self._find_dialog is None:
             self._find_dialog = FindReplaceDialog(self.editor, self)
+            self.controller.attach(self._find_dialog.find_edit)
+            self.controller.attach(self._find_dialog.replace_edit)
             centre_over(self._find_dialog, self)
         selected = self.editor.textCursor().selectedText()
         if selected and "\u2029" not in selected:
@@ -871,6 +906,10 @@ class MainWindow(QMainWindow):
         self._writer.shutdown(5000)
         self.autosave.clear()
         self.editor.candidate_bar.hide()
+        self._flush_timer.stop()
+        custom = getattr(self.engine, "custom_phrases", None)
+        if custom is not None and hasattr(custom, "close"):
+            custom.close()
         if self.user_lexicon is not None:
             self.user_lexicon.close()
             self.user_lexicon = None

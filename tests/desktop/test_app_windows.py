@@ -85,7 +85,7 @@ def _learn_phrase_by_partial_selection(window) -> str:
     return ed.toPlainText()
 
 
-def test_learning_shows_up_in_the_dictionary_window(main_window, tmp_path):
+def test_learning_shows_up_in_the_dictionary_window(main_window, tmp_path, qtbot):
     committed = _learn_phrase_by_partial_selection(main_window)
     assert len(committed) >= 2
     window = main_window.open_user_dictionary()
@@ -108,7 +108,9 @@ def test_learning_shows_up_in_the_dictionary_window(main_window, tmp_path):
     window.select_row(row)
     assert window.delete_selected() == 1
     assert committed not in window.texts()
-    assert window.import_from(str(tsv)) >= 1
+    with qtbot.waitSignal(window.importFinished, timeout=30_000) as done:
+        assert window.import_from(str(tsv))   # runs in the background
+    assert done.args[0] >= 1
     assert committed in window.texts()
 
     # clear all asks first
