@@ -59,6 +59,13 @@ def main(argv: list[str] | None = None, *, on_ready=None) -> int:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)   # window titles end with it, once
     app.setApplicationVersion(app_version())
     app.setOrganizationName("Yinzi")
+    app.setDesktopFileName("yinzi")   # ties the windows to yinzi.desktop (its icon, its name)
+    from core import paths
+    from desktop.qt import QIcon
+
+    icon = paths.resources_dir() / "icons" / "yinzi.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     store = SettingsStore()
     i18n.install(app, store.load().language)
     try:
