@@ -56,6 +56,7 @@ class ResultRow:
     probability: float  # of `label`; NaN-free: 0.0 when empty
     positive: float
     date: str = ""
+    values: dict[str, str] = field(default_factory=dict)   # the input row's own columns
 
 
 @dataclass
@@ -234,10 +235,11 @@ def run_batch(
                 date = row.values.get(job.date_column, "") if job.date_column else ""
                 if score is None:
                     summary.empty += 1
-                    result = ResultRow(row.line, texts[i], "", 0.0, 0.0, date)
+                    result = ResultRow(row.line, texts[i], "", 0.0, 0.0, date, row.values)
                     added: tuple = ("", "", "")
                 else:
-                    result = ResultRow(row.line, texts[i], score.label, score.probability, score.positive, date)
+                    result = ResultRow(row.line, texts[i], score.label, score.probability, score.positive, date,
+                                       row.values)
                     added = (score.label, float(score.probability), float(score.positive))
                     summary.label_counts[score.label] = summary.label_counts.get(score.label, 0) + 1
                 lead_values = [str(row.line)] if line_column else []

@@ -54,9 +54,10 @@ def _analyzer(args: argparse.Namespace):
 def _print_analysis(analysis, out) -> None:
     s = analysis.sentiment
     if s is not None:
-        bar = "#" * round(20 * s.overall.positive)
-        print(f"sentiment: {s.overall.label} ({s.overall.probability:.1%})  "
-              f"positive [{bar:<20}] {s.overall.positive:.1%}   model: {s.model}", file=out)
+        head = s.verdict or s.overall   # the headline: mixed when the sentences disagree
+        bar = "#" * round(20 * head.positive)
+        print(f"sentiment: {head.label} ({head.probability:.1%})  "
+              f"positive [{bar:<20}] {head.positive:.1%}   model: {s.model}", file=out)
         if len(s.sentences) > 1:
             for ss in s.sentences:
                 print(f"  {ss.score.label:<8} P(positive) {ss.score.positive:5.1%}  {ss.sentence.text}",

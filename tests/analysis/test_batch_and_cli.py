@@ -369,3 +369,23 @@ def test_sigterm_and_sighup_end_a_batch_with_the_partial_file_message(tmp_path, 
     assert f"interrupted ({signame}): {out} holds the" in err and "Traceback" not in err
     rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
     assert rows and all(r["sentiment"] for r in rows)   # complete rows only
+
+
+def test_analyze_prints_the_headline_verdict_mixed_for_a_review_that_praises_then_complains(
+        capsys):
+    from core import paths
+
+    if not (paths.shipped_models_dir() / "sentiment-default" / "manifest.json").is_file():
+        pytest.skip("the shipped sentiment model is not here")
+    review = "酒店位置很好，早餐丰富。服务员很热情。但是房间隔音太差，空调也坏了。下次可能不会再来了。"
+    assert main(["analyze", review]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("sentiment: mixed")
+
+
+def test_batch_rows_carry_the_input_files_own_columns(analyzer, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text("id,shop,review\n7,A店,房间很好\n8,B店,服务很差\n", encoding="utf-8")
+    rows = []
+    run_batch(BatchJob(src, text_column="review", output=tmp_path / "o.csv"), analyzer,
+              on_chunk=lambda progress, chunk: rows.extend(chunk))
+    assert [(r.values["id"], r.values["shop"]) for r in rows] == [("7", "A店"), ("8", "B店")]
