@@ -406,9 +406,12 @@ class ImeEngine:
     def _finish(self) -> str:
         pieces = list(self._selected)
         text = "".join(c.text for c in pieces)
-        self._learn(pieces)
         self.reset()
         self._remember(text)
+        try:
+            self._learn(pieces)   # after the text is settled: learning never blocks a commit
+        except Exception as exc:
+            log.warning("could not learn %r: %s", text, exc)
         return text
 
     def _remember(self, text: str) -> None:

@@ -185,3 +185,17 @@ def test_committed_text_is_the_first_words_history(engine: ImeEngine) -> None:
     assert engine._history() == (engine._lex.word_id("我"), engine._lex.word_id("小"))
     assert texts(engine, 1)[0] == "时候"
     assert alone in texts(engine, 5)
+
+
+def test_a_learner_that_raises_never_keeps_the_text_from_being_committed(engine, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the user dictionary is gone")
+
+    monkeypatch.setattr(engine.user_lexicon, "learn", broken)
+    engine.type("woaibeijing")
+    committed = engine.select(engine.all_candidates().index(
+        next(c for c in engine.all_candidates() if c.text == "我爱")))
+    while committed is None:   # a partial pick, then the rest: a commit that teaches a phrase
+        committed = engine.select(0)
+    assert committed.startswith("我爱") and len(committed) == 4
+    assert engine.context.endswith(committed) and not engine.composing
