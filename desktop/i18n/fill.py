@@ -269,6 +269,13 @@ EN_PLURAL = {"Imported %n phrase(s)": ["Imported %n phrase", "Imported %n phrase
              ["Delete the %n learned phrase? This cannot be undone.", "Delete all %n learned phrases? This cannot be undone."],
              "Exported %n phrase(s)": ["Exported %n phrase", "Exported %n phrases"]}
 
+# Storage faults said in the status bar.
+ZH.update({
+ "Learned words are not being saved: {0}": "学到的词暂时无法保存：{0}",
+ "The user dictionary was damaged: {0} words were recovered; the old file is {1}":
+   "用户词库已损坏：已恢复 {0} 个词，原文件在 {1}",
+})
+
 def fill(path, table, plural, in_context=None):
     tree = ET.parse(path)
     missing = []
