@@ -71,8 +71,13 @@ lint: $(STAMP) ## ruff + import-linter layering contracts
 
 EXCLUDE ?= $(DEV) $(wildcard $(DATA)/sentiment/*_dev.tsv $(DATA)/sentiment/*_test*.tsv)
 
-lexicon: $(STAMP) ## Rebuild resources/lexicon from jieba, pypinyin and the corpus, leaving out lines with dev/test clauses (DATA=../shared/data)
-	$(PY) -m core.lexicon.compile --corpus $(DATA)/corpus --out resources/lexicon --exclude $(EXCLUDE)
+# The word lists of idioms, poem phrases, names and terms (MIT/Apache-2.0 sources), built outside
+# the repository by scripts/coverage/build_extra_corpus.py (see its README); left out when absent.
+EXTRA ?= ../extra_corpus
+
+lexicon: $(STAMP) ## Rebuild resources/lexicon (word trigram) from jieba, pypinyin, the corpus and EXTRA's word lists, leaving out lines with dev/test clauses (DATA=../shared/data)
+	$(PY) -m core.lexicon.compile --corpus $(DATA)/corpus --out resources/lexicon --exclude $(EXCLUDE) \
+	  $(if $(wildcard $(EXTRA)/words_jieba_scale.tsv),--words $(EXTRA)/words_jieba_scale.tsv --provenance $(EXTRA)/provenance.json)
 
 eval: $(STAMP) ## Evaluate on the p2c dev set (DEV=file; neural row cross-validated by tune-rescore) and sentiment test files
 	$(VENV)/bin/yinzi-train eval-ime --input $(DEV) --json runs/eval-ime.json
@@ -95,9 +100,10 @@ $(BUILD_STAMP): pyproject.toml constraints.txt $(STAMP)
 	@touch $(BUILD_STAMP)
 
 PYINSTALLER := $(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build
-# The app bundle's size limit (unpacked, Linux x86-64). 300 MB held with the bigram lexicon
-# (289 MB); the word-trigram lexicon of 2026-12-07 adds 32 MB that no pruning recovers (308 MB).
-BUNDLE_BUDGET_MB ?= 315
+# The app bundle's size limit (unpacked, Linux x86-64). The target of 300 MB held with the bigram
+# lexicon (289 MB); the word-trigram lexicon adds 32 MB (308 MB) and the idiom, poem-phrase and
+# name lists another 12 MB (320 MB): over the target, kept for their accuracy (docs/INSTALL.md).
+BUNDLE_BUDGET_MB ?= 325
 
 bundle: $(BUILD_STAMP) ## PyInstaller one-folder bundle of the typing app (no torch): dist/yinzi, fails over BUNDLE_BUDGET_MB
 	$(PYINSTALLER) packaging/yinzi.spec
