@@ -148,9 +148,8 @@ def test_keys_arriving_during_a_key_are_queued_not_interleaved(main_window, qtbo
     assert ed.toPlainText() == slow and not main_window.controller.composing
 
 
-def test_commit_reaches_the_editor_when_learning_fails(main_window, monkeypatch):
+def test_commit_reaches_the_editor_when_learning_fails(main_window, monkeypatch, caplog):
     ed, ctl = main_window.editor, main_window.controller
-    failures = []
 
     def broken_learn(*_args, **_kwargs):
         raise sqlite3.OperationalError("attempt to write a readonly database")
@@ -160,11 +159,12 @@ def test_commit_reaches_the_editor_when_learning_fails(main_window, monkeypatch)
     key(ed, K.Key_2, "2")                              # a choice the engine learns from
     chosen = ed.toPlainText()
     assert len(chosen) == 1 and not ctl.composing
-    ctl.learningFailed.connect(failures.append)
     type_keys(ed, "shi")
     key(ed, K.Key_3, "3")
     assert len(ed.toPlainText()) == 2 and not ctl.composing
-    assert failures                                    # said, not swallowed
+    # said, not swallowed: the engine settles the text first, then logs what learning raised
+    # (storage faults never get here: the user lexicon queues them and the status bar says so)
+    assert "could not learn" in caplog.text
     type_keys(ed, "nihao ")                            # typing goes on
     assert ed.toPlainText().endswith("你好")
     assert ed.preedit == ""
