@@ -111,8 +111,18 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store or SettingsStore()
         self.settings = self.store.load()
+        self.lexicon_error = ""   # set when the system lexicon is missing or damaged
         if engine is None:
-            engine, user_lexicon = create_engine(self.settings)
+            from core.lexicon.system import LexiconError
+
+            try:
+                engine, user_lexicon = create_engine(self.settings)
+            except LexiconError as exc:
+                # plain text keeps working; Chinese input waits for a reinstall or `make lexicon`
+                from core.engine.no_lexicon import NoLexiconEngine
+
+                self.lexicon_error = str(exc)
+                engine, user_lexicon = NoLexiconEngine(self.lexicon_error), None
         self.engine = engine
         self.user_lexicon = user_lexicon
         self.autosave = autosave or AutosaveStore()
@@ -157,6 +167,8 @@ class MainWindow(QMainWindow):
         self._find_dialog = None
         self._apply_theme()
         self._watch_learning()
+        if self.lexicon_error:
+            self._without_chinese_input()
 
         self.resize(960, 640)
         self._retranslate()
@@ -180,6 +192,16 @@ class MainWindow(QMainWindow):
                 "The user dictionary was damaged: {0} words were recovered; the old file is {1}"
             ).format(lex.salvaged, lex.recovered_from), 15000)
         self._flush_timer.start()
+
+    def _without_chinese_input(self) -> None:
+        """A damaged or missing lexicon: English mode only, said in the status bar for good."""
+        self.controller.set_chinese(False)
+        self.actions_by_name["chinese"].setEnabled(False)
+        self.mode_button.setEnabled(False)
+        self.lexicon_label = QLabel(self.tr("Chinese input is unavailable: {0}").format(
+            self.lexicon_error), self)
+        self.lexicon_label.setWordWrap(True)
+        self.statusBar().addWidget(self.lexicon_label, 1)
 
     def _on_learning_failed(self, reason: str) -> None:
         self.statusBar().showMessage(
@@ -395,6 +417,9 @@ class MainWindow(QMainWindow):
         self.latency_label.setToolTip(self.tr("Last keystroke-to-candidates time"))
 
     def _on_mode_changed(self, chinese: bool) -> None:
+        if chinese and self.lexicon_error:   # Shift cannot switch to a mode with no lexicon
+            self.controller.set_chinese(False)
+            return
         self._update_status()
 
     def _on_punctuation_changed(self, on: bool) -> None:
@@ -406,6 +431,8 @@ class MainWindow(QMainWindow):
     # -- model -------------------------------------------------------------------------------
     def start_model_load(self) -> None:
         """Load the chosen neural model in the background; the n-gram decoder serves meanwhile."""
+        if self.lexicon_error:   # the model rescores the lexicon's sentences: nothing to rescore
+            return
         self._load_generation += 1
         generation = self._load_generation
         name, prefer_cuda = self.settings.model, self.settings.prefer_cuda
@@ -451,7 +478,7 @@ class MainWindow(QMainWindow):
         """Build the lexicon tables off the UI thread, then one decode here, so the first
         keystroke does not pay for them. The decoder itself is only ever used on this thread."""
         lexicon = getattr(self.engine, "_lex", None)
-        if lexicon is None or not hasattr(lexicon, "warm_up"):
+        if self.lexicon_error or lexicon is None or not hasattr(lexicon, "warm_up"):
             return
 
         def decode_once(_: object) -> None:

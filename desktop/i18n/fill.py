@@ -272,6 +272,7 @@ EN_PLURAL = {"Imported %n phrase(s)": ["Imported %n phrase", "Imported %n phrase
 # Storage faults said in the status bar.
 ZH.update({
  "Learned words are not being saved: {0}": "学到的词暂时无法保存：{0}",
+ "Chinese input is unavailable: {0}": "中文输入不可用：{0}",
  "The user dictionary was damaged: {0} words were recovered; the old file is {1}":
    "用户词库已损坏：已恢复 {0} 个词，原文件在 {1}",
 })

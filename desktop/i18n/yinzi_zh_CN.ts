@@ -858,372 +858,377 @@ Resume it from its last checkpoint?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="192"/>
         <source>The user dictionary was damaged: {0} words were recovered; the old file is {1}</source>
         <translation>用户词库已损坏：已恢复 {0} 个词，原文件在 {1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="201"/>
+        <source>Chinese input is unavailable: {0}</source>
+        <translation>中文输入不可用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="208"/>
         <source>Learned words are not being saved: {0}</source>
         <translation>学到的词暂时无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="349"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="350"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="351"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="352"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="353"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Chinese mode	Shift</source>
         <translation>中文模式	Shift</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Chinese punctuation	Ctrl+.</source>
         <translation>中文标点	Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="356"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="357"/>
         <source>User &amp;dictionary…</source>
         <translation>用户词典(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="358"/>
         <source>&amp;Batch analysis…</source>
         <translation>批量分析(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="359"/>
         <source>&amp;Train on my text…</source>
         <translation>用我的文本训练(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="360"/>
         <source>&amp;Models…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="361"/>
         <source>&amp;About Yinzi</source>
         <translation>关于音字(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="362"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="363"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="364"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="366"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="367"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="369"/>
         <source>&amp;Find and replace…</source>
         <translation>查找和替换(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="372"/>
         <source>&amp;Reset zoom</source>
         <translation>恢复原始大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="373"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="374"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="375"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="376"/>
         <source>&amp;Input</source>
         <translation>输入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="377"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="378"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="379"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="380"/>
         <source>Analysis</source>
         <translation>文本分析</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="383"/>
         <source>Text analysis is not available in this build.</source>
         <translation>此版本不含文本分析。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="384"/>
         <source>Input mode (Shift toggles)</source>
         <translation>输入模式（Shift 切换）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Chinese punctuation (Ctrl+. toggles)</source>
         <translation>中文标点（Ctrl+. 切换）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="402"/>
         <source>English mode types ASCII punctuation; Chinese punctuation (Ctrl+. toggles) applies in Chinese mode</source>
         <translation>英文模式输入英文标点；中文标点（Ctrl+. 切换）在中文模式下生效</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Model: {0} (loading {1}…)</source>
         <translation>模型：{0}（正在加载 {1}…）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Model: {0} (neural model unavailable)</source>
         <translation>模型：{0}（神经模型不可用）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="429"/>
         <source>{0:.1f} ms</source>
         <translation>{0:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Last keystroke-to-candidates time</source>
         <translation>最近一次按键到候选出现的时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="459"/>
         <source>Model loaded: {0}</source>
         <translation>模型已加载：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Neural model not loaded ({0}); using the n-gram decoder</source>
         <translation>神经模型未加载（{0}）；正在使用 n-gram 解码器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="515"/>
         <source>Settings are not saved (the config folder refused them); they apply until you quit.</source>
         <translation>设置未能保存（配置文件夹不可写）；在退出前仍然有效。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Batch analysis</source>
         <translation>批量分析</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="547"/>
         <source>Batch analysis is not available: {0}</source>
         <translation>批量分析不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="601"/>
         <source>About Yinzi</source>
         <translation>关于音字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="605"/>
         <source>&lt;b&gt;Yinzi (音字)&lt;/b&gt; {0}&lt;br&gt;An offline pinyin input method with its own neural pinyin-to-hanzi model, and Chinese text analysis.&lt;br&gt;Decoder: {1}</source>
         <translation>&lt;b&gt;音字 (Yinzi)&lt;/b&gt; {0}&lt;br&gt;离线拼音输入法，自带神经网络拼音转汉字模型，并提供中文文本分析。&lt;br&gt;解码器：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="613"/>
         <source>Switch between Chinese and English mode</source>
         <translation>切换中文／英文模式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587"/>
+        <location filename="../main_window.py" line="614"/>
         <source>Chinese or ASCII punctuation</source>
         <translation>中文或英文标点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="615"/>
         <source>Space / 1-9</source>
         <translation>空格 / 1-9</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="615"/>
         <source>Commit the first / a numbered candidate</source>
         <translation>上屏第一个／对应编号的候选</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589"/>
+        <location filename="../main_window.py" line="616"/>
         <source>Commit the letters as typed</source>
         <translation>按原样上屏字母</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590"/>
+        <location filename="../main_window.py" line="617"/>
         <source>Cancel the composition</source>
         <translation>取消输入</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591"/>
+        <location filename="../main_window.py" line="618"/>
         <source>Previous / next page of candidates</source>
         <translation>候选上一页／下一页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="619"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="619"/>
         <source>Zoom the editor</source>
         <translation>缩放编辑器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="635"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659"/>
+        <location filename="../main_window.py" line="686"/>
         <source>Zoom: {0} pt</source>
         <translation>缩放：{0} 磅</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="741"/>
-        <location filename="../main_window.py" line="751"/>
-        <location filename="../main_window.py" line="755"/>
+        <location filename="../main_window.py" line="768"/>
+        <location filename="../main_window.py" line="778"/>
+        <location filename="../main_window.py" line="782"/>
         <source>Open text</source>
         <translation>打开文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="742"/>
-        <location filename="../main_window.py" line="776"/>
+        <location filename="../main_window.py" line="769"/>
+        <location filename="../main_window.py" line="803"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="752"/>
+        <location filename="../main_window.py" line="779"/>
         <source>{0} is not UTF-8 text.</source>
         <translation>{0} 不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="756"/>
+        <location filename="../main_window.py" line="783"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="775"/>
-        <location filename="../main_window.py" line="787"/>
+        <location filename="../main_window.py" line="802"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="788"/>
+        <location filename="../main_window.py" line="815"/>
         <source>Could not save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="822"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="833"/>
+        <location filename="../main_window.py" line="860"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="847"/>
+        <location filename="../main_window.py" line="874"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="847"/>
+        <location filename="../main_window.py" line="874"/>
         <source>Save the changes to this text?</source>
         <translation>是否保存对此文本的更改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="878"/>
+        <location filename="../main_window.py" line="905"/>
         <source>Restore unsaved text</source>
         <translation>恢复未保存的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="879"/>
+        <location filename="../main_window.py" line="906"/>
         <source>The last session ended without saving. Restore its text?
 
 {0}</source>

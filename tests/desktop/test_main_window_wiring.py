@@ -53,3 +53,29 @@ def test_the_find_field_takes_chinese_input(main_window, qtbot):
     qtbot.keyClicks(dialog.find_edit, "nihao")
     qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Space)
     assert dialog.find_edit.text() == "你好"
+
+
+def test_a_damaged_lexicon_leaves_the_app_usable_for_plain_text(qtbot, yinzi_home, monkeypatch):
+    from core.lexicon import system
+    from desktop.main_window import MainWindow
+
+    def damaged(cls=None):
+        raise system.LexiconError("resources/lexicon is damaged: words.strings has 10 bytes, "
+                                  "the manifest records 3338644")
+
+    monkeypatch.setattr(system.SystemLexicon, "default", classmethod(lambda cls: damaged()))
+    window = MainWindow()
+    window.ask_save_changes = lambda: "discard"
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.editor.setFocus()
+    assert not window.controller.chinese
+    assert "damaged" in window.lexicon_label.text()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Shift)          # Shift cannot turn Chinese on
+    qtbot.keyClicks(window.editor, "hello, world")
+    assert window.editor.toPlainText() == "hello, world"
+    assert not window.controller.chinese
+    window.start_model_load()                                # nothing to load, nothing raised
+    window.editor.document().setModified(False)
+    window.close()
