@@ -38,8 +38,10 @@ from desktop.qt import (
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1   # the UserEntry object behind a row
 
 
-class UserEntryModel(QAbstractTableModel):
-    COLUMNS = ("text", "pinyin", "count", "last_used")
+class _EntryListModel(QAbstractTableModel):
+    """A read-only table over a list of entries, one per row; subclasses name the columns."""
+
+    COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -58,6 +60,10 @@ class UserEntryModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
+
+
+class UserEntryModel(_EntryListModel):
+    COLUMNS = ("text", "pinyin", "count", "last_used")
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
@@ -345,26 +351,10 @@ class UserDictWindow(QWidget):
         return path
 
 
-class CustomPhraseModel(QAbstractTableModel):
+class CustomPhraseModel(_EntryListModel):
     """Thin adapter over `CustomPhrases.entries()`."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._entries: list[Any] = []
-
-    def set_entries(self, entries: list[Any]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def entry(self, row: int):
-        return self._entries[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 2
+    COLUMNS = ("key", "text")
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:

@@ -150,6 +150,16 @@ def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = No
     return CorpusCounts(words, uni, codes, counts, dropped, tri_codes, tri_counts)
 
 
+def read_counts_cache(path: Path) -> tuple[CorpusCounts, list[str]]:
+    """The counts a `--counts-cache` file holds, and the sha256 of the files excluded then."""
+    z = np.load(path, allow_pickle=False)
+    cc = CorpusCounts(z["words"].tolist(), z["uni"], z["codes"], z["counts"],
+                      int(z["dropped"]) if "dropped" in z.files else 0,
+                      z["tri_codes"] if "tri_codes" in z.files else None,
+                      z["tri_counts"] if "tri_counts" in z.files else None)
+    return cc, z["exclude"].tolist() if "exclude" in z.files else []
+
+
 def merge_counts(a: CorpusCounts, b: CorpusCounts, weight: float = 1.0) -> CorpusCounts:
     """The counts of two corpora together (b's new words get ids after a's); b's counts are
     multiplied by `weight` (a small corpus of another kind of text, e.g. poetry, is added
@@ -263,16 +273,11 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     guard = ClauseGuard.from_files(exclude) if exclude else None
     if counts_cache is not None and counts_cache.exists():
         print(f"reading corpus counts from {counts_cache}", file=sys.stderr)
-        z = np.load(counts_cache, allow_pickle=False)
-        cached_exclude = z["exclude"].tolist() if "exclude" in z.files else []
+        cc, cached_exclude = read_counts_cache(counts_cache)
         if sorted(cached_exclude) != sorted(sha256_file(p) for p in exclude):
             raise ValueError(f"{counts_cache} was counted with other --exclude files; delete it")
-        if cfg.trigram and "tri_codes" not in z.files:
+        if cfg.trigram and cc.tri_codes is None:
             raise ValueError(f"{counts_cache} holds no trigram counts; delete it")
-        cc = CorpusCounts(z["words"].tolist(), z["uni"], z["codes"], z["counts"],
-                          int(z["dropped"]) if "dropped" in z.files else 0,
-                          z["tri_codes"] if "tri_codes" in z.files else None,
-                          z["tri_counts"] if "tri_counts" in z.files else None)
     else:
         print(f"segmenting {len(corpus)} corpus files with jieba ({workers} workers)"
               + (f", leaving out lines with any of {len(guard):,} evaluation clauses" if guard else ""),

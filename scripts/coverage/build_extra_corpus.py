@@ -14,9 +14,9 @@ Every text line that contains a clause (>= 10 Han characters) of an --exclude fi
 and counted, and so is every line that shares a clause with a held-out probe poem.
 
     python scripts/coverage/build_extra_corpus.py \\
-        --poetry /work/.mirror/chinese-poetry+chinese-poetry/repo \\
-        --thuocl /work/.mirror/thunlp+THUOCL/repo --opencc /work/.mirror/BYVoid+OpenCC/repo \\
-        --exclude ../shared/data/p2c/dev.txt --out /work/extra_corpus
+        --poetry <chinese-poetry/chinese-poetry snapshot> \\
+        --thuocl <thunlp/THUOCL snapshot> --opencc <BYVoid/OpenCC snapshot> \\
+        --exclude ../shared/data/p2c/dev.txt --out ../extra_corpus
 """
 from __future__ import annotations
 
@@ -346,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--poetry", type=Path, help="chinese-poetry/chinese-poetry snapshot")
     ap.add_argument("--thuocl", type=Path, help="thunlp/THUOCL snapshot")
     ap.add_argument("--opencc", type=Path, help="BYVoid/OpenCC snapshot")
-    ap.add_argument("--out", type=Path, default=Path("/work/extra_corpus"))
+    ap.add_argument("--out", type=Path, default=Path("../extra_corpus"))
     default_dev = REPO.parent / "shared" / "data" / "p2c" / "dev.txt"
     ap.add_argument("--exclude", type=Path, nargs="*",
                     default=[default_dev] if default_dev.is_file() else [],

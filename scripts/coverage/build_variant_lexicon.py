@@ -7,7 +7,7 @@ gives each words.tsv entry its pseudo-count through the channel jieba's dictiona
 It is for measuring the extra corpus before the lexicon build takes it in its own way:
 
     python scripts/coverage/build_variant_lexicon.py --counts-cache counts.npz \\
-        --extra /work/extra_corpus --out /tmp/lexicon-extra [--no-text] [--no-words]
+        --extra ../extra_corpus --out /tmp/lexicon-extra [--no-text] [--no-words]
 """
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 REPO = Path(__file__).resolve().parent.parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -27,42 +25,13 @@ from core.exclusion import ClauseGuard  # noqa: E402
 from core.filehash import sha256_file  # noqa: E402
 from core.lexicon.compile import (  # noqa: E402
     CompileConfig,
-    CorpusCounts,
     corpus_files,
     count_corpus,
+    merge_counts,
+    read_counts_cache,
     read_jieba_dict,
     write_lexicon,
 )
-
-
-def load_counts(path: Path) -> CorpusCounts:
-    z = np.load(path, allow_pickle=False)
-    return CorpusCounts(z["words"].tolist(), z["uni"], z["codes"], z["counts"],
-                        int(z["dropped"]) if "dropped" in z.files else 0)
-
-
-def merge_counts(a: CorpusCounts, b: CorpusCounts, weight: float = 1.0) -> CorpusCounts:
-    """a + weight * b over the union of their vocabularies (BOS and EOS keep ids 0 and 1)."""
-    index = {w: i for i, w in enumerate(a.words)}
-    words = list(a.words)
-    b_to_u = np.empty(len(b.words), dtype=np.int64)
-    for i, w in enumerate(b.words):
-        j = index.get(w)
-        if j is None:
-            j = index[w] = len(words)
-            words.append(w)
-        b_to_u[i] = j
-    V, Va, Vb = len(words), len(a.words), len(b.words)
-    uni = np.zeros(V, dtype=np.float64)
-    uni[:Va] += a.uni
-    np.add.at(uni, b_to_u, b.uni * weight)
-    a1, a2 = a.codes // Va, a.codes % Va
-    b1, b2 = b_to_u[b.codes // Vb], b_to_u[b.codes % Vb]
-    codes = np.concatenate([a1 * V + a2, b1 * V + b2])
-    counts = np.concatenate([a.counts.astype(np.float64), b.counts.astype(np.float64) * weight])
-    u, inv = np.unique(codes, return_inverse=True)
-    summed = np.bincount(inv, weights=counts)
-    return CorpusCounts(words, uni, u, summed, a.dropped_lines + b.dropped_lines)
 
 
 def read_words(path: Path) -> dict[str, float]:
@@ -79,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--counts-cache", type=Path, required=True)
-    ap.add_argument("--extra", type=Path, default=Path("/work/extra_corpus"))
+    ap.add_argument("--extra", type=Path, default=Path("../extra_corpus"))
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--exclude", type=Path, nargs="*", default=[])
     ap.add_argument("--text-weight", type=float, default=1.0)
@@ -93,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     t0 = time.time()
     cfg = CompileConfig()
-    cc = load_counts(args.counts_cache)
+    cc, _ = read_counts_cache(args.counts_cache)
     inputs: dict = {"counts_cache": sha256_file(args.counts_cache)}
     if not args.no_text:
         files = corpus_files([args.extra / "text"])
