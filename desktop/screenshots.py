@@ -96,16 +96,15 @@ def _wait(signal_pairs, ms: int) -> None:
     loop.exec()
 
 
-def _shoot_analysis(window, app, out: Path) -> Path | None:
-    """The analysis dock on a review that praises, then complains."""
+def _shoot_panel(window, app, text: str, path: Path) -> Path | None:
+    """The analysis dock once it has read `text`."""
     panel = window.analysis_panel
     if panel is None:
         return None
-    panel.set_text(SAMPLE_REVIEW)
+    panel.set_text(text)
     panel.flush()
     _wait([panel.analysisUpdated, panel.analysisFailed], 30000)
     app.processEvents()
-    path = out / "analysis_panel_zh_CN.png"
     panel.grab().save(str(path))
     return path
 
@@ -113,20 +112,6 @@ def _shoot_analysis(window, app, out: Path) -> Path | None:
 MIXED_REVIEW = ("酒店位置很好，离地铁站很近。房间干净，床也舒服。早餐种类丰富。"
                 "但是隔音太差，晚上很吵。前台态度冷淡，下次可能不会再来了。")
 LONG_SENTENCE = "jintianwomenyiqiqubeijingdaxuekanyingtaohua"
-
-
-def _shoot_mixed(window, app, out: Path) -> Path | None:
-    """The analysis dock on a review that praises three things and complains of two: mixed."""
-    panel = window.analysis_panel
-    if panel is None:
-        return None
-    panel.set_text(MIXED_REVIEW)
-    panel.flush()
-    _wait([panel.analysisUpdated, panel.analysisFailed], 30000)
-    app.processEvents()
-    path = out / "analysis_mixed_review_zh_CN.png"
-    panel.grab().save(str(path))
-    return path
 
 
 def _shoot_long_bar(window, app, out: Path) -> Path:
@@ -396,8 +381,11 @@ def main(argv: list[str] | None = None) -> int:
             written.append(path)
             dictionary.close()
             written.append(_shoot_long_bar(window, app, out))
-            written += [p for p in (_shoot_analysis(window, app, out), _shoot_mixed(window, app, out),
-                                    _shoot_batch(window, app, out)) if p]
+            shots = (_shoot_panel(window, app, SAMPLE_REVIEW, out / "analysis_panel_zh_CN.png"),
+                     # praises three things, complains of two: the mixed verdict
+                     _shoot_panel(window, app, MIXED_REVIEW, out / "analysis_mixed_review_zh_CN.png"),
+                     _shoot_batch(window, app, out))
+            written += [p for p in shots if p]
             written += _shoot_wizard(app, out)
         window.close()
     for path in written:

@@ -415,8 +415,7 @@ class ImeEngine:
         return text
 
     def _remember(self, text: str) -> None:
-        self._context = (self._context + text)[-CONTEXT_KEEP:]
-        self._update_cache_words()
+        self.set_context(self._context + text)
         for listener in self.commit_listeners:
             listener(text)
 
