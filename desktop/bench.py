@@ -11,8 +11,10 @@
 * **launch -> usable window**: a fresh `python -m desktop` process is started; the time until
   its window is shown with the event loop running, and until the first keystroke had its
   candidates (which includes loading the system lexicon).
-* **resident memory** (VmRSS) of this process after typing, and its peak (VmHWM); with the
-  analysis dock shown, also that of the analysis child process.
+* **resident memory** (VmRSS, and its peak VmHWM) of a fresh `python -m desktop` with its
+  default model after some typing: the app's own figure. Also that of this bench process
+  (which holds pypinyin for its own use) and, with the analysis dock shown, of the analysis
+  child process.
 * with `--document FILE`: keystroke -> painted again, typed at a human pace (`--pace`) at the
   end of that document with the analysis dock shown, which re-analyses it in the background.
 Runs offscreen unless a display is set. Prints figures; it asserts nothing.
@@ -224,6 +226,45 @@ def launch_probe() -> int:
     return desktop_app.main(["--no-model"], on_ready=report)
 
 
+MEMORY_TEXT = "jintiantianqihenhao women yiqi qu gongyuan sanbu ba"
+
+
+def memory_probe() -> int:
+    """Child side of the memory measurement: the app as a user starts it (its default model),
+    some typing, then this process's own resident memory (nothing of the bench's)."""
+    from desktop import app as desktop_app
+
+    def report(window) -> None:
+        def typed() -> None:
+            for word in MEMORY_TEXT.split():
+                window.controller.type_letters(word)
+                window.controller.commit_best()
+            current, peak = rss_mb()
+            print(f"RSS {current:.1f} {peak:.1f} {window.engine.decoder_name}", flush=True)
+            window.ask_save_changes = lambda: "discard"
+            window.close()
+        if window.model_loading:
+            window.modelLoaded.connect(typed)
+        else:
+            typed()
+
+    return desktop_app.main([], on_ready=report)
+
+
+def measure_app_memory() -> dict:
+    """Resident memory of a fresh app process with its default model, after some typing."""
+    env = dict(os.environ, **{LAUNCH_PROBE: "1"})
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["YINZI_HOME"] = tempfile.mkdtemp(prefix="yinzi-bench-")
+    proc = subprocess.run([sys.executable, "-m", "desktop.bench", "--memory-probe"],
+                          env=env, capture_output=True, text=True, timeout=180)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RSS ")), None)
+    if line is None:
+        raise RuntimeError(f"memory probe failed: {proc.stderr[-2000:]}")
+    _, current, peak, decoder = line.split(" ", 3)
+    return {"rss_mb": float(current), "peak_rss_mb": float(peak), "decoder": decoder}
+
+
 def measure_launch(runs: int) -> dict:
     usable, first = [], []
     for _ in range(runs):
@@ -261,9 +302,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="use the document's first lines up to this many characters")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--launch-probe", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--memory-probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.launch_probe:
         return launch_probe()
+    if args.memory_probe:
+        return memory_probe()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("YINZI_HOME", tempfile.mkdtemp(prefix="yinzi-bench-"))
@@ -275,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
         print("no Han-character clauses in the text", file=sys.stderr)
         return 2
     model = args.model or AppSettings().model
-    results = {"typing": measure_typing(clauses, model), "launch": measure_launch(args.launch_runs)}
+    results = {"typing": measure_typing(clauses, model), "launch": measure_launch(args.launch_runs),
+               "app_memory": measure_app_memory()}
     if args.document:
         results["typing_with_analysis"] = measure_typing(
             clauses, model, document=first_chars(args.document.read_text(encoding="utf-8"), args.document_chars),
@@ -297,7 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"launch -> usable window: median {launch['usable_ms_median']:.0f} ms "
           f"(max {launch['usable_ms_max']:.0f} ms, {launch['runs']} runs); "
           f"-> first candidates {launch['first_candidates_ms_median']:.0f} ms")
-    print(f"resident memory while typing: {t['rss_mb']:.0f} MB (peak {t['peak_rss_mb']:.0f} MB)"
+    m = results["app_memory"]
+    print(f"app resident memory (a fresh `python -m desktop` with {m['decoder']}, after typing): "
+          f"{m['rss_mb']:.0f} MB (peak {m['peak_rss_mb']:.0f} MB)")
+    print(f"this bench process while typing (its own pypinyin and document included): "
+          f"{t['rss_mb']:.0f} MB (peak {t['peak_rss_mb']:.0f} MB)"
           + (f"; with the analysis dock shown: {t['rss_with_analysis_mb']:.0f} MB"
              if t["rss_with_analysis_mb"] else "")
           + (f" + {t['analysis_child_rss_mb']:.0f} MB in the analysis process"

@@ -59,6 +59,7 @@ class ImeEngine:
         self.user_lexicon = user_lexicon
         self.decoder = LexiconDecoder(self._lex, fuzzy=self.config.fuzzy, user=user_lexicon)
         self._scorer = scorer
+        self._lend_reader(scorer)
         # None: the weight the model folder recommends (`rescore_weight` in its manifest,
         # tuned on dev), else DEFAULT_MODEL_WEIGHT.
         self._model_weight = model_weight
@@ -74,6 +75,12 @@ class ImeEngine:
         self._sentence_rank: dict[str, int] = {}
         self.last_latency_ms = 0.0
         self.commit_listeners: list[Callable[[str], None]] = []
+
+    def _lend_reader(self, scorer: PathScorer | None) -> None:
+        """The model reads the committed context with the lexicon's readings rather than
+        pypinyin's, whose tables would cost the typing process about 100 MB."""
+        if scorer is not None and hasattr(scorer, "reader"):
+            scorer.reader = getattr(self._lex, "system", self._lex).readings
 
     def warm_up(self) -> None:
         """Build the lexicon's in-memory tables and run one decode, off the first keystroke.
@@ -101,6 +108,7 @@ class ImeEngine:
             self._lex = lexicon
             self.decoder = LexiconDecoder(lexicon, fuzzy=self.config.fuzzy, user=self.user_lexicon)
             self._update_cache_words()
+        self._lend_reader(scorer)
         self._cands = None
 
     @property

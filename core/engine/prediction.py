@@ -50,8 +50,8 @@ def left_words(lexicon, text: str) -> tuple[int, int]:
 
 def context_words(lexicon, text: str, min_len: int = 2, max_len: int = MAX_MATCH) -> set[int]:
     """Ids of the lexicon words (min_len..max_len characters) found anywhere in `text`."""
-    out: set[int] = set()
     n = len(text)
+    pieces: list[str] = []
     for i in range(n):
         if not is_han(text[i]):
             continue
@@ -59,10 +59,10 @@ def context_words(lexicon, text: str, min_len: int = 2, max_len: int = MAX_MATCH
             piece = text[i:i + k]
             if len(piece) < k or not is_han(piece[-1]):
                 break
-            wid = lexicon.word_id(piece)
-            if wid is not None:
-                out.add(wid)
-    return out
+            pieces.append(piece)
+    many = getattr(lexicon, "word_ids", None)   # one vectorised lookup where the lexicon has it
+    ids = many(pieces) if many is not None else [lexicon.word_id(p) for p in pieces]
+    return {wid for wid in ids if wid is not None}
 
 
 def _bigram_successors(lexicon, w1: int, n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,18 @@ class OnnxPathScorer:
         self._counts = vocab.candidate_counts
         self._py_cache: dict[tuple[str, ...], np.ndarray] = {}
         self._hz_ids = {t: i for i, t in enumerate(vocab.hanzi.tokens)}
+        # How committed text becomes pinyin for the left context: core.model.spec.readings
+        # (pypinyin, as in training) unless the engine lends its lexicon's reader.
+        self._reader: Callable[[str], Sequence[str | None]] | None = None
+
+    @property
+    def reader(self) -> Callable[[str], Sequence[str | None]] | None:
+        return self._reader
+
+    @reader.setter
+    def reader(self, fn: Callable[[str], Sequence[str | None]] | None) -> None:
+        self._reader = fn
+        self._context.cache_clear()
 
     # -- encoding ----------------------------------------------------------------------------
     @lru_cache(maxsize=8)  # noqa: B019 - the context changes only when text is committed
@@ -70,7 +82,7 @@ class OnnxPathScorer:
         text = context[-self.context_chars:]
         if not text:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        syls = readings(text)
+        syls = (self._reader or readings)(text)
         hz, py = self.vocab.encode_text(text, syls)
         return np.asarray(py, np.int64), np.asarray(hz, np.int64)
 

@@ -9,6 +9,7 @@ import bisect
 import json
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from core import integrity, paths
 from core.lexicon.format import BI_LP_STEP, FORMAT_VERSION, LexiconFiles
 
 UNKNOWN_WORD_LOGP = -14.0
+
+
+MAX_READ_MATCH = 8   # the longest word `readings` tries (the compiler's max_word_len)
 
 
 class LexiconError(RuntimeError):
@@ -84,8 +88,11 @@ class SystemLexicon:
         # Score of each key's best entry (entries are sorted best first within a key).
         firsts = self.key_off[:-1]
         self.key_best = self.uni[self.ent_word[firsts]] - self.ent_pen[firsts]
-        self._word_index: dict[str, int] | None = None
+        # word -> id as sorted hashes (a dict of 350k words would hold ~25 MB more)
+        self._word_hash: np.ndarray | None = None
+        self._word_hash_ids: np.ndarray | None = None
         self._syl_cache: dict[int, tuple[str, ...]] = {}
+        self._word_entry: np.ndarray | None = None
         self._bi_keys: np.ndarray | None = None  # w1 * V + w2, built on first use
         self.vocab_size = len(self.uni)
         self._lists: dict[str, list[str]] = {}
@@ -154,13 +161,15 @@ class SystemLexicon:
 
     def warm_up(self) -> None:
         """Build the in-memory tables now rather than on the first keystroke."""
-        for name in self._tables:
+        for name in ("words", "keys", "abbr_keys"):   # syllables are sliced per entry
             self._list(name)
         if self._key_index is None:
             self._key_index = {k: i for i, k in enumerate(self.keys)}
         if self._abbr_index is None:
             self._abbr_index = {k: i for i, k in enumerate(self.abbr_keys)}
         self._keys()
+        self.word_id("")        # the committed context is read word by word (history, cache)
+        self._best_entries()
 
     # --- lookups ------------------------------------------------------------------------------
 
@@ -196,15 +205,74 @@ class SystemLexicon:
         return self.abbr_ent[int(self.abbr_off[k]): int(self.abbr_off[k + 1])]
 
     def word_id(self, word: str) -> int | None:
-        if self._word_index is None:  # built on first use (user words only need it)
-            self._word_index = {w: i for i, w in enumerate(self.words)}
-        return self._word_index.get(word)
+        return self.word_ids([word])[0]
+
+    def word_ids(self, words: Sequence[str]) -> list[int | None]:
+        """The id of each word (None where the lexicon lacks it), in one vectorised lookup."""
+        if self._word_hash is None:  # built on first use (or by warm_up)
+            hashes = np.fromiter((hash(w) for w in self.words), dtype=np.int64,
+                                 count=len(self.words))
+            order = np.argsort(hashes, kind="stable")
+            self._word_hash, self._word_hash_ids = hashes[order], order.astype(np.int32)
+        if not words:
+            return []
+        table, ids, names = self._word_hash, self._word_hash_ids, self.words
+        want = np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words))
+        found = np.searchsorted(table, want).tolist()
+        out: list[int | None] = []
+        n = len(table)
+        for word, h, i in zip(words, want.tolist(), found):
+            wid = None
+            while i < n and int(table[i]) == h:   # equal hashes: compare the words
+                if names[int(ids[i])] == word:
+                    wid = int(ids[i])
+                    break
+                i += 1
+            out.append(wid)
+        return out
 
     def syllables(self, entry: int) -> tuple[str, ...]:
         syl = self._syl_cache.get(entry)
         if syl is None:
-            syl = self._syl_cache[entry] = tuple(self.ent_syl[entry].split("'"))
+            syl = self._syl_cache[entry] = tuple(self._tables["ent_syl"][entry].split("'"))
         return syl
+
+    def _best_entries(self) -> np.ndarray:
+        """The least penalised entry of each word (-1: none), built once."""
+        if self._word_entry is None:
+            order = np.lexsort((self.ent_pen, self.ent_word))  # by word, then penalty
+            owners = self.ent_word[order]
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = owners[1:] != owners[:-1]
+            best = np.full(len(self.words), -1, dtype=np.int64)
+            best[owners[first]] = order[first]
+            self._word_entry = best
+        return self._word_entry
+
+    def readings(self, text: str) -> list[str | None]:
+        """One toneless syllable per character of `text`, read with the lexicon's own words
+        (longest first, left to right, each word's least penalised reading); None where no
+        word covers a character. The model reads committed text this way in the typing app,
+        which so never loads pypinyin's tables (about 100 MB resident)."""
+        word_entry = self._best_entries()
+        n = len(text)
+        spans = [(i, k) for i in range(n) for k in range(1, min(MAX_READ_MATCH, n - i) + 1)]
+        found = dict(zip(spans, self.word_ids([text[i:i + k] for i, k in spans])))
+        out: list[str | None] = []
+        i = 0
+        while i < n:
+            for k in range(min(MAX_READ_MATCH, n - i), 0, -1):
+                wid = found[(i, k)]
+                if wid is not None and word_entry[wid] >= 0:
+                    syls = self.syllables(int(word_entry[wid]))
+                    if len(syls) == k:
+                        out.extend(syls)
+                        i += k
+                        break
+            else:
+                out.append(None)
+                i += 1
+        return out
 
     def text(self, entry: int) -> str:
         return self.words[int(self.ent_word[entry])]

@@ -120,3 +120,17 @@ def test_unknown_rescore_mode_is_a_load_error(tiny_model_dir, tmp_path):
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(ModelLoadError, match="rescore_mode"):
         load_p2c_scorer(folder, prefer_cuda=False)
+
+
+def test_a_lent_reader_reads_the_context_and_a_new_one_is_used_at_once(scorer):
+    p = [Path("中国人", ("zhong", "guo", "ren"))]
+    context = "他在银行工作，我们是"
+    calls: list[str] = []
+    try:
+        scorer.reader = lambda text: calls.append(text) or [None] * len(text)
+        unread = scorer.score(context, p)
+        assert calls == [context]
+        scorer.reader = None   # pypinyin's readings again: the cached context is dropped
+        assert scorer.score(context, p) != unread
+    finally:
+        scorer.reader = None
