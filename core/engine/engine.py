@@ -33,7 +33,10 @@ WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
 CHARS_PER_SPAN = 48     # characters listed per prefix (the pages a person turns)
 CONTEXT_CHARS = 32      # committed text the model reads
 CONTEXT_KEEP = 200      # committed text remembered (its words are the cache model's)
-CACHE_BONUS = 1.0       # nats off a word's cost when it occurs in the remembered text
+CACHE_BONUS = 2.0       # nats off a word's cost when it occurs in the remembered text
+# Third-person pronouns read alike (ta): the ones the remembered text used are likelier again
+# (她 after a clause about her), single characters though they are.
+PRONOUNS = ("她", "他", "它", "她们", "他们", "它们")
 SENTENCE_MARGIN = 5.0   # alternative sentences scored this far below the best are dropped
 PREFIX_PHRASES = 3      # prefixes of the best sentence offered (我爱北京, 我爱, 我)
 # Weight of the model's log-probability against the lexicon score, used only when the model
@@ -166,6 +169,10 @@ class ImeEngine:
 
     def _update_cache_words(self) -> None:
         words = prediction.context_words(self._lex, self._context) if CACHE_BONUS else set()
+        for pronoun in PRONOUNS if CACHE_BONUS else ():
+            wid = self._lex.word_id(pronoun) if pronoun in self._context else None
+            if wid is not None:
+                words.add(wid)
         self._cache_words = {w: CACHE_BONUS for w in words}
         self.decoder.set_boost(self._cache_words)
 

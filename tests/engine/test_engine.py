@@ -199,3 +199,14 @@ def test_a_learner_that_raises_never_keeps_the_text_from_being_committed(engine,
         committed = engine.select(0)
     assert committed.startswith("我爱") and len(committed) == 4
     assert engine.context.endswith(committed) and not engine.composing
+
+
+@pytest.mark.parametrize(("context", "expected"), [
+    ("", "他很高兴"), ("她今天很开心，", "她很高兴"), ("我把照片给她看，", "她很高兴"),
+    ("他今天很开心，", "他很高兴")])
+def test_the_pronoun_the_committed_text_used_is_read_again(engine: ImeEngine, context: str,
+                                                           expected: str) -> None:
+    engine.reset()
+    engine.set_context(context)
+    engine.type("tahengaoxing")
+    assert engine.sentences(1)[0].text == expected

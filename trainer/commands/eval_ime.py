@@ -68,12 +68,23 @@ def run(args: argparse.Namespace) -> int:
         from trainer.evaluation.ime import StdinPeer
 
         peer = StdinPeer(args.peer)
+        peer_outcomes: list = []
+
+        def peer_scored(work: list):
+            return score_items([("", c) for c in work], lambda q, _ctx: peer(q), None,
+                               peer_outcomes)
         try:
             rep = evaluate(args.peer.split()[0].rsplit("/", 1)[-1], clauses, peer,
-                           abbr_words=args.abbr_words)
+                           abbr_words=args.abbr_words, parallel=peer_scored)
         finally:
             peer.close()
         print(format_table([rep]))
+        if args.sources is not None:
+            print("per source (fresh), weakest first:")
+            for src, n, char, exact in per_source(peer_outcomes,
+                                                  item_sources(args.input, args.sources,
+                                                               args.limit)):
+                print(f"  {src:<34} {n:>6}  {char:6.2f}  {exact:6.2f}")
         if args.json:
             args.json.write_text(json.dumps(rep.as_dict(), ensure_ascii=False, indent=1))
         return 0
