@@ -21,11 +21,24 @@ SCAN = 400             # entries of a key examined (best first by unigram)
 USER_BONUS = 2.0       # as the decoder's: nats for a user word, plus log(1 + count)
 
 
+# a, e and o begin syllables of their own (an, er, ou): typed first, one of them is an initial
+# (案件 = aj, 而且 = eq) when the next letter cannot go on with it into a syllable. Later in the
+# input it joins the letter before it (wom is wo + m).
+SYLLABLE_GOES_ON = {"a": "ino", "e": "inr", "o": "u"}
+
+
 def initials_key(raw: str) -> str | None:
     """The initials typed, or None when the input is not initials only."""
     key = raw.replace("'", "")
-    if not 2 <= len(key) <= MAX_LETTERS or any(ch in VOWELS for ch in key):
+    if not 2 <= len(key) <= MAX_LETTERS:
         return None
+    for k, ch in enumerate(key):
+        if ch not in VOWELS:
+            continue
+        nxt = key[k + 1] if k + 1 < len(key) else ""
+        if k > 0 or ch not in SYLLABLE_GOES_ON or not nxt or nxt in VOWELS \
+                or nxt in SYLLABLE_GOES_ON[ch]:
+            return None
     return key
 
 

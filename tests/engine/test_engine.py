@@ -210,3 +210,19 @@ def test_the_pronoun_the_committed_text_used_is_read_again(engine: ImeEngine, co
     engine.set_context(context)
     engine.type("tahengaoxing")
     assert engine.sentences(1)[0].text == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("aj", "案件"), ("ap", "安排"), ("eq", "而且"), ("ez", "儿子"), ("os", "欧式")])
+def test_initials_may_begin_with_a_syllable_of_its_own(engine: ImeEngine, query: str,
+                                                       expected: str) -> None:
+    """a, e, o begin syllables (an, er, ou): typed first before a consonant they are initials."""
+    engine.type(query)
+    assert texts(engine)[0] == expected
+
+
+@pytest.mark.parametrize("query", ["an", "er", "ou", "wom", "nem", "bja"])
+def test_a_vowel_that_goes_on_into_a_syllable_is_not_an_initial(query: str) -> None:
+    from core.engine.abbreviation import initials_key
+
+    assert initials_key(query) is None
