@@ -246,6 +246,27 @@ def test_eval_ime_command_refuses_a_file_without_clauses(tmp_path, capsys) -> No
     assert "no Han clauses" in err and "no such file" in err
 
 
+def test_eval_ime_only_sources_scores_those_lines_and_prints_them(tmp_path, capsys) -> None:
+    from trainer.cli import main
+
+    src, tsv, out = tmp_path / "in.txt", tmp_path / "src.tsv", tmp_path / "ime.json"
+    src.write_text(TEXT, encoding="utf-8")
+    tsv.write_text("".join(f"{s}\t{line}\n" for s, line in
+                           zip(("news", "news", "web"), TEXT.splitlines())), encoding="utf-8")
+    rc = main(["eval-ime", "--input", str(src), "--sources", str(tsv), "--only-sources", "news",
+               "--json", str(out), "--abbr-words", "3", "--latency-clauses", "1"])
+    assert rc == 0
+    rep = json.loads(out.read_text(encoding="utf-8"))
+    assert rep["clauses"] == 2   # 我们是中国人, 今天天气很好: the third line is "web"
+    printed = capsys.readouterr().out
+    assert "per source (fresh)" in printed and "news" in printed
+    assert main(["eval-ime", "--input", str(src), "--sources", str(tsv),
+                 "--only-sources", "nowhere"]) == 2
+    assert main(["eval-ime", "--input", str(src), "--only-sources", "news"]) == 2
+    err = capsys.readouterr().err
+    assert "no such source" in err and "needs --sources" in err
+
+
 class _FailingScorer:
     """A model whose scoring breaks: the engine drops it and goes on with the lexicon alone."""
 

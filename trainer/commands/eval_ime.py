@@ -40,6 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sources", type=Path, default=None,
                    help="a source<TAB>line file beside --input (dev_sources.tsv): also print "
                         "char and exact per source, weakest first")
+    p.add_argument("--only-sources", default=None,
+                   help="comma-separated sources of --sources: evaluate only their lines (e.g. "
+                        "the colloquial ones; the abbreviation words are then sampled from them)")
     p.add_argument("--json", type=Path, default=None, help="also write the report here")
     p.set_defaults(func=run)
 
@@ -60,6 +63,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"no such file: {args.input}", file=sys.stderr)
         return 2
     items = read_items(args.input, args.limit)
+    labels = None
+    if args.only_sources:
+        if args.sources is None:
+            print("--only-sources needs --sources", file=sys.stderr)
+            return 2
+        wanted = {s.strip() for s in args.only_sources.split(",") if s.strip()}
+        labels = item_sources(args.input, args.sources, args.limit)
+        unknown = wanted - set(labels)
+        if unknown:
+            print(f"no such source in {args.sources}: {', '.join(sorted(unknown))}",
+                  file=sys.stderr)
+            return 2
+        keep = [k for k, lab in enumerate(labels) if lab in wanted]
+        items, labels = [items[k] for k in keep], [labels[k] for k in keep]
     clauses = [c for _, c in items]
     if not clauses:
         print(f"{args.input}: no Han clauses of 2+ characters", file=sys.stderr)
@@ -81,9 +98,8 @@ def run(args: argparse.Namespace) -> int:
         print(format_table([rep]))
         if args.sources is not None:
             print("per source (fresh), weakest first:")
-            for src, n, char, exact in per_source(peer_outcomes,
-                                                  item_sources(args.input, args.sources,
-                                                               args.limit)):
+            for src, n, char, exact in per_source(
+                    peer_outcomes, labels or item_sources(args.input, args.sources, args.limit)):
                 print(f"  {src:<34} {n:>6}  {char:6.2f}  {exact:6.2f}")
         if args.json:
             args.json.write_text(json.dumps(rep.as_dict(), ensure_ascii=False, indent=1))
@@ -178,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
           f"decoder {engine.decoder_name}")
     print(format_table(reports))
     if args.sources is not None:
-        labels = item_sources(args.input, args.sources, args.limit)
+        labels = labels or item_sources(args.input, args.sources, args.limit)
         for r, out in zip(reports, outcomes):
             print(f"per source ({r.protocol}), weakest first:")
             for src, n, char, exact in per_source(out, labels):
