@@ -83,7 +83,7 @@ class ImeEngine:
         """The model reads the committed context with the lexicon's readings rather than
         pypinyin's, whose tables would cost the typing process about 100 MB."""
         if scorer is not None and hasattr(scorer, "reader"):
-            scorer.reader = getattr(self._lex, "system", self._lex).readings
+            scorer.reader = getattr(getattr(self._lex, "system", self._lex), "readings", None)
 
     def warm_up(self) -> None:
         """Build the lexicon's in-memory tables and run one decode, off the first keystroke.
