@@ -30,15 +30,11 @@ SYLLABLE_GOES_ON = {"a": "ino", "e": "inr", "o": "u"}
 def initials_key(raw: str) -> str | None:
     """The initials typed, or None when the input is not initials only."""
     key = raw.replace("'", "")
-    if not 2 <= len(key) <= MAX_LETTERS:
+    if not 2 <= len(key) <= MAX_LETTERS or any(ch in VOWELS for ch in key[1:]):
         return None
-    for k, ch in enumerate(key):
-        if ch not in VOWELS:
-            continue
-        nxt = key[k + 1] if k + 1 < len(key) else ""
-        if k > 0 or ch not in SYLLABLE_GOES_ON or not nxt or nxt in VOWELS \
-                or nxt in SYLLABLE_GOES_ON[ch]:
-            return None
+    head = key[0]
+    if head in VOWELS and (head not in SYLLABLE_GOES_ON or key[1] in SYLLABLE_GOES_ON[head]):
+        return None
     return key
 
 

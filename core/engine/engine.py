@@ -35,8 +35,9 @@ CONTEXT_CHARS = 32      # committed text the model reads
 CONTEXT_KEEP = 200      # committed text remembered (its words are the cache model's)
 CACHE_BONUS = 2.0       # nats off a word's cost when it occurs in the remembered text
 # Third-person pronouns read alike (ta): the ones the remembered text used are likelier again
-# (她 after a clause about her), single characters though they are.
-PRONOUNS = ("她", "他", "它", "她们", "他们", "它们")
+# (她 after a clause about her). The cache reads words of two characters and more (她们 among
+# them); these single characters are added to it.
+PRONOUNS = ("她", "他", "它")
 SENTENCE_MARGIN = 5.0   # alternative sentences scored this far below the best are dropped
 PREFIX_PHRASES = 3      # prefixes of the best sentence offered (我爱北京, 我爱, 我)
 # Weight of the model's log-probability against the lexicon score, used only when the model
@@ -246,15 +247,19 @@ class ImeEngine:
         out = self._rescore(sentences)
         key = abbreviation.initials_key(self._raw)
         if key is not None:
-            letters = len(self._raw)
-            words = [Candidate(t, letters, syl,
-                               CandidateSource.USER if user else CandidateSource.WORD, score)
-                     for t, syl, score, user in abbreviation.spelled_words(
-                         self._lex, key, before, history, max(want, self.config.page_size),
-                         self.user_lexicon)]
+            words = self._spelled(key, len(self._raw), before, history,
+                                  max(want, self.config.page_size))
             texts = {c.text for c in words}
             out = words + [c for c in out if c.text not in texts]
         return out, edges0, sentences
+
+    def _spelled(self, key: str, letters: int, before: int, history: int,
+                 n: int) -> list[Candidate]:
+        """The words the initials `key` spell (covering `letters` of the input), best first."""
+        return [Candidate(t, letters, syl, CandidateSource.USER if user else CandidateSource.WORD,
+                          score)
+                for t, syl, score, user in abbreviation.spelled_words(
+                    self._lex, key, before, history, n, self.user_lexicon)]
 
     def _history(self) -> tuple[int, int]:
         """The two lexicon words just left of the input (longest match from the right of the
@@ -327,10 +332,7 @@ class ImeEngine:
             before, history = self._history()
             ends = [k + 1 for k, ch in enumerate(self._raw) if ch != "'"]
             for k in range(len(initials) - 1, 1, -1):
-                extra += [Candidate(t, ends[k - 1], syl,
-                                    CandidateSource.USER if user else CandidateSource.WORD, sc)
-                          for t, syl, sc, user in abbreviation.spelled_words(
-                              self._lex, initials[:k], before, history, 4, self.user_lexicon)]
+                extra += self._spelled(initials[:k], ends[k - 1], before, history, 4)
         for c in extra + self._prefix_words(edges0, sentences[:1]):
             if c.text not in seen:
                 seen.add(c.text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.lexicon.format import BI_LP_STEP
+from core.lexicon.format import BI_LP_STEP, most_likely
 from core.lexicon.trigram import TRI_LP_STEP, WordTrigram
 
 BOS_ID, EOS_ID = 0, 1
@@ -71,9 +71,7 @@ def _bigram_successors(lexicon, w1: int, n: int) -> tuple[np.ndarray, np.ndarray
     if hi <= lo:
         return np.empty(0, np.int64), np.empty(0, np.float32)
     lp = lexicon.bi_lp[lo:hi]
-    k = min(n, hi - lo)
-    top = np.argpartition(lp, k - 1)[:k] if k < hi - lo else np.arange(hi - lo)
-    top = top[np.argsort(lp[top], kind="stable")]
+    top = most_likely(lp, n)
     # SystemLexicon keeps its bigram keys (w1 * V + w2) sorted in CSR order: the slice
     # [lo, hi) holds w1's successors.
     keys = lexicon._keys()[lo:hi]

@@ -10,16 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import shutil
 import sqlite3
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from core import paths
-from core.lexicon.user import BUSY_TIMEOUT, describe, is_corrupt
+from core.lexicon.user import BUSY_TIMEOUT, describe, is_corrupt, move_aside
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +119,7 @@ class CustomPhrases:
             return self._connect()
         except (sqlite3.DatabaseError, OSError) as exc:
             if isinstance(exc, sqlite3.DatabaseError) and is_corrupt(exc):
-                aside = self.path.with_name(
-                    f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-                shutil.move(str(self.path), str(aside))
-                self.recovered_from = aside
+                aside = self.recovered_from = move_aside(self.path)
                 log.warning("custom phrases %s were damaged; moved to %s", self.path, aside)
                 try:
                     return self._connect()

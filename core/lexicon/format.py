@@ -16,6 +16,16 @@ BOS = "<s>"
 EOS = "</s>"
 
 
+def most_likely(lp: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the `n` most likely entries of a row of quantised log-probabilities
+    (uint8 multiples of minus a step: smaller is likelier), most likely first."""
+    k = min(n, len(lp))
+    if k <= 0:
+        return np.empty(0, np.int64)
+    top = np.argpartition(lp, k - 1)[:k] if k < len(lp) else np.arange(len(lp))
+    return top[np.argsort(lp[top], kind="stable")]
+
+
 class StringTable(Sequence[str]):
     """A read-only list of strings: one UTF-8 blob plus character offsets.
 

@@ -168,7 +168,7 @@ class SystemLexicon:
         if self._abbr_index is None:
             self._abbr_index = {k: i for i, k in enumerate(self.abbr_keys)}
         self._keys()
-        self.word_id("")        # the committed context is read word by word (history, cache)
+        self._hashed_words()    # the committed context is read word by word (history, cache)
         self._best_entries()
 
     # --- lookups ------------------------------------------------------------------------------
@@ -207,16 +207,21 @@ class SystemLexicon:
     def word_id(self, word: str) -> int | None:
         return self.word_ids([word])[0]
 
-    def word_ids(self, words: Sequence[str]) -> list[int | None]:
-        """The id of each word (None where the lexicon lacks it), in one vectorised lookup."""
-        if self._word_hash is None:  # built on first use (or by warm_up)
+    def _hashed_words(self) -> tuple[np.ndarray, np.ndarray]:
+        """(sorted hashes of the words, the word id of each), built once."""
+        if self._word_hash is None or self._word_hash_ids is None:
             hashes = np.fromiter((hash(w) for w in self.words), dtype=np.int64,
                                  count=len(self.words))
             order = np.argsort(hashes, kind="stable")
             self._word_hash, self._word_hash_ids = hashes[order], order.astype(np.int32)
+        return self._word_hash, self._word_hash_ids
+
+    def word_ids(self, words: Sequence[str]) -> list[int | None]:
+        """The id of each word (None where the lexicon lacks it), in one vectorised lookup."""
         if not words:
             return []
-        table, ids, names = self._word_hash, self._word_hash_ids, self.words
+        table, ids = self._hashed_words()
+        names = self.words
         want = np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words))
         found = np.searchsorted(table, want).tolist()
         out: list[int | None] = []

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from core.lexicon.format import most_likely
+
 TRI_LP_STEP = 0.1   # log-probabilities as uint8 multiples of -0.1 nats (error <= 0.05)
 FILES = ("tri_keys", "tri_lp", "tri_bow")
 
@@ -145,7 +147,5 @@ class WordTrigram:
         if hi <= lo:
             return np.empty(0, np.int64), np.empty(0, np.float32)
         lp = self.lp[lo:hi]
-        k = min(n, hi - lo)
-        top = np.argpartition(lp, k - 1)[:k] if k < hi - lo else np.arange(hi - lo)
-        top = top[np.argsort(lp[top], kind="stable")]
+        top = most_likely(lp, n)
         return (self.keys[lo + top] % self.V), lp[top].astype(np.float32) * np.float32(-TRI_LP_STEP)

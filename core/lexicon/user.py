@@ -107,6 +107,17 @@ def is_corrupt(exc: BaseException) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+def move_aside(path: Path) -> Path:
+    """Move a damaged database (and its -wal and -shm files) to `<name>.corrupt-<time>`,
+    kept for the user; returns the new path."""
+    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(path) + suffix)
+        if src.exists():
+            shutil.move(str(src), str(aside) + suffix)
+    return aside
+
+
 def describe(exc: BaseException) -> str:
     """A plain-words reason for a failed write."""
     text = str(exc).lower()
@@ -198,12 +209,7 @@ class UserLexicon:
         return self._prepare(conn)
 
     def _recover(self, exc: BaseException) -> sqlite3.Connection:
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-        for suffix in ("", "-wal", "-shm"):
-            src = Path(str(self.path) + suffix)
-            if src.exists():
-                shutil.move(str(src), str(aside) + suffix)
-        self.recovered_from = aside
+        aside = self.recovered_from = move_aside(self.path)
         try:
             conn = self._connect()
         except (sqlite3.DatabaseError, OSError) as again:

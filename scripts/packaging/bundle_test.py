@@ -36,6 +36,31 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from core.version import version_from_pyproject  # noqa: E402
 
+
+class Checks:
+    """A test tool's checks: an ok/FAIL line as each runs, the failures again on stderr at the
+    end, and the temp folder kept when one failed. Call it as `check(name, ok, detail)`."""
+
+    def __init__(self, tool: str) -> None:
+        self.tool = tool
+        self.failures: list[str] = []
+
+    def __call__(self, name: str, ok: bool, detail: str = "") -> None:
+        print(f"{'ok  ' if ok else 'FAIL'} {name}" + ("" if ok else f": {detail}"), flush=True)
+        if not ok:
+            self.failures.append(f"{name}: {detail}")
+
+    def finish(self, base: Path, keep: bool = False) -> int:
+        """The exit status; `base` is removed unless kept or a check failed."""
+        if keep or self.failures:
+            print(f"{self.tool}: files kept in {base}", file=sys.stderr)
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+        for failure in self.failures:
+            print(f"{self.tool}: FAIL {failure}", file=sys.stderr)
+        return 1 if self.failures else 0
+
+
 EXPECTED = "我爱北京天安门"
 SAMPLE_ROWS = [
     ("1", "这家酒店很干净，服务也好，下次还来。", "positive"),
@@ -111,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     if bool(args.bundle) == bool(args.command):
         parser.error("give a bundle folder or --command, not both")
 
-    failures: list[str] = []
+    check = Checks("bundle_test")
     figures: dict[str, object] = {}
     base = Path(tempfile.mkdtemp(prefix="yinzi-bundle-test-"))
     home, tmp, work, logs = base / "home", base / "tmp", base / "work", base / "logs"
@@ -132,11 +157,6 @@ def main(argv: list[str] | None = None) -> int:
         command[0] = shutil.which(command[0]) or str(Path(command[0]).resolve())
         app, bundle_before = None, {}
         figures["kind"] = "source"
-
-    def check(name: str, ok: bool, detail: str) -> None:
-        print(f"{'ok  ' if ok else 'FAIL'} {name}" + ("" if ok else f": {detail}"), flush=True)
-        if not ok:
-            failures.append(f"{name}: {detail}")
 
     # --version
     want = version_from_pyproject(ROOT / "pyproject.toml")
@@ -214,13 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({k: v for k, v in figures.items() if k != "user_files"}, ensure_ascii=False))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    if args.keep or failures:
-        print(f"bundle_test: files kept in {base}", file=sys.stderr)
-    else:
-        shutil.rmtree(base, ignore_errors=True)
-    for failure in failures:
-        print(f"bundle_test: FAIL {failure}", file=sys.stderr)
-    return 1 if failures else 0
+    return check.finish(base, args.keep)
 
 
 if __name__ == "__main__":

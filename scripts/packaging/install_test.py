@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bundle_test import Checks  # noqa: E402
 
 DATA_DIRS = (".local/share/yinzi", ".config/yinzi", ".cache/yinzi")
 
@@ -52,15 +54,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"install_test: no yinzi-*.tar.gz in {args.where} (run `make dist`)", file=sys.stderr)
             return 2
         app_tar = found[-1]
-    else:
+    elif args.where.is_file():
         app_tar = args.where
+    else:
+        print(f"install_test: {args.where} not found", file=sys.stderr)
+        return 2
     trainer_tar = app_tar.with_name(app_tar.name.replace("yinzi-", "yinzi-trainer-", 1))
-    failures: list[str] = []
-
-    def check(name: str, ok: bool, detail: str = "") -> None:
-        print(f"{'ok  ' if ok else 'FAIL'} {name}" + ("" if ok else f": {detail}"), flush=True)
-        if not ok:
-            failures.append(f"{name}: {detail}")
+    check = Checks("install_test")
 
     base = Path(tempfile.mkdtemp(prefix="yinzi-install-test-"))
     home = base / "home"
@@ -107,13 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             stray = [p for p in left if not p.startswith(DATA_DIRS)]
             check("only the user's data is kept", not stray, str(stray[:20]))
-    if failures:
-        print(f"install_test: files kept in {base}", file=sys.stderr)
-        for failure in failures:
-            print(f"install_test: FAIL {failure}", file=sys.stderr)
-        return 1
-    shutil.rmtree(base, ignore_errors=True)
-    return 0
+    return check.finish(base)
 
 
 if __name__ == "__main__":

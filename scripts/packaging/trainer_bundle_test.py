@@ -8,36 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bundle_test import ROOT, clean_env, run  # noqa: E402
+from bundle_test import ROOT, Checks, clean_env, run  # noqa: E402
 
 from core.version import version_from_pyproject  # noqa: E402
 
-# A made-up domain (a sect of a fantasy novel): words the shipped lexicon does not know.
-TEMPLATES = (
-    "青冥宗弟子手持墨渊剑，走出了天枢阵。",
-    "长老说墨渊剑是青冥宗的镇派之宝。",
-    "天枢阵前，青冥宗的弟子正在练剑。",
-    "那一天，青冥宗掌门祭出墨渊剑，布下天枢阵。",
-    "{n}年以后，墨渊剑再一次回到青冥宗。",
-    "没有人能破天枢阵，除了青冥宗的{n}位长老。",
-    "他想起墨渊剑的寒光，心里一阵发冷。",
-    "山下的村民都知道青冥宗和天枢阵的传说。",
-)
-
-
-def write_corpus(folder: Path, files: int = 24, lines: int = 8) -> Path:
-    folder.mkdir(parents=True)
-    for f in range(files):
-        text = [TEMPLATES[(f + k) % len(TEMPLATES)].format(n="一二三四五六七八九十"[(f * 3 + k) % 10])
-                for k in range(lines)]
-        (folder / f"chapter{f:02d}.txt").write_text("\n".join(text) + "\n", encoding="utf-8")
-    return folder
+sys.path.insert(0, str(ROOT / "tests" / "adapt"))
+from domain_corpus import write_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,13 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     for d in (home, tmp, work):
         d.mkdir()
     env = clean_env(home, tmp, OMP_NUM_THREADS="1")
-    failures: list[str] = []
+    check = Checks("trainer_bundle_test")
     figures: dict[str, object] = {}
-
-    def check(name: str, ok: bool, detail: str) -> None:
-        print(f"{'ok  ' if ok else 'FAIL'} {name}" + ("" if ok else f": {detail}"), flush=True)
-        if not ok:
-            failures.append(f"{name}: {detail}")
 
     want = version_from_pyproject(ROOT / "pyproject.toml")
     r = run([str(exe), "--version"], env=env, cwd=work, logs=logs / "version")
@@ -96,13 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(figures, ensure_ascii=False))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    if failures:
-        print(f"trainer_bundle_test: files kept in {base}", file=sys.stderr)
-        for failure in failures:
-            print(f"trainer_bundle_test: FAIL {failure}", file=sys.stderr)
-        return 1
-    shutil.rmtree(base, ignore_errors=True)
-    return 0
+    return check.finish(base)
 
 
 if __name__ == "__main__":
