@@ -3,9 +3,10 @@
 A sentence decoder reads `bjdx` as any chain of words; a person typing initials means one
 word. So when the input has no vowel (it cannot be a full syllable: ng, m and n aside, which
 read as initials too) the engine lists the lexicon's words with exactly these initials first,
-ranked by their probability after the committed context (bigram, trigram where stored; the
-unigram at a clause start) less the reading penalty; user words get their bonus and win. The words spelled by longer initials
-(`bjdx` -> 北京大学生) fill the page after them.
+ranked by their probability after the committed context (bigram, trigram where stored; at a
+clause start the familiarity prior of `core.lexicon.familiarity`, how familiar the word is to
+someone typing) less the reading penalty; user words get their bonus and win. The words
+spelled by longer initials (`bjdx` -> 北京大学生) fill the page after them.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ VOWELS = frozenset("aeiouv")
 MAX_LETTERS = 6        # the abbreviation index covers words of up to six syllables
 SCAN = 400             # entries of a key examined (best first by unigram)
 USER_BONUS = 2.0       # as the decoder's: nats for a user word, plus log(1 + count)
+UNSEEN_GAP = 3.0       # nats below the key's best word for a user word the lexicon lacks
+UNSEEN_FLOOR = -14.0   # ... and for one whose key has no system word at all
 
 
 # a, e and o begin syllables of their own (an, er, ou): typed first, one of them is an initial
@@ -36,6 +39,12 @@ def initials_key(raw: str) -> str | None:
     if head in VOWELS and (head not in SYLLABLE_GOES_ON or key[1] in SYLLABLE_GOES_ON[head]):
         return None
     return key
+
+
+def prior_of(lexicon) -> np.ndarray:
+    """Log-probabilities that rank initials without context: the lexicon's familiarity prior
+    (core.lexicon.familiarity) where it has one, else its unigram."""
+    return getattr(lexicon, "abbr_uni", lexicon.uni)
 
 
 def spelled_words(lexicon, key: str, before: int, history: int, n: int,
@@ -57,9 +66,9 @@ def spelled_words(lexicon, key: str, before: int, history: int, n: int,
     if wid_list:
         wids = np.asarray(wid_list, dtype=np.int64)
         if history <= 0:
-            # No committed context: the word's own frequency (a clause-start bigram favours
-            # words that open sentences, and initials are typed anywhere).
-            lm = np.asarray(lexicon.uni, dtype=np.float32)[wids][None, :]
+            # No committed context: how familiar the word is to someone typing (a clause-start
+            # bigram favours words that open sentences, and initials are typed anywhere).
+            lm = np.asarray(prior_of(lexicon), dtype=np.float32)[wids][None, :]
         else:
             lm = lexicon.bigram_matrix(np.asarray([history]), wids)
             tri = WordTrigram.load(lexicon)
@@ -71,12 +80,15 @@ def spelled_words(lexicon, key: str, before: int, history: int, n: int,
             if texts[k] not in best:
                 best[texts[k]] = (syls[k], float(scores[k]), False)
     if user is not None:
+        # A user word the lexicon lacks starts a little below the key's best system word, so
+        # that learning it twice (the bonus is 2 + log(1 + count) nats) puts it first.
+        unseen = max((v[1] for v in best.values()), default=UNSEEN_FLOOR) - UNSEEN_GAP
         for uw in user.with_prefix(key[0]):
             if len(uw.syllables) != len(key) or \
                     any(not s.startswith(c) for s, c in zip(uw.syllables, key)):
                 continue
             bonus = USER_BONUS + float(np.log1p(uw.count))
-            base = best[uw.text][1] if uw.text in best else -14.0
+            base = best[uw.text][1] if uw.text in best else unseen
             best[uw.text] = (uw.syllables, base + bonus, True)
     ranked = sorted(best.items(), key=lambda t: -t[1][1])[:n]
     return [(text, syl, score, user_word) for text, (syl, score, user_word) in ranked]
@@ -85,6 +97,7 @@ def spelled_words(lexicon, key: str, before: int, history: int, n: int,
 def longer_words(lexicon, key: str, n: int) -> list[tuple[str, tuple[str, ...], float]]:
     """The best words whose initials start with `key` and go on (`bjdx` -> 北京大学生)."""
     keys = getattr(lexicon, "system", lexicon).abbr_keys
+    prior = prior_of(lexicon)
     lo = bisect.bisect_right(keys, key)
     hi = bisect.bisect_left(keys, key + "\x7f", lo)
     out: list[tuple[str, tuple[str, ...], float]] = []
@@ -93,7 +106,7 @@ def longer_words(lexicon, key: str, n: int) -> list[tuple[str, tuple[str, ...], 
         for ent in ents.tolist():
             wid = int(lexicon.ent_word[ent])
             out.append((lexicon.words[wid], lexicon.syllables(ent),
-                        float(lexicon.uni[wid] - lexicon.ent_pen[ent])))
+                        float(prior[wid] - lexicon.ent_pen[ent])))
     out.sort(key=lambda t: -t[2])
     seen: set[str] = set()
     uniq = []

@@ -20,27 +20,41 @@ def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
 
+def _word_ending_at(lexicon, text: str, end: int) -> tuple[int, int]:
+    """(word id, length) of the longest lexicon word ending at `end`; (-1, 0) for none."""
+    for k in range(min(MAX_MATCH, end), 0, -1):
+        tail = text[end - k:end]
+        if all(is_han(ch) for ch in tail):
+            wid = lexicon.word_id(tail)
+            if wid is not None:
+                return wid, k
+    return -1, 0
+
+
 def left_words(lexicon, text: str) -> tuple[int, int]:
     """(word before, last word) ending `text`: BOS after punctuation or at the start, -1 for
-    a word before that is unknown (Han text the lexicon cannot read)."""
+    a word before that is unknown (Han text the lexicon cannot read).
+
+    After punctuation (or any other non-Han run) inside a paragraph the word before is the
+    last word of the clause before it: (that word, BOS) is the count model's clause link.
+    At the start of the text or of a line there is none."""
     ids: list[int] = []
     end = len(text)
     while len(ids) < 2:
         if end == 0 or not is_han(text[end - 1]):
             ids.append(BOS_ID)
+            if len(ids) == 1:
+                j = end
+                while j > 0 and not is_han(text[j - 1]) and text[j - 1] != "\n":
+                    j -= 1
+                if j > 0 and is_han(text[j - 1]):
+                    ids.append(_word_ending_at(lexicon, text, j)[0])
             break
-        for k in range(min(MAX_MATCH, end), 0, -1):
-            tail = text[end - k:end]
-            if not all(is_han(ch) for ch in tail):
-                continue
-            wid = lexicon.word_id(tail)
-            if wid is not None:
-                ids.append(wid)
-                end -= k
-                break
-        else:
-            ids.append(-1)
+        wid, k = _word_ending_at(lexicon, text, end)
+        ids.append(wid)
+        if wid < 0:
             break
+        end -= k
     last = ids[0]
     before = ids[1] if len(ids) > 1 else -1
     if last == -1:  # an unknown character ends the text: the clause has no usable history

@@ -23,6 +23,7 @@ import numpy as np
 from core.exclusion import ClauseGuard, is_evaluation_file
 from core.filehash import sha256_file
 from core.integrity import stamp
+from core.lexicon import familiarity as fam
 from core.lexicon import trigram as tri
 from core.lexicon.format import BI_LP_STEP, BOS, EOS, FORMAT_VERSION, LexiconFiles
 from core.pinyin.syllables import is_syllable
@@ -47,6 +48,10 @@ class CompileConfig:
     trigram_min_count: int = tri.TrigramConfig.min_count
     trigram_keep_gain: float = tri.TrigramConfig.keep_gain
     word_list_count: int = 100      # jieba-scale frequency of a listed word without a count
+    familiarity: bool = True        # also write the initials' prior (core.lexicon.familiarity)
+    clause_links: bool = True       # and the n-gram history across punctuation (trigram.LINKS)
+    link_min_count: int = tri.TrigramConfig.min_count
+    link_keep_gain: float = tri.TrigramConfig.keep_gain
 
 
 # --- corpus segmentation (parallel) ------------------------------------------------------
@@ -64,8 +69,9 @@ def _init_worker(guard: ClauseGuard | None = None) -> None:
 
 
 def _segment_chunk(lines: list[str]) -> tuple[str, int]:
-    """Segment each Han run of each line; one clause per output line, words space-separated.
-    Lines holding an evaluation clause are dropped; returns (text, lines dropped)."""
+    """Segment each Han run of each line: one input line per output line, its clauses
+    tab-separated, words space-separated. Lines holding an evaluation clause are dropped;
+    returns (text, lines dropped)."""
     import jieba
 
     out: list[str] = []
@@ -74,8 +80,9 @@ def _segment_chunk(lines: list[str]) -> tuple[str, int]:
         if _GUARD is not None and _GUARD.contains(line):
             dropped += 1
             continue
-        for run in HAN_RUN.findall(line):
-            out.append(" ".join(jieba.lcut(run, HMM=False)))
+        runs = HAN_RUN.findall(line)
+        if runs:
+            out.append("\t".join(" ".join(jieba.lcut(run, HMM=False)) for run in runs))
     return "\n".join(out), dropped
 
 
@@ -104,12 +111,18 @@ class CorpusCounts:
     dropped_lines: int = 0      # lines left out because they hold an evaluation clause
     tri_codes: np.ndarray | None = None   # (u * V + v) * V + w, unique (core.lexicon.trigram)
     tri_counts: np.ndarray | None = None
+    # Clause links: the last word of a clause and the first of the next one in the same line
+    # (across a comma, say), as u * V + w, unique; the n-gram's history across punctuation.
+    link_codes: np.ndarray | None = None
+    link_counts: np.ndarray | None = None
 
 
 def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = None) -> CorpusCounts:
     """Segment the corpus and count words and word pairs, skipping guarded lines."""
     vocab: dict[str, int] = {BOS: 0, EOS: 1}
     ids: list[np.ndarray] = []
+    link_u: list[int] = []
+    link_w: list[int] = []
     n_clauses = 0
     dropped = 0
     t0 = time.time()
@@ -119,15 +132,24 @@ def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = No
             if not text:
                 continue
             seq: list[int] = []
-            for clause in text.split("\n"):
-                seq.append(0)
-                for w in clause.split(" "):
-                    wid = vocab.get(w)
-                    if wid is None:
-                        wid = vocab[w] = len(vocab)
-                    seq.append(wid)
-                seq.append(1)
-                n_clauses += 1
+            for line in text.split("\n"):
+                last = -1
+                for clause in line.split("\t"):
+                    seq.append(0)
+                    first = -1
+                    for w in clause.split(" "):
+                        wid = vocab.get(w)
+                        if wid is None:
+                            wid = vocab[w] = len(vocab)
+                        seq.append(wid)
+                        if first < 0:
+                            first = wid
+                    seq.append(1)
+                    if last >= 0:
+                        link_u.append(last)
+                        link_w.append(first)
+                    last = seq[-2]
+                    n_clauses += 1
             ids.append(np.asarray(seq, dtype=np.int32))
             if i % 50 == 0:
                 print(f"\r  segmented {n_clauses:,} clauses, {len(vocab):,} words, "
@@ -144,10 +166,13 @@ def count_corpus(files: list[Path], workers: int, guard: ClauseGuard | None = No
     keep = ~((a == 1) & (b == 0))  # EOS -> BOS is not a bigram
     codes, counts = np.unique(a[keep] * V + b[keep], return_counts=True)
     tri_codes, tri_counts = tri.trigram_codes(arr, V)
+    link_codes, link_counts = np.unique(np.asarray(link_u, dtype=np.int64) * V
+                                        + np.asarray(link_w, dtype=np.int64), return_counts=True)
     words = [""] * V
     for w, i in vocab.items():
         words[i] = w
-    return CorpusCounts(words, uni, codes, counts, dropped, tri_codes, tri_counts)
+    return CorpusCounts(words, uni, codes, counts, dropped, tri_codes, tri_counts,
+                        link_codes, link_counts)
 
 
 def read_counts_cache(path: Path) -> tuple[CorpusCounts, list[str]]:
@@ -156,7 +181,9 @@ def read_counts_cache(path: Path) -> tuple[CorpusCounts, list[str]]:
     cc = CorpusCounts(z["words"].tolist(), z["uni"], z["codes"], z["counts"],
                       int(z["dropped"]) if "dropped" in z.files else 0,
                       z["tri_codes"] if "tri_codes" in z.files else None,
-                      z["tri_counts"] if "tri_counts" in z.files else None)
+                      z["tri_counts"] if "tri_counts" in z.files else None,
+                      z["link_codes"] if "link_codes" in z.files else None,
+                      z["link_counts"] if "link_counts" in z.files else None)
     return cc, z["exclude"].tolist() if "exclude" in z.files else []
 
 
@@ -203,8 +230,11 @@ def merge_counts(a: CorpusCounts, b: CorpusCounts, weight: float = 1.0) -> Corpu
     tri_codes = tri_counts = None
     if a.tri_codes is not None and b.tri_codes is not None:
         tri_codes, tri_counts = join(a.tri_codes, a.tri_counts, b.tri_codes, b.tri_counts, 3)
+    link_codes = link_counts = None
+    if a.link_codes is not None and b.link_codes is not None:
+        link_codes, link_counts = join(a.link_codes, a.link_counts, b.link_codes, b.link_counts, 2)
     return CorpusCounts(words, uni, codes, counts, a.dropped_lines + b.dropped_lines,
-                        tri_codes, tri_counts)
+                        tri_codes, tri_counts, link_codes, link_counts)
 
 
 def read_word_list(path: Path, default_count: float) -> dict[str, float]:
@@ -286,7 +316,8 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
         if counts_cache is not None:
             np.savez(counts_cache, words=np.asarray(cc.words), uni=cc.uni, codes=cc.codes,
                      counts=cc.counts, dropped=cc.dropped_lines, tri_codes=cc.tri_codes,
-                     tri_counts=cc.tri_counts,
+                     tri_counts=cc.tri_counts, link_codes=cc.link_codes,
+                     link_counts=cc.link_counts,
                      exclude=np.asarray([sha256_file(p) for p in exclude]))
     extra = list(extra or [])
     if extra:
@@ -312,19 +343,25 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
         "pypinyin": {"version": pypinyin.__version__},
     }
     more = {"provenance": json.loads(provenance.read_text(encoding="utf-8"))} if provenance else None
+    samples = None
+    if cfg.familiarity:
+        print(f"sampling {len(corpus)} corpus files for the initials' prior", file=sys.stderr)
+        samples = fam.sample_sources(corpus, fam.FamiliarityConfig(), workers, guard)
     return write_lexicon(cc, out, cfg, jieba_freq=jfreq, inputs=inputs, t0=t0, extra=more,
-                         listed=listed)
+                         listed=listed, familiarity_samples=samples)
 
 
 def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
                   jieba_freq: dict[str, float], inputs: dict, t0: float | None = None,
                   extra: dict | None = None, log: bool = True,
-                  listed: set[str] | None = None) -> dict:
+                  listed: set[str] | None = None,
+                  familiarity_samples: list[fam.SourceSample] | None = None) -> dict:
     """Estimate the bigram model from corpus counts and write the artifact into `out`.
 
     `jieba_freq` adds jieba's words as pseudo-counts (the system lexicon); a domain layer
     passes {} so that only its own text counts. `listed` words join the vocabulary however
-    small their count. `extra` is merged into the manifest."""
+    small their count. `familiarity_samples` (per-source samples of the corpus) give the
+    initials' prior, `abbr_uni`. `extra` is merged into the manifest."""
     t0 = time.time() if t0 is None else t0
     words, uni, codes, counts = cc.words, cc.uni, cc.codes, cc.counts
     V0 = len(words)
@@ -457,8 +494,16 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
     np.save(files.npy("abbr_off"), np.asarray(abbr_off, dtype=np.int32))
     np.save(files.npy("abbr_ent"), np.asarray(abbr_ent, dtype=np.int32))
 
+    (out / f"{fam.FILE}.npy").unlink(missing_ok=True)   # an old prior belongs to old words
+    familiarity_info: dict = {}
+    if familiarity_samples is not None:
+        fcfg = fam.FamiliarityConfig()
+        prior = fam.familiarity(new_words, log_base, familiarity_samples, fcfg)
+        np.save(files.npy(fam.FILE), prior.astype(np.float16))
+        familiarity_info = {"familiarity": fam.describe(familiarity_samples, fcfg)}
+
     counts_extra: dict = {}
-    for name in tri.FILES:     # a lexicon built without a trigram must not keep an old one
+    for name in (*tri.FILES, tri.LINKS):   # a lexicon built without them must not keep old ones
         (out / f"{name}.npy").unlink(missing_ok=True)
     if cfg.trigram and cc.tri_codes is not None and len(cc.tri_codes):
         bkeys = w1k.astype(np.int64) * V + w2k.astype(np.int64)
@@ -476,13 +521,25 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
         u0, v0, x0 = tc // (V0 * V0), (tc // V0) % V0, tc % V0
         u, v, x = remap[u0], remap[v0], remap[x0]
         ok3 = (u >= 0) & (v >= 0) & (x >= 0)
+        tcfg = tri.TrigramConfig(cfg.trigram_min_count, cfg.trigram_keep_gain)
         arrays = tri.estimate(u[ok3], v[ok3], x[ok3], cc.tri_counts[ok3], bigram_keys=bkeys,
-                              bigram_logp=bigram_logp, V=V,
-                              cfg=tri.TrigramConfig(cfg.trigram_min_count, cfg.trigram_keep_gain))
-        tri.write(out, arrays)
-        counts_extra = {"trigrams": int(len(arrays["tri_keys"])),
+                              bigram_logp=bigram_logp, V=V, cfg=tcfg)
+        n_tri = len(arrays["tri_keys"])
+        counts_extra = {"trigrams": int(n_tri),
                         "trigram_discount": round(float(arrays["discount"]), 4)}
-        say(f"trigrams: {len(arrays['tri_keys']):,} kept of {int(ok3.sum()):,}")
+        say(f"trigrams: {n_tri:,} kept of {int(ok3.sum()):,}")
+        if cfg.clause_links and cc.link_codes is not None and len(cc.link_codes):
+            lu, lw = remap[cc.link_codes // V0], remap[cc.link_codes % V0]
+            okl = (lu > 1) & (lw > 1)
+            links = tri.estimate_links(lu[okl], lw[okl], cc.link_counts[okl],
+                                       n_bigrams=len(bkeys), bigram_logp=bigram_logp, V=V,
+                                       cfg=tri.TrigramConfig(cfg.link_min_count,
+                                                             cfg.link_keep_gain))
+            arrays = tri.with_links(arrays, links)
+            counts_extra["clause_links"] = int(len(links["tri_keys"]))
+            say(f"clause links: {len(links['tri_keys']):,} kept of {int(okl.sum()):,} "
+                f"(after {len(links[tri.LINKS]):,} words)")
+        tri.write(out, arrays)
 
     manifest = {
         "format_version": FORMAT_VERSION,
@@ -493,6 +550,7 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
                    "corpus_tokens": int(uni.sum()),
                    "corpus_lines_left_out": cc.dropped_lines, **counts_extra},
         "inputs": inputs,
+        **familiarity_info,
         **(extra or {}),
         "seconds": round(time.time() - t0, 1),
     }
@@ -542,6 +600,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra-corpus", type=Path, nargs="*", default=[],
                     help="more text files (.txt/.txt.gz), counted on every run and added to "
                          "the (cached) corpus counts")
+    ap.add_argument("--link-min-count", type=int, default=CompileConfig.link_min_count,
+                    help="clause links (last word, next clause's first word) seen fewer times "
+                         "are dropped")
+    ap.add_argument("--link-keep-gain", type=float, default=CompileConfig.link_keep_gain,
+                    help="... and those within this many nats of the clause-start bigram")
     ap.add_argument("--extra-weight", type=float, default=1.0,
                     help="multiply the extra corpus's counts by this (default 1)")
     ap.add_argument("--words", type=Path, nargs="*", default=[],
@@ -564,7 +627,8 @@ def main(argv: list[str] | None = None) -> int:
                         reading_penalty=args.reading_penalty, jieba_weight=args.jieba_weight,
                         discount=args.discount, cont_mix=args.cont_mix,
                         trigram=not args.no_trigram, trigram_min_count=args.trigram_min_count,
-                        trigram_keep_gain=args.trigram_keep_gain)
+                        trigram_keep_gain=args.trigram_keep_gain,
+                        link_min_count=args.link_min_count, link_keep_gain=args.link_keep_gain)
     overlap = set(map(Path.resolve, files)) & set(map(Path.resolve, args.exclude))
     if overlap:
         print(f"refusing to compile: {', '.join(map(str, sorted(overlap)))} is both corpus and "

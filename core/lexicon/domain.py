@@ -128,6 +128,12 @@ class DomainLexicon:
         dom_uni[self._d2c] = self.layer.uni
         self.uni = np.logaddexp(self._log_sys + sys_uni, self._log_dom + dom_uni).astype(np.float32)
         self.uni[0] = self.system.uni[0]
+        # The initials' prior: the system's familiarity mixed with the layer's own unigram (the
+        # user's text is the register they type in).
+        sys_prior = np.full(self.vocab_size, _NEG, dtype=np.float32)
+        sys_prior[:V] = self.system.abbr_uni
+        self.abbr_uni = np.logaddexp(self._log_sys + sys_prior,
+                                     self._log_dom + dom_uni).astype(np.float32)
         self._entry_cache.clear()
         self._abbr_cache.clear()
 

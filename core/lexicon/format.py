@@ -76,7 +76,9 @@ class LexiconFiles:
         return self.root / f"{name}.npy"
 
     def write_strings(self, name: str, items: list[str]) -> None:
-        offsets = np.zeros(len(items) + 1, dtype=np.int64)  # in characters, not bytes
+        # Offsets in characters, not bytes; int32 while they fit (half the shipped size).
+        total = sum(len(s) for s in items)
+        offsets = np.zeros(len(items) + 1, dtype=np.int32 if total < 2**31 else np.int64)
         np.cumsum([len(s) for s in items], out=offsets[1:])
         (self.root / f"{name}.strings").write_bytes("".join(items).encode("utf-8"))
         np.save(self.npy(f"{name}.offsets"), offsets)

@@ -10,6 +10,11 @@ two-word context (interpolated Kneser-Ney with one discount from the counts of c
 
 Unseen (or pruned) trigrams read gamma(uv) * P_bigram(w | v). Trigrams are pruned by count
 and by how far they move the probability from that back-off (a cheap relative-entropy test).
+
+Clause links carry the history across punctuation: a clause starts with the bigram's BOS, and
+(u, BOS) -- u the last word of the clause before, in the same line -- is a context of its own,
+estimated the same way over P_bigram(w | BOS). Their context indices follow the bigrams'
+(`n_bigrams + position of u in tri_links`), so one key array and one query serve both.
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ from core.lexicon.format import most_likely
 
 TRI_LP_STEP = 0.1   # log-probabilities as uint8 multiples of -0.1 nats (error <= 0.05)
 FILES = ("tri_keys", "tri_lp", "tri_bow")
+LINKS = "tri_links"     # sorted word ids u with a clause-link context (u, BOS); optional
+BOS_ID = 0
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,30 @@ def trigram_codes(seq: np.ndarray, V: int) -> tuple[np.ndarray, np.ndarray]:
     return np.unique((a[ok] * V + b[ok]) * V + c[ok], return_counts=True)
 
 
+def _estimate(ctx: np.ndarray, n_ctx: int, v: np.ndarray, w: np.ndarray, cnt: np.ndarray,
+              bigram_logp, V: int, cfg: TrigramConfig) -> dict[str, np.ndarray]:
+    """Interpolated KN over P_bigram(w | v) for counts keyed by a context index in [0, n_ctx)."""
+    n1 = float((cnt == 1).sum())
+    n2 = float((cnt == 2).sum())
+    D = n1 / (n1 + 2 * n2) if n1 + n2 > 0 else 0.75
+    D = min(max(D, 0.1), 0.95)
+    ctx_total = np.bincount(ctx, weights=cnt, minlength=n_ctx)
+    ctx_types = np.bincount(ctx, minlength=n_ctx).astype(np.float64)
+    gamma = np.where(ctx_total > 0, D * ctx_types / np.maximum(ctx_total, 1), 1.0)
+    lp_back = np.log(gamma[ctx]) + bigram_logp(v, w)
+    p = np.maximum(cnt - D, 0) / ctx_total[ctx] + np.exp(lp_back)
+    lp = np.log(p)
+    keep = (cnt >= cfg.min_count) & (np.abs(lp - lp_back) > cfg.keep_gain)
+    keys = ctx[keep] * V + w[keep]
+    order = np.argsort(keys, kind="stable")
+    return {
+        "tri_keys": keys[order].astype(np.int64),
+        "tri_lp": np.clip(np.round(-lp[keep][order] / TRI_LP_STEP), 0, 255).astype(np.uint8),
+        "tri_bow": np.clip(np.round(-np.log(gamma) / TRI_LP_STEP), 0, 255).astype(np.uint8),
+        "discount": np.asarray(D),
+    }
+
+
 def estimate(tri_u: np.ndarray, tri_v: np.ndarray, tri_w: np.ndarray, tri_c: np.ndarray, *,
              bigram_keys: np.ndarray, bigram_logp, V: int,
              cfg: TrigramConfig) -> dict[str, np.ndarray]:
@@ -52,32 +83,40 @@ def estimate(tri_u: np.ndarray, tri_v: np.ndarray, tri_w: np.ndarray, tri_c: np.
     bidx = np.searchsorted(bigram_keys, ctx_code)
     bidx = np.minimum(bidx, max(len(bigram_keys) - 1, 0))
     known = bigram_keys[bidx] == ctx_code if len(bigram_keys) else np.zeros(len(cnt), bool)
-    bidx, tri_w, cnt, tri_v = bidx[known], tri_w[known], cnt[known], tri_v[known]
-    n1 = float((cnt == 1).sum())
-    n2 = float((cnt == 2).sum())
-    D = n1 / (n1 + 2 * n2) if n1 + n2 > 0 else 0.75
-    D = min(max(D, 0.1), 0.95)
-    nb = len(bigram_keys)
-    ctx_total = np.bincount(bidx, weights=cnt, minlength=nb)
-    ctx_types = np.bincount(bidx, minlength=nb).astype(np.float64)
-    gamma = np.where(ctx_total > 0, D * ctx_types / np.maximum(ctx_total, 1), 1.0)
-    lp_back = np.log(gamma[bidx]) + bigram_logp(tri_v, tri_w)
-    p = np.maximum(cnt - D, 0) / ctx_total[bidx] + np.exp(lp_back)
-    lp = np.log(p)
-    keep = (cnt >= cfg.min_count) & (np.abs(lp - lp_back) > cfg.keep_gain)
-    keys = bidx[keep] * V + tri_w[keep]
-    order = np.argsort(keys, kind="stable")
-    return {
-        "tri_keys": keys[order].astype(np.int64),
-        "tri_lp": np.clip(np.round(-lp[keep][order] / TRI_LP_STEP), 0, 255).astype(np.uint8),
-        "tri_bow": np.clip(np.round(-np.log(gamma) / TRI_LP_STEP), 0, 255).astype(np.uint8),
-        "discount": np.asarray(D),
-    }
+    return _estimate(bidx[known], len(bigram_keys), tri_v[known], tri_w[known], cnt[known],
+                     bigram_logp, V, cfg)
+
+
+def estimate_links(link_u: np.ndarray, link_w: np.ndarray, link_c: np.ndarray, *,
+                   n_bigrams: int, bigram_logp, V: int,
+                   cfg: TrigramConfig) -> dict[str, np.ndarray]:
+    """Clause-link arrays: P(w | u, BOS) for the first word w of a clause after one ending in u,
+    over P_bigram(w | BOS). Keys are offset by `n_bigrams` so they follow the trigram's."""
+    words = np.unique(link_u)
+    ctx = np.searchsorted(words, link_u)
+    arrays = _estimate(ctx, len(words), np.full(len(link_u), BOS_ID, dtype=np.int64), link_w,
+                       link_c.astype(np.float64), bigram_logp, V, cfg)
+    arrays["tri_keys"] = arrays["tri_keys"] + np.int64(n_bigrams) * V
+    arrays[LINKS] = words.astype(np.int32)
+    return arrays
+
+
+def with_links(trigram: dict[str, np.ndarray], links: dict[str, np.ndarray]
+               ) -> dict[str, np.ndarray]:
+    """One set of arrays: the trigram's entries, then the links' (their keys sort after)."""
+    out = dict(trigram)
+    for name in FILES:
+        out[name] = np.concatenate([trigram[name], links[name]])
+    out[LINKS] = links[LINKS]
+    out["link_discount"] = links["discount"]
+    return out
 
 
 def write(out: Path, arrays: dict[str, np.ndarray]) -> None:
     for name in FILES:
         np.save(out / f"{name}.npy", arrays[name])
+    if LINKS in arrays:
+        np.save(out / f"{LINKS}.npy", arrays[LINKS])
 
 
 class WordTrigram:
@@ -92,6 +131,8 @@ class WordTrigram:
         bow = load("tri_bow")
         self.bigram_keys = bigram_keys
         self.V = vocab_size
+        links = Path(root) / f"{LINKS}.npy"
+        self.links = load(LINKS) if links.exists() else np.empty(0, dtype=np.int32)
         # Contexts with a back-off weight of 1 and no entry behave as the bigram: -1 then.
         self._bow = bow
         self.size = len(self.keys)
@@ -113,13 +154,21 @@ class WordTrigram:
         return cached
 
     def contexts(self, w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
-        """Bigram index of each (w1, w2) pair, -1 where the pair is not a stored bigram."""
+        """Context index of each (w1, w2) pair: its bigram index, or for (u, BOS) the clause
+        link of u; -1 where there is none."""
         keys = self.bigram_keys
         if not len(keys):
             return np.full(len(w1), -1, dtype=np.int64)
         q = w1.astype(np.int64) * self.V + w2.astype(np.int64)
         idx = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
-        return np.where((keys[idx] == q) & (w1 >= 0) & (w2 >= 0), idx, -1)
+        out = np.where((keys[idx] == q) & (w1 >= 0) & (w2 >= 0), idx, -1)
+        if len(self.links):
+            at_start = (w2 == BOS_ID) & (w1 > 1)
+            if at_start.any():
+                pos = np.minimum(np.searchsorted(self.links, w1), len(self.links) - 1)
+                linked = at_start & (self.links[pos] == w1)
+                out = np.where(linked, len(keys) + pos, out)
+        return out
 
     def adjust(self, ctx: np.ndarray, w3s: np.ndarray, bigram: np.ndarray) -> np.ndarray:
         """Trigram log-probabilities from the bigram ones: `bigram[k, m]` is log P(w3s[m] | v_k)

@@ -100,6 +100,18 @@ def test_words_are_scaled_capped_and_floored(repos, tmp_path):
     assert "坚定不移\t1000\tthuocl_chengyu" in jieba_scale   # 50 / 0.05
 
 
+def test_anthology_lines_are_listed_as_words_and_other_poems_are_not(repos, tmp_path):
+    out = tmp_path / "out"
+    prov = _build(repos, out, holdout_fraction=0.0)
+    rows = [line.split("\t") for line in (out / "words.tsv").read_text(encoding="utf-8").splitlines()]
+    words = {w: (float(c), s) for w, c, s in rows}
+    assert words["白日依山尽"] == (1.0, "famous_lines_tang")
+    assert words["黄河入海流"] == (1.0, "famous_lines_tang")
+    assert words["更上一层楼"] == (44.72, "thuocl_poem")     # already listed: keeps its count
+    assert "把酒问青天" not in words                          # the ci source is no anthology
+    assert {s["name"]: s for s in prov["sources"]}["tang"]["words"] == 3
+
+
 def test_held_out_poems_and_idioms_stay_out_of_training(repos, tmp_path):
     out = tmp_path / "out"
     prov = _build(repos, out, holdout_fraction=1.0)

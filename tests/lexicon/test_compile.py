@@ -151,3 +151,30 @@ def test_extra_text_word_lists_and_provenance_reach_the_lexicon(tmp_path) -> Non
     again = compile_lexicon([corpus], tmp_path / "lex2", CompileConfig(), workers=1,
                             counts_cache=tmp_path / "counts.npz", extra=[extra])
     assert again["counts"]["corpus_tokens"] == manifest["counts"]["corpus_tokens"]
+
+
+def test_clause_links_carry_the_history_across_a_comma(tmp_path) -> None:
+    from core.engine.engine import ImeEngine
+
+    corpus = tmp_path / "c.txt"
+    # At a clause start 其中 is three times as common as 期中; after 难， only 期中 came.
+    corpus.write_text("\n".join(["其中"] * 30 + ["考试很难，期中"] * 10),
+                      encoding="utf-8")
+
+    def first(lexicon_dir, context: str) -> str:
+        engine = ImeEngine(system_lexicon=SystemLexicon(lexicon_dir))
+        engine.set_context(context)
+        engine.type("qizhong")
+        return engine.sentences(1)[0].text
+
+    out = tmp_path / "lex"
+    manifest = compile_lexicon([corpus], out, CompileConfig(familiarity=False), workers=1)
+    assert manifest["counts"]["clause_links"] >= 1
+    assert first(out, "") == "其中"
+    assert first(out, "考试很难，") == "期中"
+    assert first(out, "考试很难。\n") == "其中"      # a new paragraph does not link
+    plain = tmp_path / "plain"
+    compile_lexicon([corpus], plain, CompileConfig(familiarity=False, clause_links=False),
+                    workers=1)
+    assert not (plain / "tri_links.npy").exists()
+    assert first(plain, "考试很难，") == "其中"

@@ -124,7 +124,7 @@ def test_top5_counts_the_first_five_candidates_only() -> None:
 
 def test_evaluate_by_hand(monkeypatch: pytest.MonkeyPatch) -> None:
     # the word sample comes from a segmenter; fix it so the abbreviation figures are by hand
-    monkeypatch.setattr(ime, "abbreviation_words", lambda clauses, n: ["北京", "中华", "绿色"][:n])
+    monkeypatch.setattr(ime, "abbreviation_words", lambda clauses, n, **_: ["北京", "中华", "绿色"][:n])
     abbr = {"bj": ["北京", "背景"], "zh": ["这会", "中华"], "ls": []}
 
     rep = evaluate("fake", CLAUSES, lambda q: abbr[q] if q in abbr else _convert(q))
@@ -134,23 +134,24 @@ def test_evaluate_by_hand(monkeypatch: pytest.MonkeyPatch) -> None:
     assert rep.top5 == pytest.approx(75.0)           # all but 绿色
     assert rep.abbr_top1 == pytest.approx(100 / 3)   # 北京
     assert rep.abbr_top5 == pytest.approx(200 / 3)   # 北京, 中华
+    assert (rep.abbr_common_top1, rep.abbr_common_top5) == (rep.abbr_top1, rep.abbr_top5)
     assert rep.keystrokes == 0 and rep.latency_p95_ms == 0.0  # no typer: no latency figures
 
 
 def test_evaluate_with_an_empty_abbreviation_sample(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ime, "abbreviation_words", lambda clauses, n: [])
+    monkeypatch.setattr(ime, "abbreviation_words", lambda clauses, n, **_: [])
     rep = evaluate("fake", CLAUSES, _convert)
     assert (rep.abbr_words, rep.abbr_top1, rep.abbr_top5) == (0, 0.0, 0.0)
 
 
 def test_parallel_scoring_replaces_the_serial_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ime, "abbreviation_words", lambda clauses, n: [])
+    monkeypatch.setattr(ime, "abbreviation_words", lambda clauses, n, **_: [])
     rep = evaluate("fake", CLAUSES, _convert, parallel=lambda cs: score_clauses(cs, _convert))
     assert (rep.char_acc, rep.clause_exact, rep.top5) == pytest.approx((60.0, 25.0, 75.0))
 
 
 def test_latency_types_every_letter_of_an_even_sample(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ime, "abbreviation_words", lambda clauses, n: [])
+    monkeypatch.setattr(ime, "abbreviation_words", lambda clauses, n, **_: [])
     sessions: list[list[str]] = []
 
     def typer():
@@ -172,6 +173,16 @@ def test_abbreviation_words_are_a_seeded_sample_of_short_words() -> None:
     assert all(2 <= len(w) <= 4 and any(w in c for c in clauses) for w in words)
     assert ime.abbreviation_words(clauses, 100) == words  # the same sample every run
     assert ime.abbreviation_words(clauses, 2) == words[:2]
+
+
+def test_common_abbreviation_words_come_in_proportion_to_their_use() -> None:
+    clauses = ["我们今天去图书馆"] * 50 + ["北京大学", "天气晴朗", "电影院"]
+    firsts = [ime.abbreviation_words(clauses, 1, seed, common=True)[0] for seed in range(20)]
+    assert firsts.count("我们") + firsts.count("今天") + firsts.count("图书馆") >= 17
+    uniform = [ime.abbreviation_words(clauses, 1, seed)[0] for seed in range(20)]
+    assert firsts != uniform
+    words = ime.abbreviation_words(clauses, 100, common=True)
+    assert len(set(words)) == len(words) and set(words) == set(ime.abbreviation_words(clauses, 100))
 
 
 @pytest.mark.parametrize(("values", "expected"), [
