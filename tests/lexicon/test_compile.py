@@ -92,10 +92,10 @@ def test_no_trigram_option_writes_the_bigram_only(tmp_path) -> None:
     corpus.write_text("\n".join(["我们的期中"] * 5), encoding="utf-8")
     out = tmp_path / "lex"
     compile_lexicon([corpus], out, CompileConfig(), workers=1)
-    assert (out / "tri_keys.npy").exists()
+    assert (out / "tri_delta.npy").exists()
     manifest = compile_lexicon([corpus], out, CompileConfig(trigram=False), workers=1)
     assert "trigrams" not in manifest["counts"]
-    assert not (out / "tri_keys.npy").exists()
+    assert not (out / "tri_delta.npy").exists()
     assert WordTrigram.load(SystemLexicon(out)) is None
 
 
@@ -146,7 +146,7 @@ def test_extra_text_word_lists_and_provenance_reach_the_lexicon(tmp_path) -> Non
     assert "poems.txt" in manifest["inputs"]["extra_corpus"]
     assert "idioms.txt" in manifest["inputs"]["word_lists"]
     assert manifest["provenance"]["poems.txt"]["licence"] == "MIT"
-    assert "tri_keys.npy" in manifest["integrity"]
+    assert "tri_delta.npy" in manifest["integrity"]
     # the cache holds the main corpus only: the extra text is counted again, never twice
     again = compile_lexicon([corpus], tmp_path / "lex2", CompileConfig(), workers=1,
                             counts_cache=tmp_path / "counts.npz", extra=[extra])
@@ -178,3 +178,16 @@ def test_clause_links_carry_the_history_across_a_comma(tmp_path) -> None:
                     workers=1)
     assert not (plain / "tri_links.npy").exists()
     assert first(plain, "考试很难，") == "其中"
+
+
+def test_trigram_keys_are_stored_as_gaps_and_come_back_exactly() -> None:
+    import numpy as np
+
+    from core.lexicon.trigram import delta_keys, keys_from_deltas
+
+    keys = np.array([0, 5, 2**32 - 1, 2**32, 2**32 + 7, 2 * 2**32 + 1], dtype=np.int64)
+    gaps = delta_keys(keys)
+    assert gaps is not None and gaps.dtype == np.uint32 and gaps.nbytes == keys.nbytes // 2
+    assert np.array_equal(keys_from_deltas(gaps), keys)
+    assert delta_keys(np.array([1, 2**33], dtype=np.int64)) is None   # a gap past 32 bits
+    assert len(keys_from_deltas(delta_keys(np.empty(0, dtype=np.int64)))) == 0
