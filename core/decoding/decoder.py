@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.engine.types import CandidateSource, FuzzyConfig
+from core.lexicon.format import BOS_ID, EOS_ID
 from core.lexicon.system import UNKNOWN_WORD_LOGP, SystemLexicon
 from core.lexicon.trigram import WordTrigram
 from core.lexicon.types import UserWord, UserWordSource
 from core.pinyin.graph import SyllableGraph, Unit, UnitKind, syllables_starting
 
-BOS_ID, EOS_ID = 0, 1
 MAX_WORD_LETTERS = 40
 MAX_ABBR_UNITS = 6
 MAX_FUZZY_KEYS = 16

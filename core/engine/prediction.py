@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.lexicon.format import BI_LP_STEP, most_likely
+from core.lexicon.format import BI_LP_STEP, BOS_ID, EOS_ID, most_likely
 from core.lexicon.trigram import TRI_LP_STEP, WordTrigram
 
-BOS_ID, EOS_ID = 0, 1
 MAX_MATCH = 4          # characters of the longest word read back from the context
 
 

@@ -503,7 +503,7 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
         familiarity_info = {"familiarity": fam.describe(familiarity_samples, fcfg)}
 
     counts_extra: dict = {}
-    for name in (*tri.FILES, tri.DELTAS, tri.LINKS, tri.LEGACY_KEYS):   # none of an old build
+    for name in tri.ALL_FILES:     # a lexicon built without a trigram must not keep an old one
         (out / f"{name}.npy").unlink(missing_ok=True)
     if cfg.trigram and cc.tri_codes is not None and len(cc.tri_codes):
         bkeys = w1k.astype(np.int64) * V + w2k.astype(np.int64)

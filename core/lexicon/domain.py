@@ -121,19 +121,20 @@ class DomainLexicon:
         self.lam = float(lam)
         self._log_sys = np.float32(np.log1p(-lam))
         self._log_dom = np.float32(np.log(lam)) if lam > 0 else _NEG
-        V = self.system.vocab_size
-        sys_uni = np.full(self.vocab_size, _NEG, dtype=np.float32)
-        sys_uni[:V] = self.system.uni
         dom_uni = np.full(self.vocab_size, _NEG, dtype=np.float32)
         dom_uni[self._d2c] = self.layer.uni
-        self.uni = np.logaddexp(self._log_sys + sys_uni, self._log_dom + dom_uni).astype(np.float32)
+
+        def mixed(system_logp: np.ndarray) -> np.ndarray:
+            """A per-word log-probability of the system mixed with the layer's unigram."""
+            sys_logp = np.full(self.vocab_size, _NEG, dtype=np.float32)
+            sys_logp[:self.system.vocab_size] = system_logp
+            return np.logaddexp(self._log_sys + sys_logp, self._log_dom + dom_uni).astype(np.float32)
+
+        self.uni = mixed(self.system.uni)
         self.uni[0] = self.system.uni[0]
-        # The initials' prior: the system's familiarity mixed with the layer's own unigram (the
+        # The initials' prior: the system's familiarity with the layer's own unigram (the
         # user's text is the register they type in).
-        sys_prior = np.full(self.vocab_size, _NEG, dtype=np.float32)
-        sys_prior[:V] = self.system.abbr_uni
-        self.abbr_uni = np.logaddexp(self._log_sys + sys_prior,
-                                     self._log_dom + dom_uni).astype(np.float32)
+        self.abbr_uni = mixed(self.system.abbr_uni)
         self._entry_cache.clear()
         self._abbr_cache.clear()
 

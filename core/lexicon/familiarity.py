@@ -105,10 +105,9 @@ def familiarity(words: list[str], uni: np.ndarray, samples: list[SourceSample],
     index = {w: i for i, w in enumerate(words)}
     balanced = np.zeros(len(words), dtype=np.float64)
     register = np.zeros(len(words), dtype=np.float64)
-    in_register = [s for s in samples if s.name in cfg.register]
-    register_tokens = sum(s.tokens for s in in_register)
+    register_tokens = sum(s.tokens for s in samples if s.name in cfg.register)
     for s in samples:
-        mine = s in in_register
+        mine = s.name in cfg.register
         for w, k in s.counts.items():
             i = index.get(w)
             if i is None:
@@ -117,7 +116,7 @@ def familiarity(words: list[str], uni: np.ndarray, samples: list[SourceSample],
             if mine:
                 register[i] += k / register_tokens
     wb, wr, wu = cfg.balanced_weight, cfg.register_weight, cfg.unigram_weight
-    if not in_register:          # a corpus without such sources: balanced and unigram only
+    if not register_tokens:      # a corpus without such sources: balanced and unigram only
         wb, wr = wb + wr, 0.0
     if not samples:
         wb = wr = 0.0
@@ -128,5 +127,5 @@ def familiarity(words: list[str], uni: np.ndarray, samples: list[SourceSample],
 
 def describe(samples: list[SourceSample], cfg: FamiliarityConfig) -> dict:
     """What the manifest records: the settings and the tokens sampled per source."""
-    return {"config": {**asdict(cfg), "register": list(cfg.register)},
+    return {"config": asdict(cfg),
             "sampled_tokens": {s.name: s.tokens for s in samples}}

@@ -14,6 +14,7 @@ FORMAT_VERSION = 3
 BI_LP_STEP = 0.1  # bigram log-probabilities are stored as uint8 multiples of -0.1 nats
 BOS = "<s>"
 EOS = "</s>"
+BOS_ID, EOS_ID = 0, 1   # their word ids in every compiled lexicon
 
 
 def most_likely(lp: np.ndarray, n: int) -> np.ndarray:

@@ -24,14 +24,14 @@ from pathlib import Path
 
 import numpy as np
 
-from core.lexicon.format import most_likely
+from core.lexicon.format import BOS_ID, EOS_ID, most_likely
 
 TRI_LP_STEP = 0.1   # log-probabilities as uint8 multiples of -0.1 nats (error <= 0.05)
 FILES = ("tri_lp", "tri_bow")   # and the keys: DELTAS, or KEYS where a gap needs 64 bits
 DELTAS = "tri_delta"
 LEGACY_KEYS = "tri_keys"        # the keys as one int64 array (and lexicons built before DELTAS)
 LINKS = "tri_links"     # sorted word ids u with a clause-link context (u, BOS); optional
-BOS_ID = 0
+ALL_FILES = (*FILES, DELTAS, LEGACY_KEYS, LINKS)   # what a build may leave
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,6 @@ def with_links(trigram: dict[str, np.ndarray], links: dict[str, np.ndarray]
     for name in ("tri_keys", "tri_lp", "tri_bow"):
         out[name] = np.concatenate([trigram[name], links[name]])
     out[LINKS] = links[LINKS]
-    out["link_discount"] = links["discount"]
     return out
 
 
@@ -135,7 +134,7 @@ def write(out: Path, arrays: dict[str, np.ndarray]) -> None:
         np.save(out / f"{LEGACY_KEYS}.npy", arrays["tri_keys"])
     else:
         np.save(out / f"{DELTAS}.npy", gaps)
-    for name in ("tri_lp", "tri_bow"):
+    for name in FILES:
         np.save(out / f"{name}.npy", arrays[name])
     if LINKS in arrays:
         np.save(out / f"{LINKS}.npy", arrays[LINKS])
@@ -188,7 +187,7 @@ class WordTrigram:
         idx = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
         out = np.where((keys[idx] == q) & (w1 >= 0) & (w2 >= 0), idx, -1)
         if len(self.links):
-            at_start = (w2 == BOS_ID) & (w1 > 1)
+            at_start = (w2 == BOS_ID) & (w1 > EOS_ID)
             if at_start.any():
                 pos = np.minimum(np.searchsorted(self.links, w1), len(self.links) - 1)
                 linked = at_start & (self.links[pos] == w1)

@@ -337,8 +337,8 @@ def build(poetry: Mirror | None, thuocl: Mirror | None, opencc: Mirror | None, o
     held_text = "\n".join(r for line in held_lines for r in HAN_RUN.findall(line))
     words, held_idioms, word_reports = build_words(thuocl, opencc, cfg, held_text)
     reports += word_reports
-    anthologies = [r for r in reports if any(sp.name == r.name and sp.anthology for sp in specs)]
-    for rep in anthologies:
+    anthologies = {sp.name for sp in specs if sp.anthology}
+    for rep in (r for r in reports if r.name in anthologies):
         rep.words = add_famous_lines(words, text.get(rep.name, []), rep.name, cfg)
     probes = {"poem_lines": probe_lines, "idioms_heldout": held_idioms,
               "idioms_listed": listed_idiom_probe(words, cfg.probe_idioms)}
