@@ -24,6 +24,7 @@ from core.exclusion import ClauseGuard, is_evaluation_file
 from core.filehash import sha256_file
 from core.integrity import stamp
 from core.lexicon import familiarity as fam
+from core.lexicon import kneser_ney as kn
 from core.lexicon import trigram as tri
 from core.lexicon.format import BI_LP_STEP, BOS, EOS, FORMAT_VERSION, LexiconFiles
 from core.pinyin.syllables import is_syllable
@@ -34,7 +35,7 @@ HAN_CHAR = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 
 @dataclass(frozen=True)
 class CompileConfig:
-    discount: float = 0.75          # Kneser-Ney absolute discount
+    discount: float | None = None   # one Kneser-Ney discount; None: modified KN (three)
     min_bigram_count: int = 1       # bigrams seen this often are always kept
     keep_gain: float = 0.0          # rarer ones only if they beat the back-off by this many nats
     jieba_weight: float = 0.05      # pseudo-count per unit of jieba frequency for dict words
@@ -399,10 +400,11 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
     ok = (w1 >= 0) & (w2 >= 0)
     w1, w2, cnt = w1[ok], w2[ok], counts[ok].astype(np.float64)
 
-    # Interpolated Kneser-Ney, one discount.
-    D = cfg.discount
+    # Interpolated Kneser-Ney: modified (a discount per count class) unless one is given.
+    D = kn.discounts(cnt) if cfg.discount is None else (cfg.discount,) * 3
+    d_each = kn.per_ngram(cnt, D)
     hist = np.bincount(w1, weights=cnt, minlength=V)
-    n1p_hist = np.bincount(w1, minlength=V).astype(np.float64)
+    discounted = np.bincount(w1, weights=d_each, minlength=V)
     n1p_cont = np.bincount(w2, minlength=V).astype(np.float64)
     p_cont = n1p_cont / n1p_cont.sum()
     p_ml = c_eff / c_eff.sum()
@@ -410,8 +412,9 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
     p_base[0] = 0.0  # BOS is never predicted
     p_base = np.maximum(p_base, 1e-12)
     p_base /= p_base.sum()
-    lam = np.where(hist > 0, D * n1p_hist / np.maximum(hist, 1), 1.0)
-    p_all = np.maximum(cnt - D, 0) / hist[w1] + lam[w1] * p_base[w2]
+    lam = np.where(hist > 0, discounted / np.maximum(hist, 1e-12), 1.0)
+    lam = np.maximum(lam, 1e-6)     # a context whose every count is below one discount
+    p_all = (cnt - d_each) / hist[w1] + lam[w1] * p_base[w2]
     # Keep a rare bigram only when it says much more than the back-off would (a cheap
     # relative-entropy pruning): most singletons after frequent words add nothing.
     gain = np.log(p_all) - np.log(lam[w1] * p_base[w2])
@@ -423,7 +426,7 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
     bi_off = np.zeros(V + 1, dtype=np.int64)
     np.add.at(bi_off, w1k + 1, 1)
     bi_off = np.cumsum(bi_off)
-    say(f"bigrams: {len(w1k):,} kept of {len(w1):,}")
+    say(f"bigrams: {len(w1k):,} kept of {len(w1):,} (discounts {', '.join(f'{x:.3f}' for x in D)})")
 
     # Entries: (word, reading, penalty), sorted by letter key then by score.
     log_base = np.log(p_base)
@@ -526,7 +529,8 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
                               bigram_logp=bigram_logp, V=V, cfg=tcfg)
         n_tri = len(arrays["tri_keys"])
         counts_extra = {"trigrams": int(n_tri),
-                        "trigram_discount": round(float(arrays["discount"]), 4)}
+                        "bigram_discounts": [round(float(x), 4) for x in D],
+                        "trigram_discounts": [round(float(x), 4) for x in arrays["discount"]]}
         say(f"trigrams: {n_tri:,} kept of {int(ok3.sum()):,}")
         if cfg.clause_links and cc.link_codes is not None and len(cc.link_codes):
             lu, lw = remap[cc.link_codes // V0], remap[cc.link_codes % V0]
@@ -594,7 +598,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reading-penalty", type=float, default=CompileConfig.reading_penalty)
     ap.add_argument("--jieba-weight", type=float, default=CompileConfig.jieba_weight)
     ap.add_argument("--discount", type=float, default=CompileConfig.discount,
-                    help="the bigram's Kneser-Ney discount")
+                    help="one Kneser-Ney discount for the bigram (default: modified Kneser-Ney, "
+                         "three discounts from the counts of counts)")
     ap.add_argument("--cont-mix", type=float, default=CompileConfig.cont_mix,
                     help="weight of the continuation unigram in the base unigram")
     ap.add_argument("--extra-corpus", type=Path, nargs="*", default=[],

@@ -5,9 +5,9 @@ the index of its context bigram (u, v) in the sorted bigram keys, `key = bigram_
 so the table is one sorted int64 array (stored as the uint32 gaps between keys, half the size,
 summed again at load) plus uint8 log-probabilities (steps of TRI_LP_STEP nats), memory-mapped
 like the bigram. `tri_bow` holds, per bigram, the back-off weight of that
-two-word context (interpolated Kneser-Ney with one discount from the counts of counts):
+two-word context (interpolated modified Kneser-Ney, `core.lexicon.kneser_ney`):
 
-    P(w | u, v) = max(c(uvw) - D, 0) / c(uv.) + gamma(uv) * P_bigram(w | v)
+    P(w | u, v) = (c(uvw) - D(c)) / c(uv.) + gamma(uv) * P_bigram(w | v)
 
 Unseen (or pruned) trigrams read gamma(uv) * P_bigram(w | v). Trigrams are pruned by count
 and by how far they move the probability from that back-off (a cheap relative-entropy test).
@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.lexicon import kneser_ney as kn
 from core.lexicon.format import BOS_ID, EOS_ID, most_likely
 
 TRI_LP_STEP = 0.1   # log-probabilities as uint8 multiples of -0.1 nats (error <= 0.05)
@@ -53,15 +54,14 @@ def trigram_codes(seq: np.ndarray, V: int) -> tuple[np.ndarray, np.ndarray]:
 def _estimate(ctx: np.ndarray, n_ctx: int, v: np.ndarray, w: np.ndarray, cnt: np.ndarray,
               bigram_logp, V: int, cfg: TrigramConfig) -> dict[str, np.ndarray]:
     """Interpolated KN over P_bigram(w | v) for counts keyed by a context index in [0, n_ctx)."""
-    n1 = float((cnt == 1).sum())
-    n2 = float((cnt == 2).sum())
-    D = n1 / (n1 + 2 * n2) if n1 + n2 > 0 else 0.75
-    D = min(max(D, 0.1), 0.95)
+    D = kn.discounts(cnt)
+    d_each = kn.per_ngram(cnt, D)
     ctx_total = np.bincount(ctx, weights=cnt, minlength=n_ctx)
-    ctx_types = np.bincount(ctx, minlength=n_ctx).astype(np.float64)
-    gamma = np.where(ctx_total > 0, D * ctx_types / np.maximum(ctx_total, 1), 1.0)
+    discounted = np.bincount(ctx, weights=d_each, minlength=n_ctx)
+    gamma = np.where(ctx_total > 0, discounted / np.maximum(ctx_total, 1e-12), 1.0)
+    gamma = np.maximum(gamma, 1e-6)
     lp_back = np.log(gamma[ctx]) + bigram_logp(v, w)
-    p = np.maximum(cnt - D, 0) / ctx_total[ctx] + np.exp(lp_back)
+    p = (cnt - d_each) / ctx_total[ctx] + np.exp(lp_back)
     lp = np.log(p)
     keep = (cnt >= cfg.min_count) & (np.abs(lp - lp_back) > cfg.keep_gain)
     keys = ctx[keep] * V + w[keep]
@@ -70,7 +70,7 @@ def _estimate(ctx: np.ndarray, n_ctx: int, v: np.ndarray, w: np.ndarray, cnt: np
         "tri_keys": keys[order].astype(np.int64),
         "tri_lp": np.clip(np.round(-lp[keep][order] / TRI_LP_STEP), 0, 255).astype(np.uint8),
         "tri_bow": np.clip(np.round(-np.log(gamma) / TRI_LP_STEP), 0, 255).astype(np.uint8),
-        "discount": np.asarray(D),
+        "discount": np.asarray(D),     # (D1, D2, D3+)
     }
 
 
