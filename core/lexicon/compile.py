@@ -402,9 +402,7 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
 
     # Interpolated Kneser-Ney: modified (a discount per count class) unless one is given.
     D = kn.discounts(cnt) if cfg.discount is None else (cfg.discount,) * 3
-    d_each = kn.per_ngram(cnt, D)
-    hist = np.bincount(w1, weights=cnt, minlength=V)
-    discounted = np.bincount(w1, weights=d_each, minlength=V)
+    d_each, hist, lam = kn.interpolate(w1, cnt, V, D)
     n1p_cont = np.bincount(w2, minlength=V).astype(np.float64)
     p_cont = n1p_cont / n1p_cont.sum()
     p_ml = c_eff / c_eff.sum()
@@ -412,8 +410,6 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
     p_base[0] = 0.0  # BOS is never predicted
     p_base = np.maximum(p_base, 1e-12)
     p_base /= p_base.sum()
-    lam = np.where(hist > 0, discounted / np.maximum(hist, 1e-12), 1.0)
-    lam = np.maximum(lam, 1e-6)     # a context whose every count is below one discount
     p_all = (cnt - d_each) / hist[w1] + lam[w1] * p_base[w2]
     # Keep a rare bigram only when it says much more than the back-off would (a cheap
     # relative-entropy pruning): most singletons after frequent words add nothing.

@@ -55,11 +55,7 @@ def _estimate(ctx: np.ndarray, n_ctx: int, v: np.ndarray, w: np.ndarray, cnt: np
               bigram_logp, V: int, cfg: TrigramConfig) -> dict[str, np.ndarray]:
     """Interpolated KN over P_bigram(w | v) for counts keyed by a context index in [0, n_ctx)."""
     D = kn.discounts(cnt)
-    d_each = kn.per_ngram(cnt, D)
-    ctx_total = np.bincount(ctx, weights=cnt, minlength=n_ctx)
-    discounted = np.bincount(ctx, weights=d_each, minlength=n_ctx)
-    gamma = np.where(ctx_total > 0, discounted / np.maximum(ctx_total, 1e-12), 1.0)
-    gamma = np.maximum(gamma, 1e-6)
+    d_each, ctx_total, gamma = kn.interpolate(ctx, cnt, n_ctx, D)
     lp_back = np.log(gamma[ctx]) + bigram_logp(v, w)
     p = (cnt - d_each) / ctx_total[ctx] + np.exp(lp_back)
     lp = np.log(p)

@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from core.engine import ImeEngine, prediction
     from core.lexicon.system import SystemLexicon
     from trainer.evaluation.ime import (
+        ABBR_FIELDS,
         evaluate,
         format_table,
         item_sources,
@@ -172,16 +173,21 @@ def run(args: argparse.Namespace) -> int:
 
     reports = []
     preds = (predict, predict_bigram) if args.predictions else None
+    abbr_words = args.abbr_words
     if not args.context_only:
-        reports.append(evaluate(name, clauses, convert, typer=typer, abbr_words=args.abbr_words,
+        reports.append(evaluate(name, clauses, convert, typer=typer, abbr_words=abbr_words,
                                 latency_clauses=args.latency_clauses, progress=progress,
                                 parallel=parallel, predictors=preds))
         preds = None
+        abbr_words = 0      # initials are typed into a fresh engine: the same in both protocols
     if args.context or args.context_only:
         print(file=sys.stderr)
-        reports.append(evaluate(name, clauses, convert, typer=None, abbr_words=args.abbr_words,
+        reports.append(evaluate(name, clauses, convert, typer=None, abbr_words=abbr_words,
                                 progress=progress, parallel=parallel, items=items,
                                 predictors=preds))
+        if not abbr_words:
+            for f in ABBR_FIELDS:
+                setattr(reports[-1], f, getattr(reports[0], f))
     rep = reports[0]
     print(file=sys.stderr)
     if scorer is not None and engine.scorer is None:

@@ -75,6 +75,10 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
+# The abbreviation figures of a report: typed into a fresh engine, so one run serves both protocols.
+ABBR_FIELDS = ("abbr_words", "abbr_top1", "abbr_top5", "abbr_common_top1", "abbr_common_top5")
+
+
 @dataclass
 class ImeReport:
     system: str
@@ -260,11 +264,12 @@ def evaluate(system: str, clauses: list[str], convert: Converter, *,
         rep.pred_bigram_top5 = prediction_hit_rate(bounds, predictors[1])
 
     fresh: Converter = (lambda q: convert(q, "")) if items is not None else convert  # type: ignore[call-arg,assignment,misc]
-    words = abbreviation_words(clauses, abbr_words)
-    rep.abbr_words = len(words)
-    rep.abbr_top1, rep.abbr_top5 = abbreviation_hits(words, fresh)
-    common = abbreviation_words(clauses, abbr_words, common=True)
-    rep.abbr_common_top1, rep.abbr_common_top5 = abbreviation_hits(common, fresh)
+    if abbr_words > 0:
+        words = abbreviation_words(clauses, abbr_words)
+        rep.abbr_words = len(words)
+        rep.abbr_top1, rep.abbr_top5 = abbreviation_hits(words, fresh)
+        common = abbreviation_words(clauses, abbr_words, common=True)
+        rep.abbr_common_top1, rep.abbr_common_top5 = abbreviation_hits(common, fresh)
 
     if typer is not None:
         times: list[float] = []
