@@ -42,6 +42,7 @@ class CompileConfig:
     min_jieba_freq: int = 5         # jieba-only words rarer than this are left out
     max_word_len: int = 8           # characters
     reading_penalty: float = 5.0    # nats charged to a character's non-default readings
+    traditional_penalty: float = 8.0  # nats charged to Traditional forms (們 for 们): see below
     max_per_key: int = 96           # entries kept per letter key (best first)
     max_per_abbr: int = 1500        # entries kept per abbreviation key
     cont_mix: float = 0.5           # base unigram = mix * KN continuation + (1-mix) * ML
@@ -274,6 +275,20 @@ def word_readings(word: str) -> list[tuple[tuple[str, ...], float]]:
     return [(tuple(syl), 0.0)]
 
 
+def traditional_words(words: list[str]) -> set[int]:
+    """Indexes of the words that OpenCC writes differently in Simplified (們, 關係, 乾淨).
+
+    Yinzi types Simplified Chinese. Traditional leftovers in the corpus and in jieba's list
+    would otherwise stand one character away from the right sentence and surface as its
+    runner-up (我們一起 under 我们一起); they are charged a penalty rather than dropped, so a
+    name or a quotation that needs one can still be picked from the list. Phrases OpenCC keeps
+    (著名, 乾坤, 乾隆) are not touched."""
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    return {i for i, w in enumerate(words) if HAN_CHAR.match(w) and t2s.convert(w) != w}
+
+
 def read_jieba_dict() -> dict[str, int]:
     import jieba
 
@@ -429,11 +444,14 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
     ent_word: list[int] = []
     ent_syl: list[str] = []
     ent_pen: list[float] = []
+    traditional = traditional_words(new_words) if cfg.traditional_penalty else set()
+    say(f"traditional forms: {len(traditional):,} words charged {cfg.traditional_penalty:g} nats")
     for wid in range(2, V):
+        extra_pen = cfg.traditional_penalty if wid in traditional else 0.0
         for syl, pen in word_readings(new_words[wid]):
             ent_word.append(wid)
             ent_syl.append("'".join(syl))
-            ent_pen.append(pen * cfg.reading_penalty)
+            ent_pen.append(pen * cfg.reading_penalty + extra_pen)
     ent_word_a = np.asarray(ent_word, dtype=np.int32)
     ent_pen_a = np.asarray(ent_pen, dtype=np.float32)
     score = log_base[ent_word_a] - ent_pen_a
@@ -592,6 +610,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-bigram-count", type=int, default=CompileConfig.min_bigram_count)
     ap.add_argument("--keep-gain", type=float, default=CompileConfig.keep_gain)
     ap.add_argument("--reading-penalty", type=float, default=CompileConfig.reading_penalty)
+    ap.add_argument("--traditional-penalty", type=float,
+                    default=CompileConfig.traditional_penalty,
+                    help="nats charged to Traditional forms (們 for 们); 0 turns it off")
     ap.add_argument("--jieba-weight", type=float, default=CompileConfig.jieba_weight)
     ap.add_argument("--discount", type=float, default=CompileConfig.discount,
                     help="one Kneser-Ney discount for the bigram (default: modified Kneser-Ney, "
@@ -626,6 +647,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cfg = CompileConfig(min_bigram_count=args.min_bigram_count, keep_gain=args.keep_gain,
                         reading_penalty=args.reading_penalty, jieba_weight=args.jieba_weight,
+                        traditional_penalty=args.traditional_penalty,
                         discount=args.discount, cont_mix=args.cont_mix,
                         trigram=not args.no_trigram, trigram_min_count=args.trigram_min_count,
                         trigram_keep_gain=args.trigram_keep_gain,

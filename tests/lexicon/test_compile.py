@@ -191,3 +191,28 @@ def test_trigram_keys_are_stored_as_gaps_and_come_back_exactly() -> None:
     assert np.array_equal(keys_from_deltas(gaps), keys)
     assert delta_keys(np.array([1, 2**33], dtype=np.int64)) is None   # a gap past 32 bits
     assert len(keys_from_deltas(delta_keys(np.empty(0, dtype=np.int64)))) == 0
+
+
+def test_traditional_forms_are_charged_but_stay_reachable(tmp_path) -> None:
+    from core.lexicon.compile import traditional_words
+
+    assert traditional_words(["们", "們", "关系", "關係", "著名", "乾坤", "<s>"]) == {1, 3}
+    corpus = tmp_path / "c.txt"
+    # Traditional leftovers that outnumber the Simplified text in this corpus.
+    corpus.write_text("\n".join(["他們的關係很好"] * 40 + ["他们的关系很好"] * 2), encoding="utf-8")
+    plain = tmp_path / "plain"
+    compile_lexicon([corpus], plain, CompileConfig(traditional_penalty=0.0), workers=1)
+    charged = tmp_path / "charged"
+    compile_lexicon([corpus], charged, CompileConfig(), workers=1)
+
+    def best(out):
+        return LexiconDecoder(SystemLexicon(out)).decode("tamendeguanxihenhao")[0][0].text
+
+    assert best(plain) == "他們的關係很好"
+    assert best(charged) == "他们的关系很好"
+    lex = SystemLexicon(charged)
+    wid = lex.word_id("們")
+    assert wid is not None   # still in the lexicon, so still in the candidate list
+    span = lex.by_letters("men")
+    words = [int(w) for w in lex.ent_word[span.start:span.stop]]
+    assert words.index(wid) > words.index(lex.word_id("们"))
