@@ -269,7 +269,11 @@ def _vocab_fields(text: str) -> dict[str, Any]:
 
 
 def _base_history(init_from: str | None) -> dict[str, Any] | None:
-    """The manifest of the model folder a run started from (None for scratch or a *.pt)."""
+    """The history of what a run started from: the manifest of a model folder, or for a
+    trainer checkpoint (`*.pt`) the same fields read from it and the metrics.jsonl beside it
+    (None for a run from scratch)."""
+    if init_from and Path(init_from).suffix == ".pt" and Path(init_from).is_file():
+        return _checkpoint_history(Path(init_from))
     if not init_from or not (Path(init_from) / "manifest.json").is_file():
         return None
     try:
@@ -277,6 +281,32 @@ def _base_history(init_from: str | None) -> dict[str, Any] | None:
     except (OSError, json.JSONDecodeError):
         return None
     return manifest if manifest.get("kind") == "p2c" and "training" in manifest else None
+
+
+def _checkpoint_history(path: Path) -> dict[str, Any] | None:
+    """A checkpoint as `_base_history` gives a manifest: its steps, tokens and time (its own
+    base's added: a chain of continued runs counts every link) and its learning curve."""
+    import torch
+
+    try:
+        ckpt = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception:  # noqa: BLE001 - a base we cannot read only costs the card its lineage
+        return None
+    base = _base_history(json.loads(ckpt.get("config", "{}")).get("init_from"))
+    steps, tokens = int(ckpt.get("step", 0)), int(ckpt.get("tokens_seen", 0))
+    elapsed = round(float(ckpt.get("elapsed", 0.0)), 1)
+    curve = _learning_curve(str(path.parent / "metrics.jsonl"))
+    if base is not None:
+        b = base["training"]
+        b_steps = b.get("total_steps", b["steps"])
+        b_tokens = b.get("total_tokens_seen", b["tokens_seen"])
+        curve = base.get("learning_curve", []) + [
+            {**p, "step": p["step"] + b_steps, "tokens_seen": p["tokens_seen"] + b_tokens}
+            for p in curve]
+        steps, tokens = steps + b_steps, tokens + b_tokens
+        elapsed = round(elapsed + b.get("total_elapsed_s", b["elapsed_s"]), 1)
+    return {"name": f"{path.parent.name}/{path.name}", "data": None, "learning_curve": curve,
+            "training": {"steps": steps, "tokens_seen": tokens, "elapsed_s": elapsed}}
 
 
 def _learning_curve(metrics_path: str | None) -> list[dict[str, float]]:

@@ -108,6 +108,31 @@ def test_a_continued_model_counts_its_whole_lineage(exported, tmp_path):
     assert "Continued from tiny" in (folder / "MODEL_CARD.md").read_text(encoding="utf-8")
 
 
+def test_a_run_continued_from_a_checkpoint_counts_its_lineage(exported, tmp_path):
+    """`--init-from run/last.pt` (a checkpoint, not a model folder) keeps the history too."""
+    import torch as _torch
+
+    from trainer.export import ExportConfig, export
+    from trainer.training.loop import Trainer
+    from trainer.training.reporting import JsonlMetrics
+
+    tmp, _ = exported
+    first = _torch.load(tmp / "run" / "last.pt", map_location="cpu", weights_only=True)
+    Trainer(tiny_config(tmp / "shards", tmp_path / "cont", max_steps=4,
+                        init_from=str(tmp / "run" / "last.pt"), dev=str(tmp / "dev.txt")),
+            [JsonlMetrics(tmp_path / "cont" / "metrics.jsonl")]).run()
+    manifest = export(ExportConfig(checkpoint=str(tmp_path / "cont" / "last.pt"),
+                                   out_dir=str(tmp_path / "model"), name="tiny",
+                                   metrics=str(tmp_path / "cont" / "metrics.jsonl")))
+    t = manifest["training"]
+    assert t["steps"] == 4 and t["base"]["steps"] == first["step"]
+    assert t["total_tokens_seen"] == first["tokens_seen"] + t["tokens_seen"]
+    steps = [p["step"] for p in manifest["learning_curve"]]
+    assert steps == sorted(steps) and steps[-1] == t["total_steps"]
+    card = (tmp_path / "model" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "Continued from run/last.pt" in card
+
+
 def test_exported_files_carry_no_build_paths(exported):
     tmp, _ = exported
     repo = str(Path(__file__).resolve().parents[2]).encode()
