@@ -11,7 +11,6 @@ Set YINZI_RESOURCES to try another lexicon build; `--model` as for `yinzi conver
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -39,8 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     queries = "".join("".join(lazy_pinyin(c)) + "\n" for c in clauses)
     yinzi = Path(sys.executable).with_name("yinzi")
     out = subprocess.run([str(yinzi), "convert", "--stdin", "--model", args.model],
-                         input=queries, capture_output=True, text=True, check=True,
-                         env=os.environ).stdout.splitlines()
+                         input=queries, capture_output=True, text=True,
+                         check=True).stdout.splitlines()
     t2s = opencc.OpenCC("t2s")
 
     def traditional(text: str) -> bool:

@@ -216,17 +216,9 @@ def export(cfg: ExportConfig) -> dict[str, Any]:
     }
     if base is not None:
         # Continued with --init-from: the card counts the whole lineage, the curve too.
-        b = base["training"]
-        training["base"] = {"name": base.get("name"), "steps": b.get("total_steps", b["steps"]),
-                            "tokens_seen": b.get("total_tokens_seen", b["tokens_seen"]),
-                            "elapsed_s": b.get("total_elapsed_s", b["elapsed_s"]),
+        training["base"] = {"name": base.get("name"), **_lineage_totals(base),
                             "data_totals": (base.get("data") or {}).get("totals")}
-        training["total_steps"] = training["base"]["steps"] + training["steps"]
-        training["total_tokens_seen"] = training["base"]["tokens_seen"] + training["tokens_seen"]
-        training["total_elapsed_s"] = round(training["base"]["elapsed_s"] + training["elapsed_s"], 1)
-        curve = base.get("learning_curve", []) + [
-            {**p, "step": p["step"] + training["base"]["steps"],
-             "tokens_seen": p["tokens_seen"] + training["base"]["tokens_seen"]} for p in curve]
+        curve = _continue_after(base, training, curve)
     manifest = {
         "format": "yinzi-model/1",
         "name": cfg.name,
@@ -293,20 +285,34 @@ def _checkpoint_history(path: Path) -> dict[str, Any] | None:
     except Exception:  # noqa: BLE001 - a base we cannot read only costs the card its lineage
         return None
     base = _base_history(json.loads(ckpt.get("config", "{}")).get("init_from"))
-    steps, tokens = int(ckpt.get("step", 0)), int(ckpt.get("tokens_seen", 0))
-    elapsed = round(float(ckpt.get("elapsed", 0.0)), 1)
+    training = {"steps": int(ckpt.get("step", 0)), "tokens_seen": int(ckpt.get("tokens_seen", 0)),
+                "elapsed_s": round(float(ckpt.get("elapsed", 0.0)), 1)}
     curve = _learning_curve(str(path.parent / "metrics.jsonl"))
     if base is not None:
-        b = base["training"]
-        b_steps = b.get("total_steps", b["steps"])
-        b_tokens = b.get("total_tokens_seen", b["tokens_seen"])
-        curve = base.get("learning_curve", []) + [
-            {**p, "step": p["step"] + b_steps, "tokens_seen": p["tokens_seen"] + b_tokens}
-            for p in curve]
-        steps, tokens = steps + b_steps, tokens + b_tokens
-        elapsed = round(elapsed + b.get("total_elapsed_s", b["elapsed_s"]), 1)
+        curve = _continue_after(base, training, curve)
     return {"name": f"{path.parent.name}/{path.name}", "data": None, "learning_curve": curve,
-            "training": {"steps": steps, "tokens_seen": tokens, "elapsed_s": elapsed}}
+            "training": training}
+
+
+def _lineage_totals(history: dict[str, Any]) -> dict[str, Any]:
+    """Steps, tokens and seconds of a model's whole lineage (its own where it has no base)."""
+    t = history["training"]
+    return {"steps": t.get("total_steps", t["steps"]),
+            "tokens_seen": t.get("total_tokens_seen", t["tokens_seen"]),
+            "elapsed_s": t.get("total_elapsed_s", t["elapsed_s"])}
+
+
+def _continue_after(base: dict[str, Any], training: dict[str, Any],
+                    curve: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Add the lineage totals (total_steps, ...) of a run continued from `base` to its
+    `training` and return its learning curve appended to the base's, in lineage steps."""
+    b = _lineage_totals(base)
+    training["total_steps"] = b["steps"] + training["steps"]
+    training["total_tokens_seen"] = b["tokens_seen"] + training["tokens_seen"]
+    training["total_elapsed_s"] = round(b["elapsed_s"] + training["elapsed_s"], 1)
+    return base.get("learning_curve", []) + [
+        {**p, "step": p["step"] + b["steps"], "tokens_seen": p["tokens_seen"] + b["tokens_seen"]}
+        for p in curve]
 
 
 def _learning_curve(metrics_path: str | None) -> list[dict[str, float]]:
