@@ -33,11 +33,18 @@ WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
 CHARS_PER_SPAN = 48     # characters listed per prefix (the pages a person turns)
 CONTEXT_CHARS = 32      # committed text the model reads
 CONTEXT_KEEP = 200      # committed text remembered (its words are the cache model's)
-CACHE_BONUS = 2.0       # nats off a word's cost when it occurs in the remembered text
+# The cache model (Kuhn & De Mori): a word of the remembered text is likelier again, the more
+# so the rarer it is. Its cost drops by log(1 + λ·P_cache / ((1 - λ)·P_unigram)), P_cache
+# spread evenly over the remembered text's distinct words: a name typed once comes back first,
+# 我们 hardly moves. λ from 0.02 to 0.2 and caps from 6 to 10 nats measure the same on dev.txt's
+# context protocol (docs/RESULTS.md); the cap bounds the pull of a stray substring.
+CACHE_WEIGHT = 0.05     # λ: the cache's share of a word's probability
+CACHE_MAX_BONUS = 6.0   # nats
 # Third-person pronouns read alike (ta): the ones the remembered text used are likelier again
 # (她 after a clause about her). The cache reads words of two characters and more (她们 among
-# them); these single characters are added to it.
+# them); these single characters get a fixed bonus.
 PRONOUNS = ("她", "他", "它")
+PRONOUN_BONUS = 2.0     # nats
 SENTENCE_MARGIN = 5.0   # alternative sentences scored this far below the best are dropped
 PREFIX_PHRASES = 3      # prefixes of the best sentence offered (我爱北京, 我爱, 我)
 # Weight of the model's log-probability against the lexicon score, used only when the model
@@ -169,12 +176,7 @@ class ImeEngine:
         self._cands = None
 
     def _update_cache_words(self) -> None:
-        words = prediction.context_words(self._lex, self._context) if CACHE_BONUS else set()
-        for pronoun in PRONOUNS if CACHE_BONUS else ():
-            wid = self._lex.word_id(pronoun) if pronoun in self._context else None
-            if wid is not None:
-                words.add(wid)
-        self._cache_words = {w: CACHE_BONUS for w in words}
+        self._cache_words = cache_bonuses(self._lex, self._context)
         self.decoder.set_boost(self._cache_words)
 
     # --- keys ----------------------------------------------------------------------------
@@ -454,3 +456,21 @@ class ImeEngine:
             learned |= lex.learn("".join(c.text for c in pieces), syl)
         if learned:
             self.decoder.invalidate()
+
+
+def cache_bonuses(lexicon, text: str) -> dict[int, float]:
+    """Nats off the cost of each lexicon word found in `text` (the cache model, see
+    CACHE_WEIGHT), and of the third-person pronouns it uses."""
+    words = prediction.context_words(lexicon, text)
+    out: dict[int, float] = {}
+    if words:
+        ids = np.fromiter(words, dtype=np.int64, count=len(words))
+        p_cache = CACHE_WEIGHT / (1.0 - CACHE_WEIGHT) / len(ids)
+        # log1p(p_cache / P_uni) = log1p(exp(log p_cache - uni)), computed stably.
+        bonus = np.logaddexp(0.0, np.log(p_cache) - np.asarray(lexicon.uni, np.float64)[ids])
+        out = dict(zip(ids.tolist(), np.minimum(bonus, CACHE_MAX_BONUS).tolist()))
+    for pronoun in PRONOUNS:
+        wid = lexicon.word_id(pronoun) if pronoun in text else None
+        if wid is not None:
+            out[wid] = PRONOUN_BONUS
+    return out

@@ -5,6 +5,7 @@ import pytest
 
 from core.decoding.scorer import Path
 from core.engine import CandidateSource, EngineConfig, FuzzyConfig, ImeEngine
+from core.engine.engine import CACHE_MAX_BONUS, PRONOUN_BONUS, cache_bonuses
 
 
 def texts(engine: ImeEngine, n: int = 10) -> list[str]:
@@ -210,6 +211,27 @@ def test_the_pronoun_the_committed_text_used_is_read_again(engine: ImeEngine, co
     engine.set_context(context)
     engine.type("tahengaoxing")
     assert engine.sentences(1)[0].text == expected
+
+
+@pytest.mark.parametrize(("context", "query", "expected"), [
+    ("灵醒的人", "lingxing", "灵醒"), ("他喜欢吃荔浦芋头", "lipu", "荔浦")])
+def test_a_rare_word_of_the_committed_text_comes_back_first(engine: ImeEngine, context: str,
+                                                            query: str, expected: str) -> None:
+    engine.type(query)
+    assert engine.sentences(1)[0].text != expected   # fresh: a commoner homophone wins
+    engine.reset()
+    engine.set_context(context)
+    engine.type(query)
+    assert engine.sentences(1)[0].text == expected
+
+
+def test_the_cache_pulls_a_rare_word_harder_than_a_common_one(engine: ImeEngine) -> None:
+    lex = engine._lex
+    bonus = cache_bonuses(lex, "我们昨天下午在荔浦见到了她的朋友")
+    common, rare = bonus[lex.word_id("我们")], bonus[lex.word_id("荔浦")]
+    assert 0 < common < rare <= CACHE_MAX_BONUS
+    assert bonus[lex.word_id("她")] == PRONOUN_BONUS and lex.word_id("他") not in bonus
+    assert cache_bonuses(lex, "") == {}
 
 
 @pytest.mark.parametrize(("query", "expected"), [
