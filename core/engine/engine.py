@@ -467,7 +467,8 @@ def cache_bonuses(lexicon, text: str) -> dict[int, float]:
         ids = np.fromiter(words, dtype=np.int64, count=len(words))
         p_cache = CACHE_WEIGHT / (1.0 - CACHE_WEIGHT) / len(ids)
         # log1p(p_cache / P_uni) = log1p(exp(log p_cache - uni)), computed stably.
-        bonus = np.logaddexp(0.0, np.log(p_cache) - np.asarray(lexicon.uni, np.float64)[ids])
+        uni = np.asarray(lexicon.uni)[ids].astype(np.float64)
+        bonus = np.logaddexp(0.0, np.log(p_cache) - uni)
         out = dict(zip(ids.tolist(), np.minimum(bonus, CACHE_MAX_BONUS).tolist()))
     for pronoun in PRONOUNS:
         wid = lexicon.word_id(pronoun) if pronoun in text else None
