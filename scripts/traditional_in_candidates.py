@@ -1,8 +1,8 @@
 """Count the Traditional forms Yinzi offers when the text typed is Simplified.
 
-Types the pinyin (pypinyin `lazy_pinyin`) of the first N Han clauses of a text file into
-`yinzi convert --stdin` and counts the answers whose top candidate, or any of the first five,
-OpenCC `t2s` would change. docs/RESULTS.md (2026-12-07, night) reports it for dev.txt:
+Types the pinyin (`query_of`, as `eval-ime` types a clause) of the first N Han clauses of a
+text file into `yinzi convert --stdin` and counts the answers whose top candidate, or any of
+the first five, OpenCC `t2s` would change. docs/RESULTS.md (2026-12-07, night) reports it for dev.txt:
 
     .venv/bin/python scripts/traditional_in_candidates.py ../shared/data/p2c/dev.txt --limit 4000
 
@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 import opencc
-from pypinyin import lazy_pinyin
+
+from trainer.evaluation.ime import query_of
 
 CLAUSE = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
             if len(clauses) >= args.limit:
                 break
     clauses = clauses[: args.limit]
-    queries = "".join("".join(lazy_pinyin(c)) + "\n" for c in clauses)
+    queries = "".join(query_of(c) + "\n" for c in clauses)
     yinzi = Path(sys.executable).with_name("yinzi")
     out = subprocess.run([str(yinzi), "convert", "--stdin", "--model", args.model],
                          input=queries, capture_output=True, text=True,
