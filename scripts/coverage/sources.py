@@ -189,3 +189,17 @@ def read_opencc_phrases(text: str, max_len: int) -> Iterator[str]:
         word = line.split("\t", 1)[0].strip()
         if 2 <= len(word) <= max_len and HAN_ONLY.match(word):
             yield word
+
+
+def read_title_list(text: str, max_len: int) -> Iterator[str]:
+    """Words of a one-title-a-line list (zh.wiktionary's page titles): Han-only, 2..max_len, and
+    written in GB 2312's characters. That charset is what keeps Simplified everyday words and
+    drops the list's Japanese shinjitai (絵画, 鋳造法) and rare-character classical entries."""
+    for line in text.splitlines():
+        word = line.strip()
+        if 2 <= len(word) <= max_len and HAN_ONLY.match(word):
+            try:
+                word.encode("gb2312")
+            except UnicodeEncodeError:
+                continue
+            yield word

@@ -45,7 +45,7 @@ def repos(tmp_path: Path) -> dict[str, Path]:
     _write(thuocl, "LICENSE", "MIT")
     _write(thuocl, "data/THUOCL_chengyu.txt",
            "坚定不移\t54113\n画蛇添足\t 800\nabc词\t5\n守株待兔\t3\n对牛弹琴\t0\n")
-    _write(thuocl, "data/THUOCL_caijing.txt", "证券\t1934814\n")
+    _write(thuocl, "data/THUOCL_caijing.txt", "证券\t1934814\n小盘股\t20\n")
     _write(thuocl, "data/THUOCL_poem.txt", "更上一层楼\t4472\n")
     opencc = tmp_path / "opencc"
     _write(opencc, "LICENSE", "Apache")
@@ -90,8 +90,9 @@ def test_words_are_scaled_capped_and_floored(repos, tmp_path):
     words = {w: (float(c), s) for w, c, s in rows}
     assert words["坚定不移"] == (50.0, "thuocl_chengyu")   # 541 capped
     assert words["画蛇添足"] == (8.0, "thuocl_chengyu")    # the larger of 0.01 * 800 and OpenCC's 1
-    assert words["守株待兔"][0] == 1.0                     # floor
+    assert words["守株待兔"][0] == 5.0                     # an idiom's floor
     assert words["证券"][0] == 50.0
+    assert words["小盘股"][0] == 1.0                       # any other list's floor
     assert "对牛弹琴" not in words                         # a frequency of 0 is no evidence
     assert words["一丝不苟"] == (1.0, "opencc_stphrases")
     assert "abc词" not in words
@@ -124,6 +125,36 @@ def test_held_out_poems_and_idioms_stay_out_of_training(repos, tmp_path):
     assert "画蛇添足" not in listed and "坚定不移" not in listed   # not even from OpenCC
     assert "更上一层楼" not in listed                             # a line of a held-out poem
     assert prov["totals"]["probe"]["idioms_heldout"] == len(held)
+
+
+def test_wiktionary_titles_join_at_the_floor_without_overriding_a_listed_count(repos, tmp_path):
+    wikt = tmp_path / "wiktionary"
+    _write(wikt, "dict/zhwiktionary/main/001.txt", "摆烂\n社牛\n絵画\n一\n坚定不移\nabc\n")
+    _write(wikt, "dict/zhwiktionary/main/002.txt", "遥遥领先\n")
+    _write(wikt, "dict/zhwiki/main/001.txt", "蛋仔派对\n")             # Wikipedia: not taken
+    out = tmp_path / "out"
+    prov = bec.build(Mirror(repos["poetry"], "chinese-poetry/chinese-poetry"),
+                     Mirror(repos["thuocl"], "thunlp/THUOCL"), None, out, [repos["dev"]],
+                     bec.ExtraConfig(), specs=SPECS,
+                     wiktionary=Mirror(wikt, "zispace/hanzi-words-zhwiki"))
+    rows = [line.split("\t") for line in (out / "words.tsv").read_text(encoding="utf-8").splitlines()]
+    words = {w: (float(c), s) for w, c, s in rows}
+    assert words["摆烂"] == (1.0, "zhwiktionary")
+    assert words["遥遥领先"] == (1.0, "zhwiktionary")
+    assert "絵画" not in words                               # Japanese form: not GB 2312
+    assert "一" not in words and "蛋仔派对" not in words
+    assert words["坚定不移"] == (50.0, "thuocl_chengyu")       # the idiom list's count stays
+    rep = {s["name"]: s for s in prov["sources"]}["zhwiktionary"]
+    assert (rep["words"], rep["files"], rep["licence"]) == (3, 2, "CC-BY-SA-4.0")
+    assert rep["dropped"] == {"already listed": 1}
+
+
+def test_the_shipped_build_holds_nothing_out(repos, tmp_path):
+    out = tmp_path / "out"
+    prov = _build(repos, out)                                   # the default configuration
+    listed = (out / "words.tsv").read_text(encoding="utf-8")
+    assert "画蛇添足" in listed and "白日依山尽" in listed
+    assert prov["totals"]["probe"]["idioms_heldout"] == 0
 
 
 def test_reads_a_bare_git_mirror_and_records_its_commit(tmp_path):
