@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from trainer.evaluation.ime import query_of  # noqa: E402
+from trainer.evaluation.ime import query_of, score_clauses  # noqa: E402
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -52,19 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="print each miss: wanted > got")
     args = ap.parse_args(argv)
     for path in args.files:
-        texts = clauses(path)
-        got = convert(texts, args.peer)
-        chars = matched = exact = top5 = 0
-        misses = []
-        for want, cands in zip(texts, got):
-            first = cands[0] if cands else ""
-            chars += len(want)
-            if len(first) == len(want):
-                matched += sum(a == b for a, b in zip(first, want))
-            exact += first == want
-            top5 += want in cands[:5]
-            if first != want:
-                misses.append(f"{want}>{first}")
+        try:
+            texts = clauses(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"word_probe: cannot read {path}: {exc}", file=sys.stderr)
+            return 2
+        try:
+            got = convert(texts, args.peer)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"word_probe: the converter failed on {path}: {exc}", file=sys.stderr)
+            return 2
+        answers = {query_of(t): cands for t, cands in zip(texts, got)}
+        matched, exact, top5, chars, errors = score_clauses(texts, answers.__getitem__)
+        misses = [f"{want}>{first}" for want, first in errors]
         n = max(1, len(texts))
         print(f"{path.name:24s} {len(texts):4d}  char {100 * matched / max(1, chars):6.2f}  "
               f"exact {100 * exact / n:6.2f}  top-5 {100 * top5 / n:6.2f}")
