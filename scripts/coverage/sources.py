@@ -38,6 +38,7 @@ class PoetryFile:
     authors: tuple[str, ...] = ()     # keep only poems by these (Simplified names)
     name_filter: str = ""             # regex a file name must match (folders only)
     anthology: bool = False           # famous anthology: held-out probe lines come from these
+    lines_listed: bool = False        # every line is a listed word (anthologies' lines always are)
     what: str = ""
 
 
@@ -65,7 +66,7 @@ POETRY_FILES: tuple[PoetryFile, ...] = (
     PoetryFile("wudai_nantang", ("五代诗词/nantang/poetrys.json",), what="南唐二主词 (李煜, 李璟) and 冯延巳"),
     PoetryFile("nalan", ("纳兰性德/纳兰性德诗集.json",), what="纳兰性德诗集"),
     PoetryFile("caocao", ("曹操诗集/caocao.json",), what="曹操诗集"),
-    PoetryFile("shijing", ("诗经/shijing.json",), what="诗经"),
+    PoetryFile("shijing", ("诗经/shijing.json",), lines_listed=True, what="诗经"),
     PoetryFile("chuci", ("楚辞/chuci.json",), what="楚辞"),
     PoetryFile("lunyu", ("论语/lunyu.json",), what="论语"),
     PoetryFile("sishu", ("四书五经/daxue.json", "四书五经/zhongyong.json", "四书五经/mengzi.json"),

@@ -6,8 +6,9 @@ Each Han run of two or more characters in a FILE (one entry a line; punctuation 
 into clauses) is typed as toneless pinyin into `yinzi convert --stdin`, a fresh engine per
 query with whatever `YINZI_RESOURCES` points at, or into a peer driver of ../shared/peers (same
 protocol). Printed per file: DESIGN.md's char %, exact % and top-5 %. The probes in `probes/`
-(app, game, brand and people's names; web slang) were written by hand for this; the poem and
-idiom probes come from a measurement build of `build_extra_corpus.py`.
+(app, game, brand and people's names; web slang; famous lines of the classics, 诗经 to 宋词)
+were written by hand for this; the held-out poem and idiom probes come from a measurement build
+of `build_extra_corpus.py`.
 """
 from __future__ import annotations
 

@@ -41,6 +41,8 @@ def repos(tmp_path: Path) -> dict[str, Path]:
         {"author": "无名氏", "rhythmic": "某调", "paragraphs": ["无名之人写的一首词。"]},
     ])
     _write(poetry, "ci/README.md", "not json")
+    _write(poetry, "shi/shijing.json", [
+        {"author": "佚名", "title": "关雎", "paragraphs": ["关关雎鸠，在河之洲。", "君子好逑。"]}])
     thuocl = tmp_path / "thuocl"
     _write(thuocl, "LICENSE", "MIT")
     _write(thuocl, "data/THUOCL_chengyu.txt",
@@ -58,6 +60,7 @@ def repos(tmp_path: Path) -> dict[str, Path]:
 SPECS = (
     PoetryFile("tang", ("tang/300.json",), traditional=True, anthology=True),
     PoetryFile("ci", ("ci",), authors=("苏轼",), name_filter=r"^ci\.song\.\d+\.json$"),
+    PoetryFile("shi", ("shi/shijing.json",), lines_listed=True),
 )
 
 
@@ -80,7 +83,7 @@ def test_text_is_simplified_clean_and_free_of_evaluation_clauses(repos, tmp_path
     assert by_name["tang"]["dropped"]["reserved work (four classic novels)"] == 1
     assert by_name["tang"]["licence"] == "MIT"
     assert by_name["tang"]["commit"] is None      # a plain folder has no commit
-    assert json.loads((out / "provenance.json").read_text(encoding="utf-8"))["totals"]["text_lines"] == 3
+    assert json.loads((out / "provenance.json").read_text(encoding="utf-8"))["totals"]["text_lines"] == 5   # tang 2, ci 1, shi 2
 
 
 def test_words_are_scaled_capped_and_floored(repos, tmp_path):
@@ -110,6 +113,8 @@ def test_anthology_lines_are_listed_as_words_and_other_poems_are_not(repos, tmp_
     assert words["黄河入海流"] == (1.0, "famous_lines_tang")
     assert words["更上一层楼"] == (44.72, "thuocl_poem")     # already listed: keeps its count
     assert "把酒问青天" not in words                          # the ci source is no anthology
+    assert words["关关雎鸠"] == (1.0, "famous_lines_shi")     # lines_listed: four characters
+    assert "君子好逑" in words
     assert {s["name"]: s for s in prov["sources"]}["tang"]["words"] == 3
 
 
