@@ -91,8 +91,8 @@ class ExtraConfig:
     # Every line of the famous anthologies (唐诗三百首, 宋词三百首, 千家诗) and of 诗经 is also
     # listed as a word, as IME dictionaries list famous lines: typed whole, a listed line comes
     # out right (99 % exact, against 3 % for an unlisted one read word by word). Four characters
-    # at least (诗经's lines, 宋词's 寻寻觅觅): with one pseudo-count, the 7,000 four-character
-    # lines did not move dev.txt (docs/RESULTS.md), and shorter ones would stand in for words.
+    # at least (诗经's lines, 宋词's 寻寻觅觅): with one pseudo-count, the 7,600 lines this
+    # added did not move dev.txt (docs/RESULTS.md), and shorter ones would stand in for words.
     famous_line_min: int = 4
     famous_line_count: float = 1.0
 
@@ -291,7 +291,7 @@ def build_words(thuocl: Mirror | None, opencc: Mirror | None, cfg: ExtraConfig,
             rep.words += add(word, cfg.opencc_count, rep.name)
         reports.append(rep)
     if wiktionary is not None:
-        # Everyday words the corpus lacks (摆烂, 社牛, 破防, 遥遥领先) with many rare ones; at
+        # Everyday words the corpus lacks (摆烂, 社牛, 破防, 搭子) with many rare ones; at
         # the floor count they fill candidate pages and join longer words without outranking
         # a word the corpus has seen.
         paths = wiktionary.list(WIKTIONARY_DIR)
