@@ -36,7 +36,7 @@ CONTEXT_KEEP = 200      # committed text remembered (its words are the cache mod
 # The cache model (Kuhn & De Mori): a word of the remembered text is likelier again, the more
 # so the rarer it is. Its cost drops by log(1 + λ·P_cache / ((1 - λ)·P_unigram)), P_cache
 # spread evenly over the remembered text's distinct words: a name typed once comes back first,
-# 我们 hardly moves. λ from 0.02 to 0.2 and caps from 6 to 10 nats measure the same on dev.txt's
+# 我们 hardly moves. λ from 0.02 to 0.2 and caps from 4 to 10 nats measure the same on dev.txt's
 # context protocol (docs/RESULTS.md); the cap bounds the pull of a stray substring.
 CACHE_WEIGHT = 0.05     # λ: the cache's share of a word's probability
 CACHE_MAX_BONUS = 6.0   # nats

@@ -390,7 +390,7 @@ def build(poetry: Mirror | None, thuocl: Mirror | None, opencc: Mirror | None, o
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "builder": "scripts/coverage/build_extra_corpus.py",
         "config": asdict(cfg),
-        "excluded_clauses_from": {str(p): sha256_file(p) for p in exclude},
+        "excluded_clauses_from": {p.name: sha256_file(p) for p in exclude},
         "lines_dropped_for_evaluation_clauses": dropped_eval,
         "totals": {"text_lines": sum(len(v) for v in text.values()),
                    "text_han_chars": sum(r.han_chars for r in reports),

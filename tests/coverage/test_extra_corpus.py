@@ -79,6 +79,7 @@ def test_text_is_simplified_clean_and_free_of_evaluation_clauses(repos, tmp_path
     ci = (out / "text" / "ci.txt").read_text(encoding="utf-8").splitlines()
     assert ci == ["明月几时有，把酒问青天。"]          # note cut, dev line dropped, author kept
     assert prov["lines_dropped_for_evaluation_clauses"] == 1
+    assert list(prov["excluded_clauses_from"]) == ["dev.txt"]   # no path of this machine
     by_name = {s["name"]: s for s in prov["sources"]}
     assert by_name["tang"]["dropped"]["reserved work (four classic novels)"] == 1
     assert by_name["tang"]["licence"] == "MIT"
