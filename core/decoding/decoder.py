@@ -9,6 +9,7 @@ new end position (where incomplete syllables are allowed), nothing else.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -139,6 +140,8 @@ class LexiconDecoder:
         self._boost_ids = np.empty(0, dtype=np.int64)
         self._boost_vals = np.empty(0, dtype=np.float32)
         self._boost_version = 0
+        # The user words' letters by first letter, sorted (again when the user lexicon changes).
+        self._user_keys: tuple[int, dict[str, list[str]]] = (-1, {})
 
     @property
     def _domain(self) -> bool:
@@ -458,14 +461,42 @@ class LexiconDecoder:
                        reach: list[bool]) -> list[Edge]:
         """Words over unit paths ending at j that use abbreviations, prefixes or fuzzy readings."""
         out: list[Edge] = []
+        has_prefix = self.lex.has_key_prefix
         for units in self._unit_paths(raw, graph, j, final):
             i = units[0].start
             if not reach[i]:
                 continue
+            if units[0].kind is UnitKind.FULL and units[-1].kind is not UnitKind.FULL:
+                # Full syllables then initials: most such paths (zhong guo ren min g) spell
+                # the start of no word. A bisect says so before the match and its cache key
+                # are built; a user word spelled with the same first letter may still match.
+                n_lead = next(k for k, u in enumerate(units) if u.kind is not UnitKind.FULL)
+                prefix = "".join(u.text for u in units[: n_lead + 1])
+                if not has_prefix(prefix) and not self._user_may_spell(prefix):
+                    continue
             e = self._match_units(units)
             if e is not None:
                 out.append(e)
         return out
+
+    def _user_may_spell(self, prefix: str) -> bool:
+        """Whether a user word may start with these letters (any word with their first letter
+        when fuzzy readings are on: those match other spellings)."""
+        if self.user is None:
+            return False
+        if self.fuzzy.enabled():
+            return bool(self.user.with_prefix(prefix[:1]))
+        version, by_first = self._user_keys
+        if version != self.user.version:
+            by_first = {}
+            self._user_keys = (self.user.version, by_first)
+        first = prefix[:1]
+        keys = by_first.get(first)
+        if keys is None:
+            keys = by_first[first] = sorted({"".join(uw.syllables)
+                                             for uw in self.user.with_prefix(first)})
+        k = bisect.bisect_left(keys, prefix)
+        return k < len(keys) and keys[k].startswith(prefix)
 
     def _unit_paths(self, raw: str, graph: SyllableGraph, j: int,
                     final: bool) -> Iterable[list[Unit]]:

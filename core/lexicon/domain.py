@@ -90,6 +90,7 @@ class DomainLexicon:
         # hundreds of thousands of times, and a delegating method doubles their cost.
         self.by_letters = system.by_letters
         self.keys_with_prefix = system.keys_with_prefix
+        self.has_key_prefix = system.has_key_prefix
         self.key_range = system.key_range
         self.by_abbreviation = system.by_abbreviation
         self.syllables = system.syllables

@@ -198,6 +198,11 @@ class SystemLexicon:
         top = np.argpartition(-best, limit - 1)[:limit]
         return (top[np.argsort(-best[top])] + lo).tolist()
 
+    def has_key_prefix(self, prefix: str) -> bool:
+        """Whether some letter key starts with `prefix`."""
+        lo = bisect.bisect_left(self.keys, prefix)
+        return lo < len(self.keys) and self.keys[lo].startswith(prefix)
+
     def key_range(self, key_index: int) -> EntryRange:
         return EntryRange(int(self.key_off[key_index]), int(self.key_off[key_index + 1]))
 

@@ -2,7 +2,10 @@
 sentence's prefixes, words, characters; initials fill the page and user words win."""
 from __future__ import annotations
 
-from core.engine import CandidateSource, ImeEngine
+import pytest
+
+from core.engine import CandidateSource, EngineConfig, ImeEngine
+from core.engine.types import FuzzyConfig
 
 
 def texts(engine: ImeEngine, n: int = 20) -> list[str]:
@@ -62,3 +65,17 @@ def test_a_user_word_wins_its_initials(engine: ImeEngine, user_lexicon) -> None:
     engine.type("bjdx")
     first = engine.all_candidates()[0]
     assert first.text == "笔记大侠" and first.source is CandidateSource.USER
+
+
+@pytest.mark.parametrize("fuzzy", [False, True])
+def test_a_user_word_no_system_word_starts_like_completes(
+        engine: ImeEngine, user_lexicon, fuzzy: bool) -> None:
+    # Full syllables then an unfinished one spell the start of no system word: the decoder
+    # skips such paths early, unless a user word may start that way.
+    assert not engine.lexicon.has_key_prefix("miaoxingdax")
+    if fuzzy:
+        engine.set_config(EngineConfig(fuzzy=FuzzyConfig(z_zh=True, an_ang=True)))
+    user_lexicon.learn("喵星大侠", ("miao", "xing", "da", "xia"))
+    engine.decoder.invalidate()
+    engine.type("miaoxingdax")
+    assert "喵星大侠" in texts(engine, 5)
