@@ -87,6 +87,41 @@ def bench_analyzer_close() -> None:
           f"{(time.perf_counter() - t) * 1000:.0f} ms (request {ended[0] if ended else '?'})")
 
 
+def bench_user_words(lex, scorer, queries: list[str], n_words: int = 3000) -> None:
+    """Keystroke -> candidates with a user dictionary of `n_words` learned words (a year of
+    typing), in one engine that commits each clause as context, as the app does. The words
+    are lexicon words of two or more syllables drawn at random (seeded)."""
+    import random
+    import tempfile
+
+    from core.engine import ImeEngine
+    from core.lexicon.user import UserLexicon
+
+    with tempfile.TemporaryDirectory() as tmp:
+        user = UserLexicon(Path(tmp) / "user.sqlite")
+        try:
+            rng = random.Random(0)
+            learned = 0
+            while learned < n_words:
+                entry = rng.randrange(len(lex.ent_word))
+                syllables = lex.syllables(entry)
+                if len(syllables) > 1:
+                    learned += user.learn(lex.text(entry), syllables)
+            engine = ImeEngine(system_lexicon=lex, scorer=scorer, user_lexicon=user)
+            times: list[float] = []
+            for q in queries:
+                for ch in q:
+                    t = time.perf_counter()
+                    engine.type(ch)
+                    engine.all_candidates()
+                    times.append((time.perf_counter() - t) * 1000)
+                engine.commit()
+        finally:
+            user.close()
+    print(f"keystroke -> candidates [{n_words:,} user words, clauses committed in turn]: "
+          f"{len(times)} keystrokes: {_spread(times)}")
+
+
 def bench_adapted(lex, queries: list[str], adapted: Path) -> None:
     """Keystroke -> candidates of the shipped model against an adapted model folder (its domain
     layer and model), int8, the two engines interleaved clause by clause so that the machine's
@@ -172,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
                 times.append((time.perf_counter() - t) * 1000)
         print(f"keystroke -> candidates [{name}]: {len(times)} keystrokes over {len(queries)} "
               f"clauses: {_spread(times)}")
+    bench_user_words(lex, scorers[-1][1], queries)
     if args.adapted is not None:
         bench_adapted(lex, queries, args.adapted)
     bench_analyzer_close()

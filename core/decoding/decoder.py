@@ -229,7 +229,7 @@ class LexiconDecoder:
             return _Column([self._root], [])
         # An interior column also depends on the next letter (it decides whether a lone
         # initial is an abbreviation), so that letter is part of its key.
-        key = (raw[: j + 1], final, self.user.version if self.user else 0, self._root.word,
+        key = (raw[: j + 1], final, self.user.version if self.user is not None else 0, self._root.word,
                self._root.ctx, self._boost_version)
         col = self._cache.get(key)
         if col is not None:
@@ -534,7 +534,7 @@ class LexiconDecoder:
         positions and in later compositions; only the positions differ)."""
         cache = _match_cache(self.lex)
         key = (tuple((u.text, u.kind, u.cost, u.readings) for u in units), units[0].start == 0,
-               self.fuzzy, id(self.user), self.user.version if self.user else 0)
+               self.fuzzy, id(self.user), self.user.version if self.user is not None else 0)
         hit = cache.get(key)
         if hit is None:
             e = self._match_units_uncached(units)

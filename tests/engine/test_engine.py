@@ -135,6 +135,28 @@ def test_learning_from_partial_selections(engine: ImeEngine, user_lexicon) -> No
     assert engine.all_candidates()[0].source is CandidateSource.SENTENCE
 
 
+def test_keystrokes_do_not_reread_the_user_dictionary(engine: ImeEngine, user_lexicon,
+                                                      monkeypatch) -> None:
+    # The decoder once tested the user lexicon for truth, which counts its rows: every
+    # keystroke read and checked the whole SQLite table (200 ms a key at 3,000 words).
+    from core.lexicon.user import UserLexicon
+
+    for text, syl in [("北京", ("bei", "jing")), ("事后", ("shi", "hou")),
+                      ("喵星人", ("miao", "xing", "ren"))]:
+        user_lexicon.learn(text, syl)
+    engine.type("miao")
+    assert "喵星人" not in texts(engine, 1)   # the index is built here, once
+    reads: list[int] = []
+    stored_rows = UserLexicon._stored_rows
+    monkeypatch.setattr(UserLexicon, "_stored_rows",
+                        lambda self, **kw: (reads.append(1), stored_rows(self, **kw))[1])
+    for ch in "xingren":
+        engine.type(ch)
+        engine.all_candidates()
+    assert texts(engine, 1) == ["喵星人"]
+    assert reads == []
+
+
 class _PreferSecond:
     """A scorer that strongly prefers one given text (stands in for the model)."""
 
