@@ -1,6 +1,7 @@
 """App benchmark: keystroke-to-painted-candidates latency, launch time, resident memory.
 
-    python -m desktop.bench [--text FILE] [--clauses N] [--model NAME|none] [--document FILE] [--json OUT]
+    python -m desktop.bench [--text FILE] [--clauses N] [--model NAME|none] [--document FILE]
+                            [--user-words N] [--json OUT]
 
 * **keystroke -> painted**: a paragraph's clauses are converted to pinyin and typed letter by
   letter into the real main window; each time is from sending the key event until the
@@ -80,6 +81,29 @@ def rss_mb(pid: int | str = "self") -> tuple[float, float]:
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return peak, peak
+
+
+def fill_user_dictionary(n_words: int) -> None:
+    """Learn `n_words` lexicon words of two or more syllables (drawn at random, seeded) into
+    the user dictionary the app opens."""
+    import random
+
+    from core import paths
+    from core.lexicon.system import SystemLexicon
+    from core.lexicon.user import UserLexicon
+
+    lex = SystemLexicon.default()
+    user = UserLexicon(paths.user_data_dir() / "user_lexicon.sqlite")
+    try:
+        rng, learned = random.Random(0), 0
+        while learned < n_words:
+            entry = rng.randrange(len(lex.ent_word))
+            syllables = lex.syllables(entry)
+            if len(syllables) > 1:
+                learned += user.learn(lex.text(entry), syllables)
+    finally:
+        user.close()
+    print(f"user dictionary: {n_words:,} words learned")
 
 
 def p50_p95(values: list[float]) -> dict[str, float]:
@@ -300,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pause", type=float, default=0.8, help="seconds after each commit with --document")
     parser.add_argument("--document-chars", type=int, default=20000,
                         help="use the document's first lines up to this many characters")
+    parser.add_argument("--user-words", type=int, default=0,
+                        help="learn this many lexicon words into the bench's user dictionary first "
+                             "(a dictionary after long use; default: empty)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--launch-probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--memory-probe", action="store_true", help=argparse.SUPPRESS)
@@ -319,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
         print("no Han-character clauses in the text", file=sys.stderr)
         return 2
     model = args.model or AppSettings().model
+    if args.user_words:
+        fill_user_dictionary(args.user_words)
     results = {"typing": measure_typing(clauses, model), "launch": measure_launch(args.launch_runs),
                "app_memory": measure_app_memory()}
     if args.document:

@@ -140,8 +140,8 @@ class LexiconDecoder:
         self._boost_ids = np.empty(0, dtype=np.int64)
         self._boost_vals = np.empty(0, dtype=np.float32)
         self._boost_version = 0
-        # The user words' letters by first letter, sorted (again when the user lexicon changes).
-        self._user_keys: tuple[int, dict[str, list[str]]] = (-1, {})
+        # The user words by first letter, indexed (again when the user lexicon changes).
+        self._user_index: tuple[int, dict[str, _UserWords]] = (-1, {})
 
     @property
     def _domain(self) -> bool:
@@ -471,32 +471,43 @@ class LexiconDecoder:
                 # the start of no word. A bisect says so before the match and its cache key
                 # are built; a user word spelled with the same first letter may still match.
                 n_lead = next(k for k, u in enumerate(units) if u.kind is not UnitKind.FULL)
-                prefix = "".join(u.text for u in units[: n_lead + 1])
-                if not has_prefix(prefix) and not self._user_may_spell(prefix):
+                if not has_prefix("".join(u.text for u in units[: n_lead + 1])) \
+                        and not self._user_may_spell(units):
                     continue
             e = self._match_units(units)
             if e is not None:
                 out.append(e)
         return out
 
-    def _user_may_spell(self, prefix: str) -> bool:
-        """Whether a user word may start with these letters (any word with their first letter
-        when fuzzy readings are on: those match other spellings)."""
+    def _user_words(self, first: str) -> _UserWords:
+        """The user words whose pinyin starts with `first`, indexed."""
+        version, by_first = self._user_index
+        if version != self.user.version:  # type: ignore[union-attr]
+            by_first = {}
+            self._user_index = (self.user.version, by_first)  # type: ignore[union-attr]
+        index = by_first.get(first)
+        if index is None:
+            index = by_first[first] = _UserWords(self.user.with_prefix(first))  # type: ignore[union-attr]
+        return index
+
+    def _user_spelling(self, units: list[Unit]) -> str | None:
+        """Letters every user word these units can be read as starts with (None: fuzzy
+        readings are on and lead syllables may be spelled otherwise)."""
+        if units[0].kind is not UnitKind.FULL:
+            return units[0].text
+        if self.fuzzy.enabled():
+            return None
+        lead = list(itertools.takewhile(lambda u: u.kind is UnitKind.FULL, units))
+        rest = units[len(lead)].text if len(lead) < len(units) else ""
+        return "".join(u.readings[0][0] for u in lead) + rest
+
+    def _user_may_spell(self, units: list[Unit]) -> bool:
+        """Whether a user word may be read from these units (full syllables, then initials)."""
         if self.user is None:
             return False
-        if self.fuzzy.enabled():
-            return bool(self.user.with_prefix(prefix[:1]))
-        version, by_first = self._user_keys
-        if version != self.user.version:
-            by_first = {}
-            self._user_keys = (self.user.version, by_first)
-        first = prefix[:1]
-        keys = by_first.get(first)
-        if keys is None:
-            keys = by_first[first] = sorted({"".join(uw.syllables)
-                                             for uw in self.user.with_prefix(first)})
-        k = bisect.bisect_left(keys, prefix)
-        return k < len(keys) and keys[k].startswith(prefix)
+        index = self._user_words(units[0].text[:1])
+        spelling = self._user_spelling(units)
+        return index.any_starting(spelling) if spelling is not None else bool(index.order)
 
     def _unit_paths(self, raw: str, graph: SyllableGraph, j: int,
                     final: bool) -> Iterable[list[Unit]]:
@@ -639,7 +650,8 @@ class LexiconDecoder:
                 for de in lex.domain_by_abbreviation(abbr):  # type: ignore[union-attr]
                     consider_domain(de)
         if self.user is not None and not all_full:
-            for uw in self.user.with_prefix(units[0].text[0]):
+            for uw in self._user_words(units[0].text[:1]).reading(len(units),
+                                                                  self._user_spelling(units)):
                 c = match_cost(uw.syllables)
                 if c is not None:
                     self._add_user(uw, c, ids, texts, syls, costs, sources)
@@ -647,6 +659,40 @@ class LexiconDecoder:
             return None
         return Edge(units[0].start, units[-1].end, np.asarray(ids, dtype=np.int64),
                     np.asarray(costs, dtype=np.float32), texts, syls, sources, exact=False)
+
+
+class _UserWords:
+    """User words whose pinyin starts with one letter, by syllable count and sorted by letters:
+    a bisect finds those a unit path may spell, where a scan would read them all (20,000 user
+    words: a thousand a letter, on every path of every keystroke)."""
+
+    def __init__(self, words: list[UserWord]) -> None:
+        self.order = list(words)
+        self.letters = sorted("".join(w.syllables) for w in words)
+        by_count: dict[int, list[tuple[str, int]]] = {}
+        for pos, w in enumerate(words):
+            by_count.setdefault(len(w.syllables), []).append(("".join(w.syllables), pos))
+        self.by_count: dict[int, tuple[list[str], list[int]]] = {}
+        for n, rows in by_count.items():
+            rows.sort()
+            self.by_count[n] = ([t for t, _ in rows], [p for _, p in rows])
+
+    def any_starting(self, prefix: str) -> bool:
+        k = bisect.bisect_left(self.letters, prefix)
+        return k < len(self.letters) and self.letters[k].startswith(prefix)
+
+    def reading(self, n_syllables: int, prefix: str | None) -> list[UserWord]:
+        """Words of `n_syllables` syllables whose letters start with `prefix` (None: all),
+        in the user lexicon's order."""
+        entry = self.by_count.get(n_syllables)
+        if entry is None:
+            return []
+        letters, positions = entry
+        if prefix is not None:
+            lo = bisect.bisect_left(letters, prefix)
+            hi = bisect.bisect_left(letters, prefix + "\x7f", lo)
+            positions = positions[lo:hi]
+        return [self.order[p] for p in sorted(positions)]
 
 
 def _match_cache(lexicon) -> OrderedDict:

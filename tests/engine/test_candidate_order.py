@@ -79,3 +79,12 @@ def test_a_user_word_no_system_word_starts_like_completes(
     engine.decoder.invalidate()
     engine.type("miaoxingdax")
     assert "喵星大侠" in texts(engine, 5)
+
+
+def test_a_user_word_typed_with_the_alias_spelling_completes(engine: ImeEngine,
+                                                              user_lexicon) -> None:
+    # lue is typed for lve: the user word's letters (lvewei...) are matched by reading.
+    user_lexicon.learn("略微大", ("lve", "wei", "da"))
+    engine.decoder.invalidate()
+    engine.type("lueweid")
+    assert "略微大" in texts(engine, 5)
