@@ -475,17 +475,24 @@ class MainWindow(QMainWindow):
                          on_success=done, on_failure=failed)
 
     def warm_up_engine(self) -> None:
-        """Build the lexicon tables off the UI thread, then one decode here, so the first
-        keystroke does not pay for them. The decoder itself is only ever used on this thread."""
+        """Build the lexicon tables and the user dictionary's index off the UI thread, then
+        one decode here, so the first keystroke does not pay for them. The decoder itself is
+        only ever used on this thread."""
         lexicon = getattr(self.engine, "_lex", None)
         if self.lexicon_error or lexicon is None or not hasattr(lexicon, "warm_up"):
             return
+        user = self.user_lexicon
+
+        def warm_up() -> None:
+            lexicon.warm_up()
+            if user is not None:
+                user.warm_up()
 
         def decode_once(_: object) -> None:
             if not self.controller.composing and hasattr(self.engine, "decoder"):
                 self.engine.decoder.decode("nihao")
 
-        self._loader.run(lexicon.warm_up, on_success=decode_once,
+        self._loader.run(warm_up, on_success=decode_once,
                          on_failure=lambda exc: self.statusBar().showMessage(str(exc), 10000))
 
     # -- settings and windows ----------------------------------------------------------------
