@@ -87,7 +87,7 @@ eval: $(STAMP) ## Evaluate on the p2c dev set (DEV=file; neural row cross-valida
 	@if [ -d resources/models/p2c-default ]; then $(VENV)/bin/yinzi-train tune-rescore --input $(DEV) --model resources/models/p2c-default --int8 --json runs/tune-rescore.json; fi
 	@if [ -d resources/models/sentiment-default ]; then $(VENV)/bin/yinzi-train eval-sentiment --data $(DATA)/sentiment --json runs/eval-sentiment.json; fi
 
-bench: $(STAMP) ## Benchmarks: keystroke latency (ADAPTED=DIR compares an adapted model), lexicon load, app paint latency
+bench: $(STAMP) ## Benchmarks: keystroke latency (also with 3,000 user words; ADAPTED=DIR compares an adapted model), lexicon load, app paint latency
 	$(PY) -m core.bench --input $(DEV) $(if $(ADAPTED),--adapted $(ADAPTED))
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.bench --document $(DEV)
 

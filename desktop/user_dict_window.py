@@ -267,9 +267,15 @@ class UserDictWindow(QWidget):
         self.cancel_import_button.setEnabled(True)
         self.count_label.setText(self.tr("Importing…"))
         lexicon, bridge, cancel = self.lexicon, self._bridge, self._cancel
+
+        def run():
+            result = lexicon.import_tsv(path, progress=bridge.progressed.emit,
+                                        cancelled=cancel.is_set)
+            lexicon.warm_up()  # the decoder's index, here rather than on the next keystroke
+            return result
+
         self._runner.run(
-            lambda: lexicon.import_tsv(path, progress=bridge.progressed.emit,
-                                       cancelled=cancel.is_set),
+            run,
             on_success=self._on_imported,
             on_failure=lambda exc: self._on_import_failed(path, exc))
         self._update_buttons()

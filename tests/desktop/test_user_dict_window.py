@@ -64,6 +64,7 @@ def test_an_import_runs_in_the_background_with_progress(qtbot, window, tmp_path)
     assert finished.args[0] == 3000
     assert len(seen) > 2 and window.import_progress.isHidden()
     assert len(window.texts()) == 1000 and window.import_button.isEnabled()
+    assert window.lexicon._index is not None   # the decoder's index, built off the GUI thread
 
 
 def test_a_cancelled_import_changes_nothing(qtbot, window, lexicon, tmp_path):
