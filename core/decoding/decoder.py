@@ -229,8 +229,10 @@ class LexiconDecoder:
             return _Column([self._root], [])
         # An interior column also depends on the next letter (it decides whether a lone
         # initial is an abbreviation), so that letter is part of its key.
-        key = (raw[: j + 1], final, self.user.version if self.user is not None else 0, self._root.word,
-               self._root.ctx, self._boost_version)
+        # (`is not None`: the truth of a user lexicon is its length, which reads every row.)
+        user_version = self.user.version if self.user is not None else 0
+        key = (raw[: j + 1], final, user_version, self._root.word, self._root.ctx,
+               self._boost_version)
         col = self._cache.get(key)
         if col is not None:
             self._cache.move_to_end(key)
@@ -469,7 +471,7 @@ class LexiconDecoder:
             if units[0].kind is UnitKind.FULL and units[-1].kind is not UnitKind.FULL:
                 # Full syllables then initials: most such paths (zhong guo ren min g) spell
                 # the start of no word. A bisect says so before the match and its cache key
-                # are built; a user word spelled with the same first letter may still match.
+                # are built, in the lexicon's keys and in the user words' letters.
                 n_lead = next(k for k, u in enumerate(units) if u.kind is not UnitKind.FULL)
                 if not has_prefix("".join(u.text for u in units[: n_lead + 1])) \
                         and not self._user_may_spell(units):
