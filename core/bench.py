@@ -87,11 +87,22 @@ def bench_analyzer_close() -> None:
           f"{(time.perf_counter() - t) * 1000:.0f} ms (request {ended[0] if ended else '?'})")
 
 
+def learn_lexicon_words(lex, user, n_words: int, seed: int = 0) -> None:
+    """Learn `n_words` lexicon words of two or more syllables, drawn at random (seeded), into
+    the user lexicon `user`: a dictionary after long use."""
+    import random
+
+    rng, learned = random.Random(seed), 0
+    while learned < n_words:
+        entry = rng.randrange(len(lex.ent_word))
+        syllables = lex.syllables(entry)
+        if len(syllables) > 1:
+            learned += user.learn(lex.text(entry), syllables)
+
+
 def bench_user_words(lex, scorer, queries: list[str], n_words: int = 3000) -> None:
     """Keystroke -> candidates with a user dictionary of `n_words` learned words (a year of
-    typing), in one engine that commits each clause as context, as the app does. The words
-    are lexicon words of two or more syllables drawn at random (seeded)."""
-    import random
+    typing), in one engine that commits each clause as context, as the app does."""
     import tempfile
 
     from core.engine import ImeEngine
@@ -100,13 +111,7 @@ def bench_user_words(lex, scorer, queries: list[str], n_words: int = 3000) -> No
     with tempfile.TemporaryDirectory() as tmp:
         user = UserLexicon(Path(tmp) / "user.sqlite")
         try:
-            rng = random.Random(0)
-            learned = 0
-            while learned < n_words:
-                entry = rng.randrange(len(lex.ent_word))
-                syllables = lex.syllables(entry)
-                if len(syllables) > 1:
-                    learned += user.learn(lex.text(entry), syllables)
+            learn_lexicon_words(lex, user, n_words)
             engine = ImeEngine(system_lexicon=lex, scorer=scorer, user_lexicon=user)
             times: list[float] = []
             for q in queries:

@@ -84,23 +84,16 @@ def rss_mb(pid: int | str = "self") -> tuple[float, float]:
 
 
 def fill_user_dictionary(n_words: int) -> None:
-    """Learn `n_words` lexicon words of two or more syllables (drawn at random, seeded) into
-    the user dictionary the app opens."""
-    import random
-
+    """Learn `n_words` lexicon words into the user dictionary the app opens (as
+    `python -m core.bench` does into its own)."""
     from core import paths
+    from core.bench import learn_lexicon_words
     from core.lexicon.system import SystemLexicon
     from core.lexicon.user import UserLexicon
 
-    lex = SystemLexicon.default()
     user = UserLexicon(paths.user_data_dir() / "user_lexicon.sqlite")
     try:
-        rng, learned = random.Random(0), 0
-        while learned < n_words:
-            entry = rng.randrange(len(lex.ent_word))
-            syllables = lex.syllables(entry)
-            if len(syllables) > 1:
-                learned += user.learn(lex.text(entry), syllables)
+        learn_lexicon_words(SystemLexicon.default(), user, n_words)
     finally:
         user.close()
     print(f"user dictionary: {n_words:,} words learned")

@@ -472,9 +472,7 @@ class LexiconDecoder:
                 # Full syllables then initials: most such paths (zhong guo ren min g) spell
                 # the start of no word. A bisect says so before the match and its cache key
                 # are built, in the lexicon's keys and in the user words' letters.
-                n_lead = next(k for k, u in enumerate(units) if u.kind is not UnitKind.FULL)
-                if not has_prefix("".join(u.text for u in units[: n_lead + 1])) \
-                        and not self._user_may_spell(units):
+                if not has_prefix(_typed_lead(units)) and not self._user_may_spell(units):
                     continue
             e = self._match_units(units)
             if e is not None:
@@ -505,11 +503,8 @@ class LexiconDecoder:
 
     def _user_may_spell(self, units: list[Unit]) -> bool:
         """Whether a user word may be read from these units (full syllables, then initials)."""
-        if self.user is None:
-            return False
-        index = self._user_words(units[0].text[:1])
-        spelling = self._user_spelling(units)
-        return index.any_starting(spelling) if spelling is not None else bool(index.order)
+        return self.user is not None and bool(
+            self._user_words(units[0].text[:1]).reading(len(units), self._user_spelling(units)))
 
     def _unit_paths(self, raw: str, graph: SyllableGraph, j: int,
                     final: bool) -> Iterable[list[Unit]]:
@@ -631,9 +626,7 @@ class LexiconDecoder:
         elif units[0].kind is UnitKind.FULL:
             # Full syllables then abbreviated ones: the letters typed so far are a key prefix.
             # Keys are alphabetical, entries best first within a key: take a few of each.
-            n_lead = sum(1 for _ in itertools.takewhile(lambda u: u.kind is UnitKind.FULL, units))
-            prefix = "".join(u.text for u in units[: n_lead + 1])
-            for k in lex.keys_with_prefix(prefix, limit=40 if at_start else 20):
+            for k in lex.keys_with_prefix(_typed_lead(units), limit=40 if at_start else 20):
                 rng = lex.key_range(k)
                 for ent in range(rng.start, min(rng.stop, rng.start + per_key)):
                     consider(ent)
@@ -670,7 +663,6 @@ class _UserWords:
 
     def __init__(self, words: list[UserWord]) -> None:
         self.order = list(words)
-        self.letters = sorted("".join(w.syllables) for w in words)
         by_count: dict[int, list[tuple[str, int]]] = {}
         for pos, w in enumerate(words):
             by_count.setdefault(len(w.syllables), []).append(("".join(w.syllables), pos))
@@ -678,10 +670,6 @@ class _UserWords:
         for n, rows in by_count.items():
             rows.sort()
             self.by_count[n] = ([t for t, _ in rows], [p for _, p in rows])
-
-    def any_starting(self, prefix: str) -> bool:
-        k = bisect.bisect_left(self.letters, prefix)
-        return k < len(self.letters) and self.letters[k].startswith(prefix)
 
     def reading(self, n_syllables: int, prefix: str | None) -> list[UserWord]:
         """Words of `n_syllables` syllables whose letters start with `prefix` (None: all),
@@ -695,6 +683,13 @@ class _UserWords:
             hi = bisect.bisect_left(letters, prefix + "\x7f", lo)
             positions = positions[lo:hi]
         return [self.order[p] for p in sorted(positions)]
+
+
+def _typed_lead(units: list[Unit]) -> str:
+    """The letters typed for the full syllables that lead these units and the unit after them
+    (zhong guo r -> zhongguor): the start of every lexicon key they can spell."""
+    lead = sum(1 for _ in itertools.takewhile(lambda u: u.kind is UnitKind.FULL, units))
+    return "".join(u.text for u in units[: lead + 1])
 
 
 def _match_cache(lexicon) -> OrderedDict:
