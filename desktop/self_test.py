@@ -63,7 +63,9 @@ def check_window(window) -> list[str]:
     return problems
 
 
-ANALYSIS_TEXT = "这家酒店很干净，服务也好。"
+# Traditional on purpose: the analysis reads it through OpenCC's t2s and jieba's HMM and
+# part-of-speech tables (TextRank), so a bundle missing any of their files fails here.
+ANALYSIS_TEXT = "這家酒店很乾淨，服務也好。"
 
 
 def check_analysis() -> list[str]:
@@ -80,8 +82,13 @@ def check_analysis() -> list[str]:
     problems = []
     if not analysis.tokens:
         problems.append("analysis child: no words")
+    if not analysis.keywords_textrank:
+        problems.append("analysis child: no TextRank keywords")
     if analysis.sentiment is None:
         problems.append(f"analysis child: no sentiment ({process.load_error})")
+    elif analysis.sentiment.overall.label != "positive":
+        problems.append(f"analysis child: {ANALYSIS_TEXT} read as "
+                        f"{analysis.sentiment.overall.label}, not positive")
     else:
         print(f"self-test: {ANALYSIS_TEXT} -> {analysis.sentiment.overall.label} "
               f"({' / '.join(t.word for t in analysis.tokens)})", flush=True)

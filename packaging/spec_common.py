@@ -41,6 +41,10 @@ GPU_ONLY = ("onnxruntime_providers_cuda", "onnxruntime_providers_tensorrt", "lib
 # onnxruntime's own GPU provider libraries alone (the trainer keeps torch's CUDA libraries).
 GPU_ONLY_ORT = ("onnxruntime_providers_cuda", "onnxruntime_providers_tensorrt")
 
+# OpenCC's t2s conversion: its configuration and the dictionaries t2s.json names.
+OPENCC_T2S_FILES = ("t2s.json", "CJK_Compatibility_Ideographs.ocd2", "TSPhrases.ocd2",
+                    "TSCharactersExt.ocd2", "TSCharacters.ocd2")
+
 # Python packages neither bundle runs (test and notebook tooling).
 DEV_ONLY = ["pytest", "_pytest", "hypothesis", "pytestqt", "IPython", "tkinter", "_tkinter",
             "ruff", "importlinter", "PyInstaller", "setuptools", "pip", "wheel"]
