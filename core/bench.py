@@ -1,5 +1,6 @@
-"""`make bench` (engine part): lexicon load time, syllable-graph building, keystroke latency,
-model scoring time, and how fast the analysis child process stops with a request in flight.
+"""`make bench` (engine part): lexicon load time, syllable-graph building, what reading the
+committed text costs on a commit, keystroke latency, model scoring time, and how fast the
+analysis child process stops with a request in flight.
 
 Prints figures; asserts nothing. Typing text comes from --input (default: the p2c dev file when
 present, else a built-in paragraph).
@@ -85,6 +86,34 @@ def bench_analyzer_close() -> None:
     worker.join()
     print(f"analysis process close with a request in flight: "
           f"{(time.perf_counter() - t) * 1000:.0f} ms (request {ended[0] if ended else '?'})")
+
+
+def bench_commit_context(lex, path: Path | None, n: int = 500) -> None:
+    """What reading the committed text costs on a commit (`ImeEngine.set_context`): the cache
+    model's bonuses for its words and the longer words built on them, and the strings the
+    lexicon lacks; for the text left of each clause (up to 200 characters, as the engine
+    remembers)."""
+    import re
+
+    from core.engine import ImeEngine
+    from core.engine.engine import CONTEXT_KEEP
+
+    text = path.read_text(encoding="utf-8") if path and path.exists() else BUILTIN
+    lefts = [line[:m.start()][-CONTEXT_KEEP:] for line in text.splitlines()
+             for m in re.finditer(r"[\u4e00-\u9fff]{2,}", line) if m.start() >= 20][:n]
+    if not lefts:
+        return
+    engine = ImeEngine(system_lexicon=lex)
+    times, sizes, novel = [], [], []
+    for left in lefts:
+        t = time.perf_counter()
+        engine.set_context(left)
+        times.append((time.perf_counter() - t) * 1000)
+        sizes.append(len(engine._cache_words))
+        novel.append(sum(map(len, engine.decoder._context_words.values())))
+    print(f"commit -> context read: {len(lefts)} contexts, {_spread(times)}; median "
+          f"{statistics.median(sizes):.0f} words favoured, {statistics.median(novel):.0f} "
+          f"strings the lexicon lacks (max {max(novel)})")
 
 
 def learn_lexicon_words(lex, user, n_words: int, seed: int = 0) -> None:
@@ -190,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     clauses = _clauses(args.input, args.clauses)
     queries = ["".join(lazy_pinyin(c, style=Style.NORMAL)).replace("ü", "v") for c in clauses]
     bench_graph(queries)
+    bench_commit_context(lex, args.input)
     scorers: list[tuple[str, object]] = [("n-gram", None)]
     model = paths.shipped_models_dir() / "p2c-default"
     if (model / "manifest.json").exists():

@@ -31,6 +31,10 @@ MAX_ABBR_SCAN = 400    # abbreviation entries examined per path (best first)
 MATCH_CACHE = 8192     # unit sequences whose word matches are kept
 MIXED_FULL = 2         # full syllables after initials read as one word (bjdaxue -> 北京大学)
 USER_BONUS = 2.0       # nats for a user-lexicon word, plus log(1 + count)
+# Nats for a string of the committed text the lexicon lacks (set_context_words), on top of
+# the unknown word's log-probability: the cache model's largest bonus, which is what a word
+# it knew would get for being that rare.
+CONTEXT_WORD_BONUS = 6.0
 
 
 @dataclass
@@ -140,6 +144,7 @@ class LexiconDecoder:
         self._boost_ids = np.empty(0, dtype=np.int64)
         self._boost_vals = np.empty(0, dtype=np.float32)
         self._boost_version = 0
+        self._context_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         # The user words by first letter, indexed (again when the user lexicon changes).
         self._user_index: tuple[int, dict[str, _UserWords]] = (-1, {})
 
@@ -151,6 +156,16 @@ class LexiconDecoder:
     def set_fuzzy(self, fuzzy: FuzzyConfig) -> None:
         self.fuzzy = fuzzy
         self._cache.clear()
+
+    def set_context_words(self, words: list[tuple[str, tuple[str, ...]]]) -> None:
+        """Strings of the committed text the lexicon has no word for (names, new terms),
+        offered as words where their reading is typed in full: [(text, syllables)]."""
+        table: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for text, syllables in words:
+            table.setdefault("".join(syllables), []).append((text, syllables))
+        if table != self._context_words:
+            self._context_words = table
+            self._boost_version += 1    # the lattice columns cached so far lack them
 
     def set_boost(self, boost: dict[int, float]) -> None:
         """Lower the cost of these word ids by so many nats (words of the nearby text)."""
@@ -438,6 +453,14 @@ class LexiconDecoder:
                 if cuts and not _respects_cuts(uw.syllables, cuts):
                     continue
                 self._add_user(uw, 0.0, ids, texts, syls, costs, sources)
+        for text, syl in self._context_words.get(key, ()):
+            if text in texts or (cuts and not _respects_cuts(syl, cuts)):
+                continue
+            ids.append(-1)      # unknown to the lexicon: its n-gram reads it as such
+            texts.append(text)
+            syls.append(syl)
+            costs.append(-CONTEXT_WORD_BONUS)
+            sources.append(CandidateSource.WORD)
         if not ids:
             return None
         return Edge(i, j, np.asarray(ids, dtype=np.int64), np.asarray(costs, dtype=np.float32),

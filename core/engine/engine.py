@@ -5,8 +5,10 @@ pinyin-hanzi model) is set, the N-best sentences are rescored with the committed
 context. Commits feed the user lexicon.
 
 The committed text left of the cursor (`set_context`, and every commit) is context: its last
-two words are the n-gram history of the first words, the model reads its end, and the words
-it holds cost less in the lattice (a cache model: a name or term just typed comes back).
+two words are the n-gram history of the first words, the model reads its end, the words it
+holds (and the longer words built on them) cost less in the lattice (a cache model: a name or
+term just typed comes back), and names and terms in it that the lexicon lacks are offered as
+words (`prediction.novel_strings`).
 After a commit, `predictions()` offers the likely next words.
 """
 from __future__ import annotations
@@ -40,6 +42,7 @@ CONTEXT_KEEP = 200      # committed text remembered (its words are the cache mod
 # context protocol (docs/RESULTS.md); the cap bounds the pull of a stray substring.
 CACHE_WEIGHT = 0.05     # λ: the cache's share of a word's probability
 CACHE_MAX_BONUS = 6.0   # nats
+CACHE_EXTENSIONS = 1000  # longer words sharing a remembered word's bonus, per word and side
 # Third-person pronouns read alike (ta): the ones the remembered text used are likelier again
 # (她 after a clause about her). The cache reads words of two characters and more (她们 among
 # them); these single characters get a fixed bonus.
@@ -178,6 +181,7 @@ class ImeEngine:
     def _update_cache_words(self) -> None:
         self._cache_words = cache_bonuses(self._lex, self._context)
         self.decoder.set_boost(self._cache_words)
+        self.decoder.set_context_words(prediction.novel_strings(self._lex, self._context))
 
     # --- keys ----------------------------------------------------------------------------
 
@@ -470,6 +474,15 @@ def cache_bonuses(lexicon, text: str) -> dict[int, float]:
         uni = np.asarray(lexicon.uni)[ids].astype(np.float64)
         bonus = np.logaddexp(0.0, np.log(p_cache) - uni)
         out = dict(zip(ids.tolist(), np.minimum(bonus, CACHE_MAX_BONUS).tolist()))
+        # A longer word built on a remembered one gets its bonus too: else the bonus splits
+        # it (腾讯网 read as 腾讯 + 王 after 腾讯新闻, 医学院 as 以 + 学院 after 法学院).
+        extending = getattr(lexicon, "words_extending", None)
+        if extending is not None:
+            names = lexicon.words
+            for wid, nats in list(out.items()):
+                for longer in extending(names[wid], CACHE_EXTENSIONS):
+                    if out.get(longer, 0.0) < nats:
+                        out[longer] = nats
     for pronoun in PRONOUNS:
         wid = lexicon.word_id(pronoun) if pronoun in text else None
         if wid is not None:

@@ -7,12 +7,19 @@ trigram's back-off weight, so both are on one scale. `order=2` is the bigram bas
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from core.lexicon.format import BI_LP_STEP, BOS_ID, EOS_ID, most_likely
 from core.lexicon.trigram import TRI_LP_STEP, WordTrigram
 
 MAX_MATCH = 4          # characters of the longest word read back from the context
+# A character this rare as a word of its own (log-probability; 荔 -12.8, 俊 -10.6, 弃 -10.1,
+# against 大 -6.8, 的 -3.6) marks a run of single characters as a name or term; one this
+# common (的, 是, 我, 了) is a function word beside it, not part of it.
+RARE_CHAR_LOGP = -10.0
+COMMON_CHAR_LOGP = -6.0
 
 
 def is_han(ch: str) -> bool:
@@ -76,6 +83,44 @@ def context_words(lexicon, text: str, min_len: int = 2, max_len: int = MAX_MATCH
     many = getattr(lexicon, "word_ids", None)   # one vectorised lookup where the lexicon has it
     ids = many(pieces) if many is not None else [lexicon.word_id(p) for p in pieces]
     return {wid for wid in ids if wid is not None}
+
+
+def novel_strings(lexicon, text: str, max_len: int = MAX_MATCH,
+                  rare: float = RARE_CHAR_LOGP) -> list[tuple[str, tuple[str, ...]]]:
+    """Strings of `text` the lexicon has no word for, with their readings: 2..max_len
+    characters of each run that the lexicon reads one character at a time (names and new
+    terms: 尹娟, 田俊, 弃光), holding at least one rare character and no common one (so 的书,
+    是他 or 娟的, cut out of everyday words, are not offered back)."""
+    reader = getattr(lexicon, "system", lexicon)
+    if not text or not hasattr(reader, "read_words"):
+        return []
+    runs: list[list[tuple[str, str]]] = [[]]
+    for piece in re.split(r"[^\u3400-\u9fff]+", text):
+        for word, syls in reader.read_words(piece) if piece else ():
+            if syls is not None and len(word) == 1:
+                runs[-1].append((word, syls[0]))
+            elif runs[-1]:
+                runs.append([])
+        if runs[-1]:
+            runs.append([])
+    logp = {ch: _char_logp(lexicon, ch) for run in runs for ch, _ in run}
+    out: dict[str, tuple[str, ...]] = {}
+    for run in runs:
+        for i in range(len(run)):
+            for k in range(2, max_len + 1):
+                part = run[i:i + k]
+                if len(part) < k:
+                    break
+                word = "".join(ch for ch, _ in part)
+                if (any(logp[ch] < rare for ch in word)
+                        and all(logp[ch] < COMMON_CHAR_LOGP for ch in word)):
+                    out.setdefault(word, tuple(syl for _, syl in part))
+    return list(out.items())
+
+
+def _char_logp(lexicon, ch: str) -> float:
+    wid = lexicon.word_id(ch)
+    return float(lexicon.uni[wid]) if wid is not None else float("-inf")
 
 
 def _bigram_successors(lexicon, w1: int, n: int) -> tuple[np.ndarray, np.ndarray]:

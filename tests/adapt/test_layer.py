@@ -73,6 +73,19 @@ def test_abbreviation_finds_a_domain_word(layer: Path) -> None:
     assert "墨渊剑" in [c.text for c in engine.all_candidates()[:5]]
 
 
+def test_committed_text_is_read_over_a_domain_layer(layer: Path) -> None:
+    """The cache model and the context's novel strings work on the joined lexicon too."""
+    from core.engine import ImeEngine
+
+    engine = ImeEngine(system_lexicon=DomainLexicon.open(layer, lam=0.3))
+    engine.set_context("本文来自腾讯新闻，但诸多迹象表明田俊所言非虚，")
+    engine.type("tengxunwang")
+    assert engine.sentences(1)[0].text == "腾讯网"
+    engine.reset()
+    engine.type("tianjun")
+    assert "田俊" in [c.text for c in engine.all_candidates()[:3]]
+
+
 def test_weight_zero_is_the_system_lexicon(layer: Path) -> None:
     sysl = SystemLexicon.default()
     dl = DomainLexicon.open(layer, system=sysl, lam=0.0)

@@ -256,6 +256,36 @@ def test_the_cache_pulls_a_rare_word_harder_than_a_common_one(engine: ImeEngine)
     assert cache_bonuses(lex, "") == {}
 
 
+@pytest.mark.parametrize(("context", "query", "expected"), [
+    ("本文来自腾讯新闻客户端自媒体，", "budaibiaotengxunwangdeguandian", "不代表腾讯网的观点"),
+    ("全校共辖有神学院、法学院、", "yixueyuan", "医学院"),
+    ("受邀参加会议的有县人大代表、", "dangdaibiao", "党代表")])
+def test_the_cache_does_not_split_a_longer_word_built_on_a_remembered_one(
+        engine: ImeEngine, context: str, query: str, expected: str) -> None:
+    """腾讯 in the committed text must not make 腾讯网 read as 腾讯 + 王."""
+    engine.type(query)
+    assert engine.sentences(1)[0].text == expected   # fresh, the longer word wins
+    engine.reset()
+    engine.set_context(context)
+    engine.type(query)
+    assert engine.sentences(1)[0].text == expected
+    lex = engine._lex
+    bonus = cache_bonuses(lex, context)
+    short = "学院" if "学院" in context else "腾讯" if "腾讯" in context else "代表"
+    longer = {"学院": "医学院", "腾讯": "腾讯网", "代表": "党代表"}[short]
+    assert bonus[lex.word_id(longer)] == bonus[lex.word_id(short)]
+
+
+def test_words_extending_finds_the_longer_words_on_either_side(engine: ImeEngine) -> None:
+    lex = engine._lex
+    longer = {lex.words[i] for i in lex.words_extending("学院", limit=1000)}
+    assert {"学院派", "医学院", "神学院"} <= longer
+    assert "学院" not in longer and all("学院" in w and len(w) > 2 for w in longer)
+    assert all(w.startswith("学院") or w.endswith("学院") for w in longer)
+    assert len(lex.words_extending("学院", limit=2)) == 4   # two of each side
+    assert lex.words_extending("没有这种词语吧") == []
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ("aj", "案件"), ("ap", "安排"), ("eq", "而且"), ("ez", "儿子"), ("os", "欧式")])
 def test_initials_may_begin_with_a_syllable_of_its_own(engine: ImeEngine, query: str,

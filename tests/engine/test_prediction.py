@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from core.engine import CandidateSource, ImeEngine
-from core.engine.prediction import context_words, left_words, predict_next
+from core.engine.prediction import context_words, left_words, novel_strings, predict_next
 
 
 def test_predictions_follow_the_committed_text(engine: ImeEngine) -> None:
@@ -89,3 +89,31 @@ def test_a_word_of_the_context_comes_back(engine: ImeEngine) -> None:
     engine.set_context("")                          # the context is forgotten with it
     engine.type("shiyan")
     assert engine.all_candidates()[0].text == "实验"
+
+
+def test_novel_strings_are_runs_the_lexicon_reads_a_character_at_a_time(system_lexicon) -> None:
+    found = dict(novel_strings(system_lexicon, "但诸多迹象表明田俊所言非虚，秦咏鸣表示"))
+    assert found["田俊"] == ("tian", "jun")
+    assert found["秦咏鸣"] == ("qin", "yong", "ming")
+    assert "迹象" not in found and "表明" not in found      # words the lexicon has
+    # Everyday characters read one at a time are not a name: nothing of this is offered.
+    assert novel_strings(system_lexicon, "我的书是他的，你们好") == []
+    assert not any("的" in s for s, _ in novel_strings(system_lexicon, "尹娟的事迹"))
+    assert novel_strings(system_lexicon, "") == []
+
+
+def test_a_name_of_the_context_the_lexicon_lacks_comes_back(engine: ImeEngine) -> None:
+    query = "qishitianjundeshenfen"
+    engine.type(query)
+    assert "田俊" not in engine.all_candidates()[0].text     # alone: 天峻, 田郡…
+    engine.reset()
+    engine.set_context("但诸多迹象表明田俊所言非虚，")
+    engine.type(query)
+    assert engine.all_candidates()[0].text == "其实田俊的身份"
+    engine.reset()
+    engine.type("tianjun")
+    assert "田俊" in [c.text for c in engine.all_candidates()[:3]]
+    engine.reset()
+    engine.set_context("")                          # forgotten with the context
+    engine.type(query)
+    assert "田俊" not in engine.all_candidates()[0].text
