@@ -25,6 +25,10 @@ FUZZY_COST = 1.5              # nats per fuzzy substitution: the typed spelling 
 INITIAL_COST = 3.0            # an initial typed alone inside the input (abbreviation)
 PREFIX_COST = 0.5             # an incomplete syllable at the end (the user is still typing it)
 TRAILING_SYLLABLE_COST = 4.0  # a complete last syllable read as the start of a longer one
+# ... and an initial that completes the syllable before it into a longer one, read alone
+# (`hen` as he + n, `zhen` as zhe + n, `ming` as min + g): people who type the full syllables
+# around a letter meant that syllable, not an abbreviation of the next one.
+SPLIT_SYLLABLE_COST = 4.0
 
 
 class UnitKind(str, Enum):
@@ -123,6 +127,13 @@ def _lone_initial(raw: str, i: int, j: int) -> bool:
     return False
 
 
+def _completes_syllable(raw: str, i: int, j: int) -> bool:
+    """Does the initial raw[i:j] end a longer syllable whose start, raw[k:i], is a syllable
+    too (n after `he` in `hen`, g after `min` in `ming`)?"""
+    return any(is_syllable(raw[k:i]) and is_syllable(raw[k:j])
+               for k in range(max(0, i - MAX_SYLLABLE_LEN), i) if "'" not in raw[k:j])
+
+
 def _extends(piece: str) -> bool:
     """True when some longer syllable starts with `piece`."""
     return piece in _LONGER
@@ -158,7 +169,10 @@ class SyllableGraph:
                     cost = TRAILING_SYLLABLE_COST if is_syllable(piece) else PREFIX_COST
                     units.append(Unit(i, j, piece, UnitKind.PREFIX, cost=cost))
                 elif piece in _INITIAL_SET and _lone_initial(raw, i, j):
-                    units.append(Unit(i, j, piece, UnitKind.INITIAL, cost=INITIAL_COST))
+                    cost = INITIAL_COST
+                    if _completes_syllable(raw, i, j):
+                        cost += SPLIT_SYLLABLE_COST
+                    units.append(Unit(i, j, piece, UnitKind.INITIAL, cost=cost))
                 for u in units:
                     self.ends_at[j].append(u)
                     self.starts_at[i].append(u)

@@ -26,6 +26,18 @@ def test_whole_input_top1(engine: ImeEngine, query: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("query", "expected"), [
+    ("gangcaiwowangjigaosuninle", "刚才我忘记告诉您了"),   # not 告诉你你了: ni + n
+    ("henquyou", "很去油"),                                 # not 和你去游: he + n
+])
+def test_full_pinyin_is_not_read_with_an_abbreviation_inside(engine: ImeEngine, query: str,
+                                                            expected: str) -> None:
+    engine.type(query)
+    assert expected in [c.text for c in engine.sentences(3)]
+    # One character a syllable: no syllable was cut into a shorter one and an initial.
+    assert len(engine.sentences(1)[0].text) == len(expected)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
     ("bjdx", "北京大学"), ("zhongg", "中国"), ("beijingdx", "北京大学"), ("nih", "你好"),
 ])
 def test_abbreviations_and_incomplete_syllables(engine: ImeEngine, query: str,

@@ -75,6 +75,20 @@ def test_mixed_full_and_initials() -> None:
     assert any(u.kind is UnitKind.INITIAL and u.text == "d" for u in g.starts_at[7])
 
 
+@pytest.mark.parametrize(("raw", "at"), [("henquyou", 2), ("gaosuninle", 7), ("renmingfang", 6),
+                                         ("dalazhenyidai", 7)])
+def test_an_initial_that_completes_the_syllable_before_it_costs_more(raw: str, at: int) -> None:
+    """`hen` typed in full is 很, not he + an abbreviated n (和你去游 for henquyou)."""
+    from core.pinyin.graph import INITIAL_COST, SPLIT_SYLLABLE_COST
+
+    g = SyllableGraph(raw)
+    lone = [u for u in g.starts_at[at] if u.kind is UnitKind.INITIAL]
+    assert [u.cost for u in lone] == [INITIAL_COST + SPLIT_SYLLABLE_COST]
+    mixed = SyllableGraph("beijingdx")          # d completes no syllable: a plain abbreviation
+    assert [u.cost for u in mixed.starts_at[7] if u.kind is UnitKind.INITIAL] == [INITIAL_COST]
+    assert all(u.cost == INITIAL_COST for i in range(3) for u in SyllableGraph("bjdx").starts_at[i])
+
+
 @pytest.mark.parametrize(("syl", "rules", "expect"), [
     ("zi", ("z_zh",), {"zhi"}),
     ("zhi", ("z_zh",), {"zi"}),
