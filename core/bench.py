@@ -88,32 +88,29 @@ def bench_analyzer_close() -> None:
           f"{(time.perf_counter() - t) * 1000:.0f} ms (request {ended[0] if ended else '?'})")
 
 
-def bench_commit_context(lex, path: Path | None, n: int = 500) -> None:
-    """What reading the committed text costs on a commit (`ImeEngine.set_context`): the cache
-    model's bonuses for its words and the longer words built on them, and the strings the
-    lexicon lacks; for the text left of each clause (up to 200 characters, as the engine
-    remembers)."""
+def bench_commit_context(lex, path: Path | None, n: int = 200) -> None:
+    """What a commit costs now that it reads the committed text (`ImeEngine.commit`: the
+    cache model's words and the strings the lexicon lacks): the first `n` clauses of the
+    text typed and committed in turn into one engine, as in a document."""
     import re
 
+    from pypinyin import Style, lazy_pinyin
+
     from core.engine import ImeEngine
-    from core.engine.engine import CONTEXT_KEEP
 
     text = path.read_text(encoding="utf-8") if path and path.exists() else BUILTIN
-    lefts = [line[:m.start()][-CONTEXT_KEEP:] for line in text.splitlines()
-             for m in re.finditer(r"[\u4e00-\u9fff]{2,}", line) if m.start() >= 20][:n]
-    if not lefts:
-        return
+    clauses = re.findall(r"[\u4e00-\u9fff]{2,}", text)[:n]
     engine = ImeEngine(system_lexicon=lex)
-    times, sizes, novel = [], [], []
-    for left in lefts:
+    times = []
+    for clause in clauses:
+        engine.type("".join(lazy_pinyin(clause, style=Style.NORMAL)).replace("ü", "v"))
+        engine.all_candidates()
         t = time.perf_counter()
-        engine.set_context(left)
+        engine.commit()
         times.append((time.perf_counter() - t) * 1000)
-        sizes.append(len(engine._cache_words))
-        novel.append(sum(map(len, engine.decoder._context_words.values())))
-    print(f"commit -> context read: {len(lefts)} contexts, {_spread(times)}; median "
-          f"{statistics.median(sizes):.0f} words favoured, {statistics.median(novel):.0f} "
-          f"strings the lexicon lacks (max {max(novel)})")
+    if times:
+        print(f"commit (committed text read for the cache and new words): {len(times)} "
+              f"commits, {_spread(times)}")
 
 
 def learn_lexicon_words(lex, user, n_words: int, seed: int = 0) -> None:

@@ -122,12 +122,17 @@ def measure_typing(clauses: list[str], model: str, *, document: str = "", pace_s
     window.ask_save_changes = lambda: "discard"
     window.resize(1000, 600)
     window.show()
+    window.warm_up_engine()      # as the app does at start (desktop.app)
     loop = QEventLoop()
     window.modelLoaded.connect(loop.quit)
     QTimer.singleShot(120000, loop.quit)
     window.start_model_load()
     if window.model_loading:
         loop.exec()
+    while window._loader.busy:   # the warm-up's tables built, then frozen for the collector
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
     decoder = window.engine.decoder_name
     editor, bar = window.editor, window.editor.candidate_bar
     analyses = {"n": 0}

@@ -42,7 +42,6 @@ CONTEXT_KEEP = 200      # committed text remembered (its words are the cache mod
 # context protocol (docs/RESULTS.md); the cap bounds the pull of a stray substring.
 CACHE_WEIGHT = 0.05     # λ: the cache's share of a word's probability
 CACHE_MAX_BONUS = 6.0   # nats
-CACHE_EXTENSIONS = 1000  # longer words sharing a remembered word's bonus, per word and side
 # Third-person pronouns read alike (ta): the ones the remembered text used are likelier again
 # (她 after a clause about her). The cache reads words of two characters and more (她们 among
 # them); these single characters get a fixed bonus.
@@ -179,9 +178,10 @@ class ImeEngine:
         self._cands = None
 
     def _update_cache_words(self) -> None:
-        self._cache_words = cache_bonuses(self._lex, self._context)
+        found = prediction.found_words(self._lex, self._context)
+        self._cache_words = cache_bonuses(self._lex, self._context, found)
         self.decoder.set_boost(self._cache_words)
-        self.decoder.set_context_words(prediction.novel_strings(self._lex, self._context))
+        self.decoder.set_context_words(prediction.novel_strings(self._lex, self._context, found))
 
     # --- keys ----------------------------------------------------------------------------
 
@@ -462,10 +462,13 @@ class ImeEngine:
             self.decoder.invalidate()
 
 
-def cache_bonuses(lexicon, text: str) -> dict[int, float]:
+def cache_bonuses(lexicon, text: str,
+                  found: list[tuple[int, int, int]] | None = None) -> dict[int, float]:
     """Nats off the cost of each lexicon word found in `text` (the cache model, see
-    CACHE_WEIGHT), and of the third-person pronouns it uses."""
-    words = prediction.context_words(lexicon, text)
+    CACHE_WEIGHT), and of the third-person pronouns it uses. `found` is
+    `prediction.found_words(lexicon, text)` where the caller has it."""
+    words = ({wid for _, _, wid in found} if found is not None
+             else prediction.context_words(lexicon, text))
     out: dict[int, float] = {}
     if words:
         ids = np.fromiter(words, dtype=np.int64, count=len(words))
@@ -474,15 +477,6 @@ def cache_bonuses(lexicon, text: str) -> dict[int, float]:
         uni = np.asarray(lexicon.uni)[ids].astype(np.float64)
         bonus = np.logaddexp(0.0, np.log(p_cache) - uni)
         out = dict(zip(ids.tolist(), np.minimum(bonus, CACHE_MAX_BONUS).tolist()))
-        # A longer word built on a remembered one gets its bonus too: else the bonus splits
-        # it (腾讯网 read as 腾讯 + 王 after 腾讯新闻, 医学院 as 以 + 学院 after 法学院).
-        extending = getattr(lexicon, "words_extending", None)
-        if extending is not None:
-            names = lexicon.words
-            for wid, nats in list(out.items()):
-                for longer in extending(names[wid], CACHE_EXTENSIONS):
-                    if out.get(longer, 0.0) < nats:
-                        out[longer] = nats
     for pronoun in PRONOUNS:
         wid = lexicon.word_id(pronoun) if pronoun in text else None
         if wid is not None:

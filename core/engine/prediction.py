@@ -7,8 +7,6 @@ trigram's back-off weight, so both are on one scale. `order=2` is the bigram bas
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from core.lexicon.format import BI_LP_STEP, BOS_ID, EOS_ID, most_likely
@@ -68,59 +66,76 @@ def left_words(lexicon, text: str) -> tuple[int, int]:
     return before, last
 
 
-def context_words(lexicon, text: str, min_len: int = 2, max_len: int = MAX_MATCH) -> set[int]:
-    """Ids of the lexicon words (min_len..max_len characters) found anywhere in `text`."""
-    n = len(text)
-    pieces: list[str] = []
-    for i in range(n):
+def found_words(lexicon, text: str, min_len: int = 2,
+                max_len: int = MAX_MATCH) -> list[tuple[int, int, int]]:
+    """(start, length, word id) of every lexicon word of min_len..max_len characters found
+    anywhere in `text`, in one vectorised lookup."""
+    spans: list[tuple[int, int]] = []
+    for i in range(len(text)):
         if not is_han(text[i]):
             continue
         for k in range(min_len, max_len + 1):
             piece = text[i:i + k]
             if len(piece) < k or not is_han(piece[-1]):
                 break
-            pieces.append(piece)
-    many = getattr(lexicon, "word_ids", None)   # one vectorised lookup where the lexicon has it
-    ids = many(pieces) if many is not None else [lexicon.word_id(p) for p in pieces]
-    return {wid for wid in ids if wid is not None}
+            spans.append((i, k))
+    ids = _ids(lexicon, [text[i:i + k] for i, k in spans])
+    return [(i, k, wid) for (i, k), wid in zip(spans, ids) if wid is not None]
 
 
-def novel_strings(lexicon, text: str, max_len: int = MAX_MATCH,
+def context_words(lexicon, text: str, min_len: int = 2, max_len: int = MAX_MATCH) -> set[int]:
+    """Ids of the lexicon words (min_len..max_len characters) found anywhere in `text`."""
+    return {wid for _, _, wid in found_words(lexicon, text, min_len, max_len)}
+
+
+def novel_strings(lexicon, text: str, found: list[tuple[int, int, int]] | None = None,
+                  max_len: int = MAX_MATCH,
                   rare: float = RARE_CHAR_LOGP) -> list[tuple[str, tuple[str, ...]]]:
     """Strings of `text` the lexicon has no word for, with their readings: 2..max_len
-    characters of each run that the lexicon reads one character at a time (names and new
-    terms: 尹娟, 田俊, 弃光), holding at least one rare character and no common one (so 的书,
-    是他 or 娟的, cut out of everyday words, are not offered back)."""
-    reader = getattr(lexicon, "system", lexicon)
-    if not text or not hasattr(reader, "read_words"):
+    characters of each run of characters that no lexicon word of 2+ characters covers
+    (names and new terms: 尹娟, 田俊, 弃光), holding at least one rare character and no common
+    one (so 的书, 是他 or 娟的, cut out of everyday words, are not offered back). `found` is
+    `found_words(lexicon, text)` where the caller has it."""
+    reader = getattr(lexicon, "system", lexicon)   # a domain layer: the system's readings
+    if not text or not hasattr(reader, "best_reading"):
         return []
-    runs: list[list[tuple[str, str]]] = [[]]
-    for piece in re.split(r"[^\u3400-\u9fff]+", text):
-        for word, syls in reader.read_words(piece) if piece else ():
-            if syls is not None and len(word) == 1:
-                runs[-1].append((word, syls[0]))
-            elif runs[-1]:
-                runs.append([])
-        if runs[-1]:
-            runs.append([])
-    logp = {ch: _char_logp(lexicon, ch) for run in runs for ch, _ in run}
+    covered = [False] * len(text)
+    for i, k, _ in found if found is not None else found_words(lexicon, text):
+        covered[i:i + k] = [True] * k
+    runs: list[str] = []
+    start = None
+    for i, ch in enumerate(text + "\n"):
+        if i < len(text) and is_han(ch) and not covered[i]:
+            start = i if start is None else start
+        elif start is not None:
+            if i - start >= 2:
+                runs.append(text[start:i])
+            start = None
+    if not runs:
+        return []
+    chars = sorted(set("".join(runs)))
+    logp: dict[str, float] = {}
+    reading: dict[str, str] = {}
+    for ch, wid in zip(chars, _ids(reader, chars)):
+        syllables = reader.best_reading(wid) if wid is not None else None
+        if syllables:
+            logp[ch], reading[ch] = float(reader.uni[wid]), syllables[0]
     out: dict[str, tuple[str, ...]] = {}
     for run in runs:
         for i in range(len(run)):
             for k in range(2, max_len + 1):
-                part = run[i:i + k]
-                if len(part) < k:
+                word = run[i:i + k]
+                if len(word) < k:
                     break
-                word = "".join(ch for ch, _ in part)
-                if (any(logp[ch] < rare for ch in word)
-                        and all(logp[ch] < COMMON_CHAR_LOGP for ch in word)):
-                    out.setdefault(word, tuple(syl for _, syl in part))
+                if (all(ch in reading and logp[ch] < COMMON_CHAR_LOGP for ch in word)
+                        and any(logp[ch] < rare for ch in word)):
+                    out.setdefault(word, tuple(reading[ch] for ch in word))
     return list(out.items())
 
 
-def _char_logp(lexicon, ch: str) -> float:
-    wid = lexicon.word_id(ch)
-    return float(lexicon.uni[wid]) if wid is not None else float("-inf")
+def _ids(lexicon, words: list[str]) -> list[int | None]:
+    many = getattr(lexicon, "word_ids", None)   # one vectorised lookup where the lexicon has it
+    return many(words) if many is not None else [lexicon.word_id(w) for w in words]
 
 
 def _bigram_successors(lexicon, w1: int, n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -91,7 +91,6 @@ class DomainLexicon:
         self.by_letters = system.by_letters
         self.keys_with_prefix = system.keys_with_prefix
         self.has_key_prefix = system.has_key_prefix
-        self.words_extending = system.words_extending
         self.key_range = system.key_range
         self.by_abbreviation = system.by_abbreviation
         self.syllables = system.syllables

@@ -102,7 +102,6 @@ class SystemLexicon:
         self._lists: dict[str, list[str]] = {}
         self._key_index: dict[str, int] | None = None
         self._abbr_index: dict[str, int] | None = None
-        self._affix_orders: tuple[np.ndarray, np.ndarray] | None = None
         self.load_seconds = time.perf_counter() - t0
 
     def _check_shapes(self) -> None:
@@ -176,7 +175,6 @@ class SystemLexicon:
             self._abbr_index = {k: i for i, k in enumerate(self.abbr_keys)}
         self._keys()
         self._hashed_words()    # the committed context is read word by word (history, cache)
-        self._affixes()         # ... and its words' longer forms get the cache's bonus too
         self._best_entries()
 
     # --- lookups ------------------------------------------------------------------------------
@@ -229,47 +227,6 @@ class SystemLexicon:
             self._word_hash, self._word_hash_ids = hashes[order], order.astype(np.int32)
         return self._word_hash, self._word_hash_ids
 
-    def _affixes(self) -> tuple[np.ndarray, np.ndarray]:
-        """Word ids sorted by their text, and by their text read backwards (built once: 0.15 s,
-        2.9 MB kept): the words that begin, or end, with a given word are a run of each."""
-        if self._affix_orders is None:
-            # numpy sorts fixed-width strings in C, with no Python string per word: sorting
-            # the words themselves took three times as long and left 30 MB more resident.
-            text = np.array(self.words, dtype=str)
-            forward = np.argsort(text, kind="stable").astype(np.int32)
-            width = text.dtype.itemsize // 4
-            codes = text.view(np.uint32).reshape(len(text), width)
-            lengths = (codes != 0).sum(axis=1)
-            reversed_codes = np.zeros_like(codes)
-            rows = np.arange(len(text))
-            for j in range(width):        # character j of the reversed word
-                src = lengths - 1 - j
-                has = src >= 0
-                reversed_codes[has, j] = codes[rows[has], src[has]]
-            backward = np.argsort(reversed_codes.view(text.dtype).ravel(), kind="stable")
-            self._affix_orders = forward, backward.astype(np.int32)
-        return self._affix_orders
-
-    def words_extending(self, word: str, limit: int = 64) -> list[int]:
-        """Ids of the longer words that begin or end with `word` (服务业 and 售后服务 for 服务),
-        at most `limit` of each kind, in text order."""
-        forward, backward = self._affixes()
-        words = self.words
-        out: list[int] = []
-        for order, probe, text in ((forward, word, words.__getitem__),
-                                   (backward, word[::-1], lambda i: words[i][::-1])):
-            i = bisect.bisect_left(order, probe, key=text)
-            taken = 0
-            while i < len(order) and taken < limit:
-                candidate = text(order[i])
-                if not candidate.startswith(probe):
-                    break
-                if len(candidate) > len(probe):
-                    out.append(int(order[i]))
-                    taken += 1
-                i += 1
-        return out
-
     def word_ids(self, words: Sequence[str]) -> list[int | None]:
         """The id of each word (None where the lexicon lacks it), in one vectorised lookup."""
         if not words:
@@ -313,20 +270,11 @@ class SystemLexicon:
         (longest first, left to right, each word's least penalised reading); None where no
         word covers a character. The model reads committed text this way in the typing app,
         which so never loads pypinyin's tables (about 100 MB resident)."""
-        out: list[str | None] = []
-        for word, syls in self.read_words(text):
-            out.extend(syls if syls is not None else [None] * len(word))
-        return out
-
-    def read_words(self, text: str) -> list[tuple[str, tuple[str, ...] | None]]:
-        """`text` cut into the lexicon's words, longest first, left to right, each with its
-        least penalised reading: (word, syllables), or (character, None) where no word
-        covers a character."""
         word_entry = self._best_entries()
         n = len(text)
         spans = [(i, k) for i in range(n) for k in range(1, min(MAX_READ_MATCH, n - i) + 1)]
         found = dict(zip(spans, self.word_ids([text[i:i + k] for i, k in spans])))
-        out: list[tuple[str, tuple[str, ...] | None]] = []
+        out: list[str | None] = []
         i = 0
         while i < n:
             for k in range(min(MAX_READ_MATCH, n - i), 0, -1):
@@ -334,13 +282,18 @@ class SystemLexicon:
                 if wid is not None and word_entry[wid] >= 0:
                     syls = self.syllables(int(word_entry[wid]))
                     if len(syls) == k:
-                        out.append((text[i:i + k], tuple(syls)))
+                        out.extend(syls)
                         i += k
                         break
             else:
-                out.append((text[i], None))
+                out.append(None)
                 i += 1
         return out
+
+    def best_reading(self, word_id: int) -> tuple[str, ...] | None:
+        """The least penalised reading of a word (None: the word has no entry)."""
+        entry = int(self._best_entries()[word_id])
+        return self.syllables(entry) if entry >= 0 else None
 
     def text(self, entry: int) -> str:
         return self.words[int(self.ent_word[entry])]

@@ -317,12 +317,16 @@ def test_engine_warm_up_runs_in_the_background(main_window, qtbot, monkeypatch):
     build = UserLexicon._build_index
     monkeypatch.setattr(UserLexicon, "_build_index",
                         lambda self: (builds.append(threading.current_thread()), build(self))[1])
+    freezes: list[int] = []
+    monkeypatch.setattr("desktop.main_window.gc.freeze", lambda: freezes.append(1))
     main_window.warm_up_engine()
     qtbot.waitUntil(lambda: not main_window._loader.busy, timeout=10000)
     type_keys(main_window.editor, "nihao ")
     assert main_window.text() == "你好"
     # the user dictionary's index was read once, off the GUI thread
     assert len(builds) == 1 and builds[0] is not threading.main_thread()
+    # and what the warm-up built is then kept out of the collector's full collections
+    qtbot.waitUntil(lambda: freezes == [1], timeout=5000)
 
 
 def test_new_settings_round_trip_through_the_file_and_the_dialog(main_window, yinzi_home):

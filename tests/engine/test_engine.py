@@ -281,21 +281,27 @@ def test_the_cache_does_not_split_a_longer_word_built_on_a_remembered_one(
     engine.set_context(context)
     engine.type(query)
     assert engine.sentences(1)[0].text == expected
-    lex = engine._lex
-    bonus = cache_bonuses(lex, context)
-    short = "学院" if "学院" in context else "腾讯" if "腾讯" in context else "代表"
-    longer = {"学院": "医学院", "腾讯": "腾讯网", "代表": "党代表"}[short]
-    assert bonus[lex.word_id(longer)] == bonus[lex.word_id(short)]
 
 
-def test_words_extending_finds_the_longer_words_on_either_side(engine: ImeEngine) -> None:
-    lex = engine._lex
-    longer = {lex.words[i] for i in lex.words_extending("学院", limit=1000)}
-    assert {"学院派", "医学院", "神学院"} <= longer
-    assert "学院" not in longer and all("学院" in w and len(w) > 2 for w in longer)
-    assert all(w.startswith("学院") or w.endswith("学院") for w in longer)
-    assert len(lex.words_extending("学院", limit=2)) == 4   # two of each side
-    assert lex.words_extending("没有这种词语吧") == []
+@pytest.mark.parametrize(("word", "query"), [("医学院", "yixueyuan"), ("学院派", "xueyuanpai"),
+                                             ("学院", "xueyuan")])
+def test_a_longer_word_gets_the_bonus_of_the_boosted_word_it_is_built_on(
+        engine: ImeEngine, word: str, query: str) -> None:
+    from core.pinyin.graph import SyllableGraph
+
+    decoder, lex = engine.decoder, engine._lex
+
+    def cost() -> float:
+        for e in decoder._edges_ending_at(query, SyllableGraph(query), len(query), True):
+            if word in e.texts:
+                return float(e.costs[e.texts.index(word)])
+        raise AssertionError(f"{word} is not read from {query}")
+
+    plain = cost()
+    decoder.set_boost({lex.word_id("学院"): 3.0, lex.word_id("医学"): 1.0})
+    assert cost() == pytest.approx(plain - 3.0)     # the larger bonus, not the sum
+    decoder.set_boost({lex.word_id("他"): 2.0})     # a single character extends nothing
+    assert cost() == pytest.approx(plain)
 
 
 @pytest.mark.parametrize(("query", "expected"), [
