@@ -91,7 +91,10 @@ def bench_analyzer_close() -> None:
 def bench_commit_context(lex, path: Path | None, n: int = 200) -> None:
     """What a commit costs now that it reads the committed text (`ImeEngine.commit`: the
     cache model's words and the strings the lexicon lacks): the first `n` clauses of the
-    text typed and committed in turn into one engine, as in a document."""
+    text typed and committed in turn into one engine, as in a document. Typed twice: as it
+    is, then with what the warm-up built frozen out of the garbage collector, as the app
+    does (`gc.freeze()`); the full collections that fell in each run are timed."""
+    import gc
     import re
 
     from pypinyin import Style, lazy_pinyin
@@ -100,17 +103,42 @@ def bench_commit_context(lex, path: Path | None, n: int = 200) -> None:
 
     text = path.read_text(encoding="utf-8") if path and path.exists() else BUILTIN
     clauses = re.findall(r"[\u4e00-\u9fff]{2,}", text)[:n]
-    engine = ImeEngine(system_lexicon=lex)
-    times = []
-    for clause in clauses:
-        engine.type("".join(lazy_pinyin(clause, style=Style.NORMAL)).replace("ü", "v"))
-        engine.all_candidates()
-        t = time.perf_counter()
-        engine.commit()
-        times.append((time.perf_counter() - t) * 1000)
-    if times:
-        print(f"commit (committed text read for the cache and new words): {len(times)} "
-              f"commits, {_spread(times)}")
+    queries = ["".join(lazy_pinyin(c, style=Style.NORMAL)).replace("ü", "v") for c in clauses]
+    full: list[float] = []
+    started: list[float] = []
+
+    def timer(phase: str, info: dict) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                started[:] = [time.perf_counter()]
+            elif started:
+                full.append((time.perf_counter() - started[0]) * 1000)
+
+    gc.callbacks.append(timer)
+    try:
+        for frozen in (False, True):
+            engine = ImeEngine(system_lexicon=lex)
+            engine.warm_up()
+            if frozen:
+                gc.freeze()
+            full.clear()
+            times = []
+            for query in queries:
+                engine.type(query)
+                engine.all_candidates()
+                t = time.perf_counter()
+                engine.commit()
+                times.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            gc.collect()
+            last = (time.perf_counter() - t) * 1000
+            gc.unfreeze()
+            print(f"commit (committed text read for the cache and new words"
+                  f"{', warm-up frozen' if frozen else ''}): {len(times)} commits, "
+                  f"{_spread(times)}; {len(full)} full collections while typing"
+                  f"{f' (max {max(full):.0f} ms)' if full else ''}, one at the end {last:.1f} ms")
+    finally:
+        gc.callbacks.remove(timer)
 
 
 def learn_lexicon_words(lex, user, n_words: int, seed: int = 0) -> None:

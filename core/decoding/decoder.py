@@ -592,13 +592,17 @@ class LexiconDecoder:
         """The words these units can be read as (cached: the same units recur at other
         positions and in later compositions; only the positions differ)."""
         cache = _match_cache(self.lex)
-        key = (tuple((u.text, u.kind, u.cost, u.readings) for u in units), units[0].start == 0,
-               self.fuzzy, id(self.user), self.user.version if self.user is not None else 0)
+        # Keys and values of strings, numbers and arrays, in tuples: the garbage collector
+        # stops tracking those, so a full collection need not walk the eight thousand cached
+        # matches (it did, 40 ms of every one after some typing).
+        key = (tuple((u.text, u.kind.value, u.cost, u.readings) for u in units),
+               units[0].start == 0, tuple(self.fuzzy.enabled()) if self.fuzzy else (),
+               id(self.user), self.user.version if self.user is not None else 0)
         hit = cache.get(key)
         if hit is None:
             e = self._match_units_uncached(units)
-            hit = cache[key] = (e.word_ids, e.costs, e.texts, e.syllables, e.sources) \
-                if e is not None else ()
+            hit = cache[key] = (e.word_ids, e.costs, tuple(e.texts), tuple(e.syllables),
+                                tuple(e.sources)) if e is not None else ()
             if len(cache) > MATCH_CACHE:
                 cache.popitem(last=False)
         else:
