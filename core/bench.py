@@ -29,6 +29,13 @@ def _clauses(path: Path | None, n: int) -> list[str]:
     return runs[::step][:n]
 
 
+def to_pinyin(clause: str) -> str:
+    """The clause as typed: toneless pinyin, ü as v."""
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(clause, style=Style.NORMAL)).replace("ü", "v")
+
+
 def _spread(times_ms: list[float], digits: int = 2) -> str:
     p95 = statistics.quantiles(times_ms, n=20, method="inclusive")[-1] if len(times_ms) > 1 \
         else times_ms[0]
@@ -97,13 +104,10 @@ def bench_commit_context(lex, path: Path | None, n: int = 200) -> None:
     import gc
     import re
 
-    from pypinyin import Style, lazy_pinyin
-
     from core.engine import ImeEngine
 
     text = path.read_text(encoding="utf-8") if path and path.exists() else BUILTIN
-    clauses = re.findall(r"[\u4e00-\u9fff]{2,}", text)[:n]
-    queries = ["".join(lazy_pinyin(c, style=Style.NORMAL)).replace("ü", "v") for c in clauses]
+    queries = [to_pinyin(c) for c in re.findall(r"[\u4e00-\u9fff]{2,}", text)[:n]]
     full: list[float] = []
     started: list[float] = []
 
@@ -230,8 +234,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lexicon load (fresh process, import included): best {min(loads) * 1000:.0f} ms, "
           f"median {statistics.median(loads) * 1000:.0f} ms")
 
-    from pypinyin import Style, lazy_pinyin
-
     from core import paths
     from core.engine import ImeEngine
     from core.lexicon.system import SystemLexicon
@@ -242,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lexicon warm-up (in-memory tables, off the first keystroke): "
           f"{(time.perf_counter() - t) * 1000:.0f} ms")
     clauses = _clauses(args.input, args.clauses)
-    queries = ["".join(lazy_pinyin(c, style=Style.NORMAL)).replace("ü", "v") for c in clauses]
+    queries = [to_pinyin(c) for c in clauses]
     bench_graph(queries)
     bench_commit_context(lex, args.input)
     scorers: list[tuple[str, object]] = [("n-gram", None)]

@@ -53,12 +53,6 @@ def clauses_of(text: str, limit: int) -> list[str]:
     return [c for c in out if len(c) >= 2][:limit]
 
 
-def to_pinyin(clause: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
-    return "".join(lazy_pinyin(clause, style=Style.NORMAL)).replace("ü", "v")
-
-
 def first_chars(text: str, limit: int) -> str:
     """The text's first whole lines within `limit` characters."""
     out, size = [], 0
@@ -111,6 +105,7 @@ def measure_typing(clauses: list[str], model: str, *, document: str = "", pace_s
     shown, `pace_s` between keystrokes and `pause_s` after each commit (the app starts its
     debounced analysis 0.65 s after the text last changed, so a pause of 0.8 s lets it run while
     the user goes on typing, as it does for a person)."""
+    from core.bench import to_pinyin
     from desktop.main_window import MainWindow
     from desktop.qt import QApplication, QEvent, QEventLoop, QKeyEvent, Qt, QTimer
     from desktop.settings import NGRAM_MODEL, AppSettings, SettingsStore

@@ -133,6 +133,7 @@ class LexiconDecoder:
         self.beam_size = beam
         self.same_word = same_word
         self.fuzzy = fuzzy or FuzzyConfig()
+        self._fuzzy_key = tuple(self.fuzzy.enabled())   # the rules in the match cache's keys
         self.user = user
         self._cache: OrderedDict[tuple, _Column] = OrderedDict()
         self._cache_size = cache_size
@@ -156,6 +157,7 @@ class LexiconDecoder:
 
     def set_fuzzy(self, fuzzy: FuzzyConfig) -> None:
         self.fuzzy = fuzzy
+        self._fuzzy_key = tuple(fuzzy.enabled())
         self._cache.clear()
 
     def set_context_words(self, words: list[tuple[str, tuple[str, ...]]]) -> None:
@@ -596,7 +598,7 @@ class LexiconDecoder:
         # stops tracking those, so a full collection need not walk the eight thousand cached
         # matches (it did, 40 ms of every one after some typing).
         key = (tuple((u.text, u.kind.value, u.cost, u.readings) for u in units),
-               units[0].start == 0, tuple(self.fuzzy.enabled()) if self.fuzzy else (),
+               units[0].start == 0, self._fuzzy_key,
                id(self.user), self.user.version if self.user is not None else 0)
         hit = cache.get(key)
         if hit is None:

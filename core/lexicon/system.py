@@ -270,7 +270,6 @@ class SystemLexicon:
         (longest first, left to right, each word's least penalised reading); None where no
         word covers a character. The model reads committed text this way in the typing app,
         which so never loads pypinyin's tables (about 100 MB resident)."""
-        word_entry = self._best_entries()
         n = len(text)
         spans = [(i, k) for i in range(n) for k in range(1, min(MAX_READ_MATCH, n - i) + 1)]
         found = dict(zip(spans, self.word_ids([text[i:i + k] for i, k in spans])))
@@ -279,12 +278,11 @@ class SystemLexicon:
         while i < n:
             for k in range(min(MAX_READ_MATCH, n - i), 0, -1):
                 wid = found[(i, k)]
-                if wid is not None and word_entry[wid] >= 0:
-                    syls = self.syllables(int(word_entry[wid]))
-                    if len(syls) == k:
-                        out.extend(syls)
-                        i += k
-                        break
+                syls = self.best_reading(wid) if wid is not None else None
+                if syls is not None and len(syls) == k:
+                    out.extend(syls)
+                    i += k
+                    break
             else:
                 out.append(None)
                 i += 1
