@@ -155,8 +155,14 @@ class Analyzer:
     def pinyin(self, text: str) -> list[PinyinChar]:
         return textlib.annotate_pinyin(text)
 
-    def analyze(self, text: str, *, with_sentiment: bool = True) -> Analysis:
-        """Everything the panel shows; sentiment is None when no model could be loaded."""
+    def analyze(self, text: str, *, with_sentiment: bool = True, pinyin_chars: int | None = None,
+                with_tokens: bool = True) -> Analysis:
+        """Everything the panel shows; sentiment is None when no model could be loaded.
+
+        `pinyin_chars`: annotate only the text's first characters, and `with_tokens=False`:
+        leave out the segmentation. The panel shows neither in full, and on a long document they
+        are most of the result's objects: 36,000 of them for 20,000 characters, which the app
+        unpickles and the garbage collector then walks while the user types."""
         timings: dict[str, float] = {}
 
         def timed(key, fn, *args, **kwargs):
@@ -181,8 +187,8 @@ class Analyzer:
             sentiment_note=note,
             keywords_tfidf=tuple(timed("tfidf", self.keywords, text, method="tfidf")),
             keywords_textrank=tuple(timed("textrank", self.keywords, text, method="textrank")),
-            tokens=tuple(timed("segment", self.segment, text)),
-            pinyin=tuple(timed("pinyin", self.pinyin, text)),
+            tokens=tuple(timed("segment", self.segment, text)) if with_tokens else (),
+            pinyin=tuple(timed("pinyin", self.pinyin, text if pinyin_chars is None else text[:pinyin_chars])),
             timings_ms=timings,
         )
 

@@ -48,8 +48,8 @@ def _serve(requests: Connection, replies: Connection, config: AnalyzerConfig,
             return  # the app is gone
         try:
             if op == "analyze":
-                text, with_sentiment = args
-                value = (analyzer.analyze(text, with_sentiment=with_sentiment), analyzer.load_error)
+                text, options = args
+                value = (analyzer.analyze(text, **options), analyzer.load_error)
             elif op == "classify":
                 texts, batch_size = args
                 value = analyzer.classify(texts, batch_size=batch_size)
@@ -114,8 +114,11 @@ class AnalyzerProcess:
             raise AnalysisProcessError(value)
         return value
 
-    def analyze(self, text: str, *, with_sentiment: bool = True) -> Analysis:
-        analysis, self.load_error = self._call("analyze", text, with_sentiment)
+    def analyze(self, text: str, *, with_sentiment: bool = True, pinyin_chars: int | None = None,
+                with_tokens: bool = True) -> Analysis:
+        """As `Analyzer.analyze`, in the child."""
+        options = {"with_sentiment": with_sentiment, "pinyin_chars": pinyin_chars, "with_tokens": with_tokens}
+        analysis, self.load_error = self._call("analyze", text, options)
         return analysis
 
     def classify(self, texts: Sequence[str], *, batch_size: int = 32) -> list[SentimentScore]:

@@ -106,11 +106,35 @@ def test_a_long_document_shows_the_pinyin_of_its_beginning(qtbot, panel):
     from desktop.analysis_panel import PINYIN_MAX_CHARS
 
     text = "房间很好。" * 1000   # 5,000 characters
-    with qtbot.waitSignal(panel.analysisUpdated, timeout=20_000):
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=20_000) as blocker:
         panel.set_text(text)
+    assert len(blocker.args[0].pinyin) == PINYIN_MAX_CHARS   # the child annotates no more
+    assert not blocker.args[0].tokens                        # nor segments: the panel shows none
+    # The rows go in a few at a time: the first at once, the rest over the next event-loop turns.
+    assert not panel.pinyin_complete
+    assert 0 < panel.pinyin_view.toPlainText().count("房") < PINYIN_MAX_CHARS // 5
+    qtbot.waitUntil(lambda: panel.pinyin_complete, timeout=10_000)
     shown = panel.pinyin_view.toPlainText()
     assert f"{PINYIN_MAX_CHARS:,} of {len(text):,}" in shown
     assert shown.count("房") == PINYIN_MAX_CHARS // 5
+    assert panel.pinyin_view.toHtml().count("<table") == -(-len(text[:PINYIN_MAX_CHARS]) // panel._pinyin_row)
+
+
+def test_a_new_result_replaces_rows_still_going_in(qtbot, panel):
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=20_000):
+        panel.set_text("房间很好。" * 1000)
+    assert not panel.pinyin_complete
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=20_000):
+        panel.set_text("银行的服务很好")
+    qtbot.wait(100)   # the earlier result's rows would have gone on going in by now
+    assert panel.pinyin_complete
+    assert "háng" in panel.pinyin_view.toPlainText() and "房" not in panel.pinyin_view.toPlainText()
+
+
+def test_sentences_keep_their_lines(qtbot, panel):
+    with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
+        panel.set_text("房间很好。\n\n服务太差。\n早餐")
+    assert panel.sentences_view.toPlainText() == "房间很好。\n\n服务太差。\n早餐"
 
 
 def test_mixed_text_shows_how_its_sentences_split(qtbot, panel):
@@ -151,7 +175,8 @@ def test_a_failure_clears_the_previous_result(qtbot, panel, monkeypatch):
 def test_no_sentiment_resets_the_banner_and_hides_the_reading(qtbot, panel, monkeypatch):
     _show_positive(qtbot, panel)
     analyze = panel.analyzer.analyze
-    monkeypatch.setattr(panel.analyzer, "analyze", lambda text: analyze(text, with_sentiment=False))
+    monkeypatch.setattr(panel.analyzer, "analyze",
+                        lambda text, **options: analyze(text, **{**options, "with_sentiment": False}))
     with qtbot.waitSignal(panel.analysisUpdated, timeout=10_000):
         panel.set_text("银行的服务很好")
     assert panel.label.text() == "Sentiment unavailable"
