@@ -9,7 +9,6 @@ new end position (where incomplete syllables are allowed), nothing else.
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -27,6 +26,9 @@ from core.pinyin.graph import SyllableGraph, Unit, UnitKind, syllables_starting
 MAX_WORD_LETTERS = 40
 MAX_ABBR_UNITS = 6
 MAX_FUZZY_KEYS = 16
+# Candidate sources as small numbers, for the match cache (see _match_units).
+_SOURCES = tuple(CandidateSource)
+_SOURCE_CODE = {s: i for i, s in enumerate(_SOURCES)}
 MAX_ABBR_SCAN = 400    # abbreviation entries examined per path (best first)
 MATCH_CACHE = 8192     # unit sequences whose word matches are kept
 MIXED_FULL = 2         # full syllables after initials read as one word (bjdaxue -> 北京大学)
@@ -145,10 +147,9 @@ class LexiconDecoder:
         self._boost_ids = np.empty(0, dtype=np.int64)
         self._boost_vals = np.empty(0, dtype=np.float32)
         self._boost_version = 0
+        self._cache_user_version = 0
         self._context_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self._boost_texts: dict[str, float] = {}
-        # The user words by first letter, indexed (again when the user lexicon changes).
-        self._user_index: tuple[int, dict[str, _UserWords]] = (-1, {})
 
     @property
     def _domain(self) -> bool:
@@ -168,7 +169,7 @@ class LexiconDecoder:
             table.setdefault("".join(syllables), []).append((text, syllables))
         if table != self._context_words:
             self._context_words = table
-            self._boost_version += 1    # the lattice columns cached so far lack them
+            self._new_boost()    # the lattice columns cached so far lack them
 
     def set_boost(self, boost: dict[int, float]) -> None:
         """Lower the cost of these word ids by so many nats (words of the nearby text), and
@@ -182,7 +183,14 @@ class LexiconDecoder:
         ids = np.asarray(sorted(boost), dtype=np.int64)
         self._boost_ids = ids
         self._boost_vals = np.asarray([boost[int(i)] for i in ids], dtype=np.float32)
+        self._new_boost()
+
+    def _new_boost(self) -> None:
+        # Every cached column was computed with the old bonuses and is keyed by their version,
+        # so none is read again: drop them now rather than keep 512 columns of hypotheses (which
+        # every full garbage collection walks) until they age out.
         self._boost_version += 1
+        self._cache.clear()
 
     def invalidate(self) -> None:
         """Forget cached lattice columns (the user lexicon changed)."""
@@ -253,6 +261,9 @@ class LexiconDecoder:
         # initial is an abbreviation), so that letter is part of its key.
         # (`is not None`: the truth of a user lexicon is its length, which reads every row.)
         user_version = self.user.version if self.user is not None else 0
+        if user_version != self._cache_user_version:   # (as in _new_boost)
+            self._cache.clear()
+            self._cache_user_version = user_version
         key = (raw[: j + 1], final, user_version, self._root.word, self._root.ctx,
                self._boost_version)
         col = self._cache.get(key)
@@ -532,16 +543,20 @@ class LexiconDecoder:
                 out.append(e)
         return out
 
-    def _user_words(self, first: str) -> _UserWords:
-        """The user words whose pinyin starts with `first`, indexed."""
-        version, by_first = self._user_index
-        if version != self.user.version:  # type: ignore[union-attr]
-            by_first = {}
-            self._user_index = (self.user.version, by_first)  # type: ignore[union-attr]
-        index = by_first.get(first)
-        if index is None:
-            index = by_first[first] = _UserWords(self.user.with_prefix(first))  # type: ignore[union-attr]
-        return index
+    def _user_candidates(self, units: list[Unit]) -> list[UserWord]:
+        """The user words these units may spell (a superset: `match_cost` decides), found
+        through the user lexicon's index rather than read one by one."""
+        index = self.user.index_of(units[0].text[:1])  # type: ignore[union-attr]
+        spelling = self._user_spelling(units)
+        if units[0].kind is UnitKind.FULL and spelling is not None:
+            return index.reading(len(units), spelling)   # the letters typed: the narrowest
+        # An abbreviated start (`bjdx`, `sz`), or fuzzy readings: by the initials each unit
+        # may stand for, where the letters index knows only the first.
+        firsts = [sorted({s[0] for s, _ in u.readings}) if u.kind is UnitKind.FULL else [u.text[0]]
+                  for u in units]
+        if np.prod([len(f) for f in firsts]) > MAX_FUZZY_KEYS:
+            return index.reading(len(units), None)
+        return index.with_initials("".join(k) for k in itertools.product(*firsts))
 
     def _user_spelling(self, units: list[Unit]) -> str | None:
         """Letters every user word these units can be read as starts with (None: fuzzy
@@ -556,8 +571,7 @@ class LexiconDecoder:
 
     def _user_may_spell(self, units: list[Unit]) -> bool:
         """Whether a user word may be read from these units (full syllables, then initials)."""
-        return self.user is not None and bool(
-            self._user_words(units[0].text[:1]).reading(len(units), self._user_spelling(units)))
+        return self.user is not None and bool(self._user_candidates(units))
 
     def _unit_paths(self, raw: str, graph: SyllableGraph, j: int,
                     final: bool) -> Iterable[list[Unit]]:
@@ -594,9 +608,10 @@ class LexiconDecoder:
         """The words these units can be read as (cached: the same units recur at other
         positions and in later compositions; only the positions differ)."""
         cache = _match_cache(self.lex)
-        # Keys and values of strings, numbers and arrays, in tuples: the garbage collector
-        # stops tracking those, so a full collection need not walk the eight thousand cached
-        # matches (it did, 40 ms of every one after some typing).
+        # Keys and values of strings, numbers, bytes and arrays, in tuples: the garbage
+        # collector stops tracking those, so a full collection need not walk the eight thousand
+        # cached matches (it did, 40 ms of every one after some typing). The sources are kept
+        # as bytes for that reason: an enum member is an object the collector tracks.
         key = (tuple((u.text, u.kind.value, u.cost, u.readings) for u in units),
                units[0].start == 0, self._fuzzy_key,
                id(self.user), self.user.version if self.user is not None else 0)
@@ -604,14 +619,16 @@ class LexiconDecoder:
         if hit is None:
             e = self._match_units_uncached(units)
             hit = cache[key] = (e.word_ids, e.costs, tuple(e.texts), tuple(e.syllables),
-                                tuple(e.sources)) if e is not None else ()
+                                bytes(_SOURCE_CODE[s] for s in e.sources)) if e is not None else ()
             if len(cache) > MATCH_CACHE:
                 cache.popitem(last=False)
         else:
             cache.move_to_end(key)
         if not hit:
             return None
-        return Edge(units[0].start, units[-1].end, *hit, exact=False)
+        ids, costs, texts, syllables, sources = hit
+        return Edge(units[0].start, units[-1].end, ids, costs, texts, syllables,
+                    [_SOURCES[c] for c in sources], exact=False)
 
     def _match_units_uncached(self, units: list[Unit]) -> Edge | None:
         lex = self.lex
@@ -702,8 +719,7 @@ class LexiconDecoder:
                 for de in lex.domain_by_abbreviation(abbr):  # type: ignore[union-attr]
                     consider_domain(de)
         if self.user is not None and not all_full:
-            for uw in self._user_words(units[0].text[:1]).reading(len(units),
-                                                                  self._user_spelling(units)):
+            for uw in self._user_candidates(units):
                 c = match_cost(uw.syllables)
                 if c is not None:
                     self._add_user(uw, c, ids, texts, syls, costs, sources)
@@ -711,35 +727,6 @@ class LexiconDecoder:
             return None
         return Edge(units[0].start, units[-1].end, np.asarray(ids, dtype=np.int64),
                     np.asarray(costs, dtype=np.float32), texts, syls, sources, exact=False)
-
-
-class _UserWords:
-    """User words whose pinyin starts with one letter, by syllable count and sorted by letters:
-    a bisect finds those a unit path may spell, where a scan would read them all (20,000 user
-    words: a thousand a letter, on every path of every keystroke)."""
-
-    def __init__(self, words: list[UserWord]) -> None:
-        self.order = list(words)
-        by_count: dict[int, list[tuple[str, int]]] = {}
-        for pos, w in enumerate(words):
-            by_count.setdefault(len(w.syllables), []).append(("".join(w.syllables), pos))
-        self.by_count: dict[int, tuple[list[str], list[int]]] = {}
-        for n, rows in by_count.items():
-            rows.sort()
-            self.by_count[n] = ([t for t, _ in rows], [p for _, p in rows])
-
-    def reading(self, n_syllables: int, prefix: str | None) -> list[UserWord]:
-        """Words of `n_syllables` syllables whose letters start with `prefix` (None: all),
-        in the user lexicon's order."""
-        entry = self.by_count.get(n_syllables)
-        if entry is None:
-            return []
-        letters, positions = entry
-        if prefix is not None:
-            lo = bisect.bisect_left(letters, prefix)
-            hi = bisect.bisect_left(letters, prefix + "\x7f", lo)
-            positions = positions[lo:hi]
-        return [self.order[p] for p in sorted(positions)]
 
 
 def _typed_lead(units: list[Unit]) -> str:

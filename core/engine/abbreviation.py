@@ -83,10 +83,7 @@ def spelled_words(lexicon, key: str, before: int, history: int, n: int,
         # A user word the lexicon lacks starts a little below the key's best system word, so
         # that learning it twice (the bonus is 2 + log(1 + count) nats) puts it first.
         unseen = max((v[1] for v in best.values()), default=UNSEEN_FLOOR) - UNSEEN_GAP
-        for uw in user.with_prefix(key[0]):
-            if len(uw.syllables) != len(key) or \
-                    any(not s.startswith(c) for s, c in zip(uw.syllables, key)):
-                continue
+        for uw in user.index_of(key[0]).with_initials([key]):
             bonus = USER_BONUS + float(np.log1p(uw.count))
             base = best[uw.text][1] if uw.text in best else unseen
             best[uw.text] = (uw.syllables, base + bonus, True)

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # the index module imports UserWord from here
+    from core.lexicon.user_index import UserWordIndex
 
 
 @dataclass(frozen=True)
@@ -23,3 +26,5 @@ class UserWordSource(Protocol):
     def by_letters(self, key: str) -> list[UserWord]: ...
 
     def with_prefix(self, prefix: str) -> list[UserWord]: ...
+
+    def index_of(self, prefix: str) -> UserWordIndex: ...  # those words, by letters and initials

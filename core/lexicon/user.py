@@ -22,6 +22,7 @@ from pathlib import Path
 
 from core import paths
 from core.lexicon.types import UserWord
+from core.lexicon.user_index import UserWordIndex
 from core.pinyin.syllables import is_syllable, normalize_syllable
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ RETRY_SECONDS = 5.0      # after a failed write, queued words are written again 
 BUSY_TIMEOUT = 0.25      # seconds a commit waits for another program's lock (typing waits on it)
 _HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 _CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+_EMPTY_INDEX = UserWordIndex()  # no word starts with the letter (never added to)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS words (
@@ -150,7 +152,7 @@ class UserLexicon:
         self._lock = threading.RLock()
         self._version = 0
         self._index: dict[str, list[UserWord]] | None = None
-        self._by_first: dict[str, list[UserWord]] | None = None
+        self._by_first: dict[str, UserWordIndex] | None = None
         self._conn = self._open()
         self.bad_rows = sum(1 for _ in self._stored_rows(skip_count=True))
 
@@ -335,12 +337,12 @@ class UserLexicon:
         old = next((w for w in index.get("".join(syl), ()) if w.text == text and w.syllables == syl),
                    None)
         new = UserWord(text, syl, (old.count if old else 0.0) + weight)
-        for table, key in ((index, "".join(syl)), (by_first, syl[0][0])):
-            words = table.setdefault(key, [])
-            if old is not None and old in words:
-                words[words.index(old)] = new
-            else:
-                words.append(new)
+        words = index.setdefault("".join(syl), [])
+        if old is not None and old in words:
+            words[words.index(old)] = new
+        else:
+            words.append(new)
+        by_first.setdefault(syl[0][0], UserWordIndex()).add(new)
 
     def delete(self, text: str, pinyin: str) -> bool:
         with self._lock:
@@ -522,15 +524,16 @@ class UserLexicon:
     def version(self) -> int:
         return self._version
 
-    def _build_index(self) -> tuple[dict[str, list[UserWord]], dict[str, list[UserWord]]]:
+    def _build_index(self) -> tuple[dict[str, list[UserWord]], dict[str, UserWordIndex]]:
         version = self._version
         now = time.time()
         index: dict[str, list[UserWord]] = {}
-        by_first: dict[str, list[UserWord]] = {}
+        first: dict[str, list[UserWord]] = {}
         for (text, pinyin), (count, last) in self._rows().items():
             uw = UserWord(text, tuple(pinyin.split("'")), decayed(count, last, now))
             index.setdefault(pinyin.replace("'", ""), []).append(uw)
-            by_first.setdefault(pinyin[0], []).append(uw)
+            first.setdefault(pinyin[0], []).append(uw)
+        by_first = {letter: UserWordIndex(words) for letter, words in first.items()}
         with self._lock:
             # Kept only if nothing changed meanwhile (an import runs on another thread).
             if version == self._version:
@@ -550,10 +553,15 @@ class UserLexicon:
         return index.get(key, [])
 
     def with_prefix(self, prefix: str) -> list[UserWord]:
+        """The words whose pinyin starts with the letter `prefix` starts with."""
+        return self.index_of(prefix).order
+
+    def index_of(self, prefix: str) -> UserWordIndex:
+        """The words whose pinyin starts with the letter `prefix` starts with, indexed."""
         by_first = self._by_first
         if by_first is None:
             _, by_first = self._build_index()
-        return by_first.get(prefix[:1], [])
+        return by_first.get(prefix[:1]) or _EMPTY_INDEX
 
 
 def _parse_tsv_line(line: str, now: float) -> tuple[str, str, float, float] | str:

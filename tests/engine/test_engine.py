@@ -169,6 +169,39 @@ def test_keystrokes_do_not_reread_the_user_dictionary(engine: ImeEngine, user_le
     assert reads == []
 
 
+def test_a_user_word_is_found_by_its_initials_inside_the_input(engine: ImeEngine, user_lexicon) -> None:
+    # Found through the index of initials: `mxr` is read as the user word's three initials,
+    # at the start of the input and after full syllables.
+    user_lexicon.learn("喵星人", ("miao", "xing", "ren"))
+    for query, expected in (("mxrhenkeai", "喵星人很可爱"), ("wodemxr", "我的喵星人")):
+        for ch in query:
+            engine.type(ch)
+        assert expected in texts(engine, 5)
+        engine.commit()
+
+
+def test_committed_text_leaves_no_stale_lattice_or_tracked_cache(engine: ImeEngine) -> None:
+    import gc
+
+    from core.decoding.decoder import _match_cache
+
+    for clause in ("zhongguorenmin", "jintiantianqihenhao"):
+        for ch in clause:
+            engine.type(ch)
+            engine.all_candidates()
+        engine.commit()
+    # The columns of the earlier clauses are keyed by context that will not come again:
+    # none is kept (they are hypotheses that every full garbage collection would walk).
+    assert len(engine.decoder._cache) == 0
+    engine.type("w")
+    engine.all_candidates()
+    assert 0 < len(engine.decoder._cache) <= 2
+    gc.collect()
+    gc.collect()
+    # The unit-match cache holds only what the collector stops tracking.
+    assert not [v for v in _match_cache(engine.decoder.lex).values() if gc.is_tracked(v)]
+
+
 class _PreferSecond:
     """A scorer that strongly prefers one given text (stands in for the model)."""
 
