@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -375,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
                 ("yinzi", ["音", "字"]), ("shenjingwangluo", ["神经", "网络"]),
                 ("pinyin", ["拼", "音"]), ("woaibeijing", ["我爱", "北京"])])
             dictionary = window.open_user_dictionary()
+            while dictionary.loading:   # the list is read in the background
+                app.processEvents()
+                time.sleep(0.01)
             app.processEvents()
             path = out / "user_dictionary_zh_CN.png"
             dictionary.grab().save(str(path))

@@ -85,39 +85,45 @@ def _learn_phrase_by_partial_selection(window) -> str:
     return ed.toPlainText()
 
 
+def listed(qtbot, window) -> list[str]:
+    """The dictionary window's phrases once it has read the list (it reads in the background)."""
+    qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
+    return window.texts()
+
+
 def test_learning_shows_up_in_the_dictionary_window(main_window, tmp_path, qtbot):
     committed = _learn_phrase_by_partial_selection(main_window)
     assert len(committed) >= 2
     window = main_window.open_user_dictionary()
-    assert committed in window.texts()
+    assert committed in listed(qtbot, window)
 
     # search narrows the list, sorting keeps it
     window.search.setText(committed[:1])
-    assert committed in window.texts()
+    assert committed in listed(qtbot, window)
     window.search.setText("不存在的词")
-    assert window.texts() == []
+    assert listed(qtbot, window) == []
     window.search.clear()
     window.sort.setCurrentIndex(window.sort.findData("text"))
-    assert committed in window.texts()
+    assert committed in listed(qtbot, window)
 
     # export, delete, import back
     tsv = tmp_path / "user.tsv"
     assert window.export_to(str(tsv)) >= 1
     assert committed in tsv.read_text(encoding="utf-8")
-    row = window.texts().index(committed)
+    row = listed(qtbot, window).index(committed)
     window.select_row(row)
     assert window.delete_selected() == 1
-    assert committed not in window.texts()
+    assert committed not in listed(qtbot, window)
     with qtbot.waitSignal(window.importFinished, timeout=30_000) as done:
         assert window.import_from(str(tsv))   # runs in the background
     assert done.args[0] >= 1
-    assert committed in window.texts()
+    assert committed in listed(qtbot, window)
 
     # clear all asks first
     window.confirm = lambda question: False
-    assert not window.clear_all() and window.texts()
+    assert not window.clear_all() and listed(qtbot, window)
     window.confirm = lambda question: True
-    assert window.clear_all() and window.texts() == []
+    assert window.clear_all() and listed(qtbot, window) == []
     window.close()
 
 

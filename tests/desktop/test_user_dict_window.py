@@ -29,6 +29,12 @@ def window(qtbot, lexicon):
     win.close()
 
 
+def listed(qtbot, window) -> list[str]:
+    """The phrases once the window has read the list (it reads in the background)."""
+    qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
+    return window.texts()
+
+
 def _tsv(path, rows: int) -> str:
     syllables = ["bei", "jing", "shang", "hai", "tian", "qi", "yin", "zi", "ni", "hao"]
     chars = "北京上海天气音字你好"
@@ -41,10 +47,11 @@ def _tsv(path, rows: int) -> str:
     return str(path)
 
 
-def test_counts_are_whole_and_the_date_is_shown(window, lexicon):
+def test_counts_are_whole_and_the_date_is_shown(qtbot, window, lexicon):
     lexicon.learn("音字", ("yin", "zi"), weight=0.999992)
     lexicon.learn("北京", ("bei", "jing"), now=time.time() - 400 * 86400)  # decayed to ~0.05
     window.refresh()
+    listed(qtbot, window)
     model = window.model
     shown = {model.entry(r).text: (model.data(model.index(r, 2)), model.data(model.index(r, 3)))
              for r in range(model.rowCount())}
@@ -63,7 +70,8 @@ def test_an_import_runs_in_the_background_with_progress(qtbot, window, tmp_path)
         assert not window.import_from(path)          # one at a time
     assert finished.args[0] == 3000
     assert len(seen) > 2 and window.import_progress.isHidden()
-    assert len(window.texts()) == 1000 and window.import_button.isEnabled()
+    assert len(listed(qtbot, window)) == 1000 and window.import_button.isEnabled()
+    assert window.count_label.text() == "Imported 3000 phrase(s)"   # said once the list is read
     assert window.lexicon._index is not None   # the decoder's index, built off the GUI thread
 
 
@@ -74,7 +82,7 @@ def test_a_cancelled_import_changes_nothing(qtbot, window, lexicon, tmp_path):
     with qtbot.waitSignal(window.importFinished, timeout=60_000) as finished:
         window.import_from(path)
     assert finished.args[0] == -1 and "nothing was changed" in finished.args[1]
-    assert window.texts() == ["音字"] and not window.warnings
+    assert listed(qtbot, window) == ["音字"] and not window.warnings
 
 
 @pytest.mark.parametrize("line", ["音字\tyin'zi\tnan", "音字\tyin'zi\tinf", "音字\tyin'zi\t-1",
@@ -121,3 +129,23 @@ def test_the_custom_phrases_tab_adds_edits_and_deletes(qtbot, lexicon, tmp_path)
     assert tab.import_from(str(out)) == 1 and phrases.lookup("dz") == ["上海市"]
     win.close()
     phrases.close()
+
+
+def test_the_list_is_read_off_the_gui_thread_once_typing_in_the_search_pauses(qtbot, window, lexicon,
+                                                                                 monkeypatch):
+    import threading
+
+    for text, syl in (("北京", ("bei", "jing")), ("背景", ("bei", "jing")), ("音字", ("yin", "zi"))):
+        lexicon.learn(text, syl)
+    window.refresh()
+    assert sorted(listed(qtbot, window)) == ["北京", "背景", "音字"]
+    reads = []
+    entries = lexicon.entries
+    monkeypatch.setattr(lexicon, "entries", lambda **kw: (reads.append((kw["query"], threading.current_thread())),
+                                                          entries(**kw))[1])
+    for typed in ("b", "be", "bei", "beij"):
+        window.search.setText(typed)
+    assert window.loading
+    assert sorted(listed(qtbot, window)) == ["北京", "背景"]
+    assert [q for q, _ in reads] == ["beij"]                        # one read, of the last text
+    assert reads[0][1] is not threading.main_thread()
