@@ -26,9 +26,6 @@ from core.pinyin.graph import SyllableGraph, Unit, UnitKind, syllables_starting
 MAX_WORD_LETTERS = 40
 MAX_ABBR_UNITS = 6
 MAX_FUZZY_KEYS = 16
-# Candidate sources as small numbers, for the match cache (see _match_units).
-_SOURCES = tuple(CandidateSource)
-_SOURCE_CODE = {s: i for i, s in enumerate(_SOURCES)}
 MAX_ABBR_SCAN = 400    # abbreviation entries examined per path (best first)
 MATCH_CACHE = 8192     # unit sequences whose word matches are kept
 MIXED_FULL = 2         # full syllables after initials read as one word (bjdaxue -> 北京大学)
@@ -37,6 +34,9 @@ USER_BONUS = 2.0       # nats for a user-lexicon word, plus log(1 + count)
 # the unknown word's log-probability: the cache model's largest bonus, which is what a word
 # it knew would get for being that rare.
 CONTEXT_WORD_BONUS = 6.0
+# Candidate sources as small numbers, for the match cache (see _match_units).
+_SOURCES = tuple(CandidateSource)
+_SOURCE_CODE = {s: i for i, s in enumerate(_SOURCES)}
 
 
 @dataclass

@@ -342,7 +342,10 @@ class UserLexicon:
             words[words.index(old)] = new
         else:
             words.append(new)
-        by_first.setdefault(syl[0][0], UserWordIndex()).add(new)
+        first = by_first.get(syl[0][0])
+        if first is None:
+            first = by_first[syl[0][0]] = UserWordIndex()
+        first.add(new)
 
     def delete(self, text: str, pinyin: str) -> bool:
         with self._lock:
