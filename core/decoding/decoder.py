@@ -571,7 +571,12 @@ class LexiconDecoder:
 
     def _user_may_spell(self, units: list[Unit]) -> bool:
         """Whether a user word may be read from these units (full syllables, then initials)."""
-        return self.user is not None and bool(self._user_candidates(units))
+        if self.user is None:
+            return False
+        spelling = self._user_spelling(units)
+        if units[0].kind is UnitKind.FULL and spelling is not None:   # a bisect, no list built
+            return self.user.index_of(units[0].text[:1]).has_reading(len(units), spelling)
+        return bool(self._user_candidates(units))
 
     def _unit_paths(self, raw: str, graph: SyllableGraph, j: int,
                     final: bool) -> Iterable[list[Unit]]:

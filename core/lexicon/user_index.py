@@ -73,6 +73,15 @@ class UserWordIndex:
             positions = positions[lo:hi]
         return [self.order[p] for p in sorted(positions)]
 
+    def has_reading(self, n_syllables: int, prefix: str) -> bool:
+        """Whether `reading(n_syllables, prefix)` would find a word (without listing them)."""
+        entry = self._letters.get(n_syllables)
+        if entry is None:
+            return False
+        keys = entry[0]
+        lo = bisect.bisect_left(keys, prefix)
+        return lo < len(keys) and keys[lo].startswith(prefix)
+
     def with_initials(self, keys: Iterable[str]) -> list[UserWord]:
         """Words whose initials are one of `keys` (`bjdx`: 北京大学, 不济大学…)."""
         found: list[int] = []

@@ -21,6 +21,9 @@ def test_the_letters_view_finds_words_by_count_and_typed_start():
     assert index.reading(2, "b") == [BEIJING, BUJIU, BANJIA]     # the order they came in
     assert index.reading(4, None) == [BEIDA]
     assert index.reading(3, None) == []
+    assert index.has_reading(2, "beij") and index.has_reading(4, "beijingd")
+    assert not index.has_reading(2, "beijingd") and not index.has_reading(2, "c")
+    assert not index.has_reading(3, "b")
 
 
 def test_the_initials_view_finds_abbreviations():
