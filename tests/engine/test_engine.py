@@ -180,6 +180,21 @@ def test_a_user_word_is_found_by_its_initials_inside_the_input(engine: ImeEngine
         engine.commit()
 
 
+def test_a_deleted_user_word_is_no_longer_offered(engine: ImeEngine, user_lexicon) -> None:
+    user_lexicon.learn("妙星仁", ("miao", "xing", "ren"), weight=3)   # no word of the lexicon
+    for query in ("miaoxingren", "mxr"):
+        for ch in query:
+            engine.type(ch)
+        assert "妙星仁" in texts(engine, 10)
+        engine.reset()
+    assert user_lexicon.delete("妙星仁", "miao'xing'ren")
+    for query in ("miaoxingren", "mxr"):
+        for ch in query:
+            engine.type(ch)
+        assert "妙星仁" not in texts(engine, 50)
+        engine.reset()
+
+
 def test_committed_text_leaves_no_stale_lattice_or_tracked_cache(engine: ImeEngine) -> None:
     import gc
 

@@ -55,3 +55,36 @@ def test_learning_extends_the_index_the_decoder_reads(tmp_path):
     assert [w.text for w in index.with_initials(["bj"])] == ["北京", "搬家"]
     assert lex.index_of("z").order == [] and lex.with_prefix("z") == []
     lex.close()
+
+
+def test_removing_takes_a_word_out_of_both_views():
+    index = UserWordIndex([BEIJING, BEIDA, BUJIU])
+    assert index.remove("北京", ("bei", "jing"))
+    assert not index.remove("北京", ("bei", "jing"))          # already gone
+    assert not index.remove("背景", ("bei", "jing"))          # never there
+    assert index.reading(2, "b") == [BUJIU] and index.with_initials(["bj"]) == [BUJIU]
+    assert not index.has_reading(2, "beij")
+    assert index.words() == [BEIDA, BUJIU] and len(index) == 2
+    index.add(BEIJING)                                        # learned again after the delete
+    assert index.with_initials(["bj"]) == [BUJIU, BEIJING]
+
+
+def test_deleting_and_clearing_keep_the_index_without_a_rebuild(tmp_path, monkeypatch):
+    import pytest
+
+    lex = UserLexicon(tmp_path / "u.sqlite")
+    lex.learn("北京", ("bei", "jing"))
+    lex.learn("背景", ("bei", "jing"))
+    lex.learn("搬家", ("ban", "jia"))
+    lex.warm_up()
+    version = lex.version
+    monkeypatch.setattr(lex, "_build_index", lambda: pytest.fail("rebuilt the whole index"))
+    assert lex.delete("北京", "bei'jing")
+    assert lex.version > version                               # the decoder's caches see it
+    assert [w.text for w in lex.by_letters("beijing")] == ["背景"]
+    assert [w.text for w in lex.index_of("b").with_initials(["bj"])] == ["背景", "搬家"]
+    lex.clear()
+    assert lex.by_letters("beijing") == [] and lex.with_prefix("b") == []
+    lex.learn("音字", ("yin", "zi"))
+    assert [w.text for w in lex.index_of("y").reading(2, "yinzi")] == ["音字"]
+    lex.close()
