@@ -149,3 +149,19 @@ def test_the_list_is_read_off_the_gui_thread_once_typing_in_the_search_pauses(qt
     assert sorted(listed(qtbot, window)) == ["北京", "背景"]
     assert [q for q, _ in reads] == ["beij"]                        # one read, of the last text
     assert reads[0][1] is not threading.main_thread()
+
+
+def test_clear_all_names_every_phrase_without_reading_them_again(qtbot, window, lexicon, monkeypatch):
+    for text, syl in (("北京", ("bei", "jing")), ("音字", ("yin", "zi"))):
+        lexicon.learn(text, syl)
+    window.refresh()
+    listed(qtbot, window)
+    questions = []
+    window.confirm = lambda question: questions.append(question) or False
+    monkeypatch.setattr(UserLexicon, "__len__", lambda self: pytest.fail("read every word again"))
+    assert not window.clear_all()
+    monkeypatch.undo()
+    window.search.setText("bei")              # the table lists one: the question still counts both
+    listed(qtbot, window)
+    assert not window.clear_all()
+    assert all(" 2 " in q for q in questions) and len(questions) == 2
