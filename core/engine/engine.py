@@ -33,7 +33,6 @@ MAX_RAW = 512          # letters kept composing (long enough for any clause)
 RESCORE_NBEST = 5       # sentences the model sees per keystroke (each distinct reading costs a row)
 WORDS_PER_SPAN = 6      # multi-syllable words shown per prefix length
 CHARS_PER_SPAN = 48     # characters listed per prefix (the pages a person turns)
-CONTEXT_CHARS = 32      # committed text the model reads
 CONTEXT_KEEP = 200      # committed text remembered (its words are the cache model's)
 # The cache model (Kuhn & De Mori): a word of the remembered text is likelier again, the more
 # so the rarer it is. Its cost drops by log(1 + λ·P_cache / ((1 - λ)·P_unigram)), P_cache
