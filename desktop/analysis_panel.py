@@ -9,7 +9,9 @@ without a model keywords and pinyin still show.
 from __future__ import annotations
 
 import html
+import itertools
 import logging
+from collections.abc import Iterator
 
 from core.analysis import Analysis, Analyzer
 from core.analysis.process import AnalyzerProcess
@@ -150,8 +152,9 @@ def pinyin_html(analysis: Analysis, per_row: int = PINYIN_CHARS_PER_ROW,
 
 
 def pinyin_rows(analysis: Analysis, per_row: int = PINYIN_CHARS_PER_ROW,
-                limit: int = PINYIN_MAX_CHARS) -> list[str]:
-    """`pinyin_html` as one table a row, for a view that takes them a few at a time."""
+                limit: int = PINYIN_MAX_CHARS) -> Iterator[str]:
+    """`pinyin_html` as one table a row, made as they are asked for: a view that takes them a
+    few at a time spreads the markup's cost over the same steps."""
     chars = [c for c in analysis.pinyin[:limit] if c.char not in "\r"]
     rows: list[list] = []
     for line in _pinyin_cells(chars):
@@ -166,7 +169,6 @@ def pinyin_rows(analysis: Analysis, per_row: int = PINYIN_CHARS_PER_ROW,
             used += width
         if row:
             rows.append(row)
-    out: list[str] = []
     for row in rows:
         top = []
         bottom = []
@@ -181,8 +183,7 @@ def pinyin_rows(analysis: Analysis, per_row: int = PINYIN_CHARS_PER_ROW,
             top.append(f'<td align="center" nowrap style="color:{colour};font-size:small" title="{html.escape(title)}">'
                        f"{html.escape(cell.reading) or '&nbsp;'}</td>")
             bottom.append(f'<td align="center">{html.escape(cell.char)}</td>')
-        out.append(f'<table cellspacing="2"><tr>{"".join(top)}</tr><tr>{"".join(bottom)}</tr></table>')
-    return out
+        yield f'<table cellspacing="2"><tr>{"".join(top)}</tr><tr>{"".join(bottom)}</tr></table>'
 
 
 def _read_only_view(parent: QWidget) -> QTextEdit:
@@ -213,7 +214,9 @@ class AnalysisPanel(QWidget):
         self._pending = False                   # text given that no result on screen describes yet
         self._model_ready = False               # an analysis has come back: the model is loaded
         self._pinyin_row = PINYIN_CHARS_PER_ROW
-        self._pinyin_waiting: list[str] = []    # rows of the result on screen not in the view yet
+        # Rows of the result on screen not in the view yet, made as they are put in.
+        self._pinyin_waiting: Iterator[str] = iter(())
+        self._pinyin_done = True
         self._pinyin_timer = QTimer(self)        # puts them in, a few per turn of the event loop
         self._pinyin_timer.setInterval(0)
         self._pinyin_timer.timeout.connect(self._add_pinyin_rows)
@@ -257,6 +260,9 @@ class AnalysisPanel(QWidget):
         self.keywords_label.setTextFormat(Qt.TextFormat.RichText)
         self.pinyin_view = _read_only_view(self)
         self.pinyin_view.setObjectName("pinyinView")
+        # A scroll bar that came and went with the rows would change the width the rows are
+        # laid out for, and lay them all out again (twice a result, 10-20 ms each).
+        self.pinyin_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.pinyin_view.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
@@ -317,7 +323,7 @@ class AnalysisPanel(QWidget):
     @property
     def pinyin_complete(self) -> bool:
         """Whether every pinyin row of the result on screen is in the view."""
-        return not self._pinyin_waiting
+        return self._pinyin_done
 
     def shutdown(self) -> None:
         self._timer.stop()
@@ -469,8 +475,7 @@ class AnalysisPanel(QWidget):
 
     def _render_pinyin(self) -> None:
         """Show the first rows now and the rest over the next turns of the event loop."""
-        self._pinyin_timer.stop()
-        self._pinyin_waiting = []
+        self._stop_pinyin()
         if self.last_analysis is None:
             return
         self._pinyin_row = self.pinyin_per_row()
@@ -478,20 +483,23 @@ class AnalysisPanel(QWidget):
         total = len(self.last_analysis.text.replace("\r", ""))
         if total > PINYIN_MAX_CHARS:
             note = self.tr("Pinyin of the first {0:,} of {1:,} characters.").format(PINYIN_MAX_CHARS, total)
-            rows.append(f'<p style="color:gray">{html.escape(note)}</p>')
-        self.pinyin_view.setHtml("".join(rows[:PINYIN_ROWS_PER_STEP]))
-        self._pinyin_waiting = rows[PINYIN_ROWS_PER_STEP:]
-        if self._pinyin_waiting:
-            self._pinyin_timer.start()
+            rows = itertools.chain(rows, [f'<p style="color:gray">{html.escape(note)}</p>'])
+        self.pinyin_view.setHtml("".join(itertools.islice(rows, PINYIN_ROWS_PER_STEP)))
+        self._pinyin_waiting, self._pinyin_done = rows, False
+        self._pinyin_timer.start()   # its first step finds out whether any row is left
 
     def _add_pinyin_rows(self) -> None:
-        step, self._pinyin_waiting = (self._pinyin_waiting[:PINYIN_ROWS_PER_STEP],
-                                      self._pinyin_waiting[PINYIN_ROWS_PER_STEP:])
+        step = "".join(itertools.islice(self._pinyin_waiting, PINYIN_ROWS_PER_STEP))
+        if not step:
+            self._stop_pinyin()
+            return
         cursor = QTextCursor(self.pinyin_view.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertHtml("".join(step))
-        if not self._pinyin_waiting:
-            self._pinyin_timer.stop()
+        cursor.insertHtml(step)
+
+    def _stop_pinyin(self) -> None:
+        self._pinyin_timer.stop()
+        self._pinyin_waiting, self._pinyin_done = iter(()), True
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         # Re-flow the pinyin rows when their view is resized (the panel's own resizeEvent
@@ -508,6 +516,5 @@ class AnalysisPanel(QWidget):
         self.sentence_summary.setText("")
         self.sentences_view.clear()
         self.keywords_label.setText("")
-        self._pinyin_timer.stop()
-        self._pinyin_waiting = []
+        self._stop_pinyin()
         self.pinyin_view.clear()
