@@ -46,9 +46,9 @@ PINYIN_MAX_CHARS = 1500
 # on 2 cores, so a keystroke that comes while a long document's result is shown waits for
 # one step, not for the 110 ms that the 1,500 characters' rows take in all.
 PINYIN_ROWS_PER_STEP = 8
-WORD_JOINER = "\u2060"
+WORD_JOINER = "\u2060"       # forbids a line break on either side (CJK text may break anywhere)
 READING_COLOUR = "#808080"   # mid grey: readable on a light and a dark base
-AMBIGUOUS_COLOUR = "#b03a2e"  # a heteronym no phrase decided: the reading may be wrong  # forbids a line break on either side (CJK text may break anywhere)
+AMBIGUOUS_COLOUR = "#b03a2e"  # a heteronym no phrase decided: the reading may be wrong
 
 
 def label_name(label: str) -> str:
