@@ -146,8 +146,7 @@ class LexiconDecoder:
         self._boost: dict[int, float] = {}
         self._boost_ids = np.empty(0, dtype=np.int64)
         self._boost_vals = np.empty(0, dtype=np.float32)
-        self._boost_version = 0
-        self._cache_user_version = 0
+        self._cache_user_version = 0   # the user words the cached columns were computed with
         self._context_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self._boost_texts: dict[str, float] = {}
 
@@ -159,7 +158,7 @@ class LexiconDecoder:
     def set_fuzzy(self, fuzzy: FuzzyConfig) -> None:
         self.fuzzy = fuzzy
         self._fuzzy_key = tuple(fuzzy.enabled())
-        self._cache.clear()
+        self.invalidate()
 
     def set_context_words(self, words: list[tuple[str, tuple[str, ...]]]) -> None:
         """Strings of the committed text the lexicon has no word for (names, new terms),
@@ -169,7 +168,7 @@ class LexiconDecoder:
             table.setdefault("".join(syllables), []).append((text, syllables))
         if table != self._context_words:
             self._context_words = table
-            self._new_boost()    # the lattice columns cached so far lack them
+            self.invalidate()    # the lattice columns cached so far lack them
 
     def set_boost(self, boost: dict[int, float]) -> None:
         """Lower the cost of these word ids by so many nats (words of the nearby text), and
@@ -183,17 +182,12 @@ class LexiconDecoder:
         ids = np.asarray(sorted(boost), dtype=np.int64)
         self._boost_ids = ids
         self._boost_vals = np.asarray([boost[int(i)] for i in ids], dtype=np.float32)
-        self._new_boost()
-
-    def _new_boost(self) -> None:
-        # Every cached column was computed with the old bonuses and is keyed by their version,
-        # so none is read again: drop them now rather than keep 512 columns of hypotheses (which
-        # every full garbage collection walks) until they age out.
-        self._boost_version += 1
-        self._cache.clear()
+        self.invalidate()
 
     def invalidate(self) -> None:
-        """Forget cached lattice columns (the user lexicon changed)."""
+        """Forget cached lattice columns: they were computed with other bonuses, context words
+        or user words. Dropped at once, not left to age out: none would be read again, and
+        they are 512 columns of hypotheses that every full garbage collection walks."""
         self._cache.clear()
 
     # --- public ---------------------------------------------------------------------------
@@ -261,11 +255,10 @@ class LexiconDecoder:
         # initial is an abbreviation), so that letter is part of its key.
         # (`is not None`: the truth of a user lexicon is its length, which reads every row.)
         user_version = self.user.version if self.user is not None else 0
-        if user_version != self._cache_user_version:   # (as in _new_boost)
-            self._cache.clear()
+        if user_version != self._cache_user_version:
+            self.invalidate()
             self._cache_user_version = user_version
-        key = (raw[: j + 1], final, user_version, self._root.word, self._root.ctx,
-               self._boost_version)
+        key = (raw[: j + 1], final, self._root.word, self._root.ctx)
         col = self._cache.get(key)
         if col is not None:
             self._cache.move_to_end(key)
