@@ -62,7 +62,8 @@ class ImeEngine:
                  system_lexicon: SystemLexicon | None = None,
                  user_lexicon: UserLexicon | None = None,
                  scorer: PathScorer | None = None,
-                 model_weight: float | None = None) -> None:
+                 model_weight: float | None = None,
+                 context_weight: float | None = None) -> None:
         self.config = config or EngineConfig()
         # A scorer loaded from an adapted model folder carries its domain lexicon
         # (core.lexicon.domain.DomainLexicon): the lexicon follows the model.
@@ -75,6 +76,8 @@ class ImeEngine:
         # None: the weight the model folder recommends (`rescore_weight` in its manifest,
         # tuned on dev), else DEFAULT_MODEL_WEIGHT.
         self._model_weight = model_weight
+        # None: the model folder's `rescore_context_weight`, else the model weight.
+        self._context_weight = context_weight
         self._raw = ""
         self._selected: list[Candidate] = []
         self._selected_raw: list[str] = []  # the letters each selection consumed (for undo)
@@ -138,6 +141,21 @@ class ImeEngine:
     @model_weight.setter
     def model_weight(self, value: float | None) -> None:
         self._model_weight = value
+
+    @property
+    def context_weight(self) -> float:
+        """The weight of what the committed context adds to the model's score of a path: its
+        score with the context minus its score without. The model knows the context and the
+        lexicon only partly does (its cache and clause link), so this part can earn more than
+        the model's score as a whole (docs/RESULTS.md)."""
+        if self._context_weight is not None:
+            return self._context_weight
+        recommended = getattr(self._scorer, "rescore_context_weight", None)
+        return float(recommended) if recommended is not None else self.model_weight
+
+    @context_weight.setter
+    def context_weight(self, value: float | None) -> None:
+        self._context_weight = value
 
     @property
     def scorer(self) -> PathScorer | None:
@@ -243,6 +261,14 @@ class ImeEngine:
         want = max(n, RESCORE_NBEST if self._scorer else n)
         return self._whole_input(want)[0][:n]
 
+    def lexicon_sentences(self, n: int) -> list[Sentence]:
+        """The decoder's n best whole-input sentences for this input after this context,
+        before the model rescores them (what `yinzi-train tune-rescore --context` weighs)."""
+        if not self._raw:
+            return []
+        before, history = self._history()
+        return self.decoder.decode(self._raw, nbest=n, history=history, before=before)[0]
+
     def _whole_input(self, want: int) -> tuple[list[Candidate], list[Edge], list[Sentence]]:
         """Whole-input candidates best first (initials-only input: the words they spell
         first), the word edges leaving the start, and the decoder's sentences."""
@@ -299,16 +325,26 @@ class ImeEngine:
         scores = [s.score for s in sentences]
         if self._scorer is not None and len(sentences) > 1:
             try:
-                model = self._scorer.score(self._context, [Path(s.text, s.syllables)
-                                                           for s in sentences])
-                w = self.model_weight
-                scores = [a + w * b for a, b in zip(scores, model)]
+                model = self._model_scores([Path(s.text, s.syllables) for s in sentences])
+                scores = [a + b for a, b in zip(scores, model)]
             except Exception as exc:  # a broken model must never break typing
                 log.error("model scoring failed, using the lexicon decoder alone: %s", exc)
                 self._scorer = None
         order = sorted(range(len(sentences)), key=lambda k: -scores[k])
         return [Candidate(sentences[k].text, letters, sentences[k].syllables,
                           CandidateSource.SENTENCE, float(scores[k])) for k in order]
+
+    def _model_scores(self, paths: list[Path]) -> list[float]:
+        """The model's weighted part of each path's score. With committed context and a
+        context weight of its own, the path is scored twice (with and without the context)
+        and the difference, what the context says, is weighed apart."""
+        assert self._scorer is not None
+        w, wc = self.model_weight, self.context_weight
+        with_context = self._scorer.score(self._context, paths)
+        if not self._context or wc == w:
+            return [w * m for m in with_context]
+        alone = self._scorer.score("", paths)
+        return [w * a + wc * (m - a) for m, a in zip(with_context, alone)]
 
     def _build_candidates(self) -> list[Candidate]:
         if not self._raw:

@@ -58,6 +58,8 @@ class OnnxPathScorer:
         self.fallback_message = loaded.fallback_message
         self.context_chars = context_chars
         self.rescore_weight: float | None = None  # set from the manifest by load_p2c_scorer
+        # The weight of what the left context adds to the model's score (None: rescore_weight).
+        self.rescore_context_weight: float | None = None
         self.rescore_mode = "masked"              # or "agreement"; see the module docstring
         self._table = vocab.candidate_table
         self._counts = vocab.candidate_counts
@@ -274,6 +276,10 @@ def load_p2c_scorer(model_dir: str | Path, *, int8: bool = True, prefer_cuda: bo
     # when the model was shipped (ImeEngine uses it unless told otherwise).
     weight = manifest.get("rescore_weight")
     scorer.rescore_weight = float(weight) if isinstance(weight, (int, float)) else None
+    # What the committed context changes in the model's score can earn its own weight
+    # (`tune-rescore --context`); a manifest without one weighs it like the rest.
+    weight = manifest.get("rescore_context_weight")
+    scorer.rescore_context_weight = float(weight) if isinstance(weight, (int, float)) else None
     mode = manifest.get("rescore_mode", "masked")
     if mode not in RESCORE_MODES:
         raise ModelLoadError(f"{model_dir}/manifest.json: unknown rescore_mode {mode!r} (one of {', '.join(RESCORE_MODES)})")

@@ -245,6 +245,56 @@ def test_scorer_rescores_with_context(engine: ImeEngine) -> None:
     assert engine.decoder_name == "test-scorer (CPU)"
 
 
+class _ContextSays:
+    """A model that, given committed context, favours one text by a few nats over the rest,
+    and without context has no preference."""
+
+    name, provider = "context-scorer", "CPU"
+
+    def __init__(self, favourite: str, nats: float, weight: float,
+                 context_weight: float | None) -> None:
+        self.favourite, self.nats = favourite, nats
+        self.rescore_weight, self.rescore_context_weight = weight, context_weight
+        self.contexts: list[str] = []
+
+    def score(self, context: str, paths: list[Path]) -> list[float]:
+        self.contexts.append(context)
+        if not context:
+            return [0.0] * len(paths)
+        return [0.0 if p.text == self.favourite else -self.nats for p in paths]
+
+
+def test_the_contexts_part_of_the_model_score_has_a_weight_of_its_own(engine: ImeEngine) -> None:
+    engine.set_context("老师说")
+    engine.type("tamenzhengzaikaihui")
+    first, second = texts(engine)[:2]
+    gap = engine.all_candidates()[0].score - engine.all_candidates()[1].score
+    assert gap > 0
+    # The context's preference, as large as the lexicon's gap, does not outweigh it at the
+    # model's weight of 0.1; at a context weight of 1.5 the favourite comes first.
+    nats, heavy = gap, 1.5
+    for context_weight, top in ((None, first), (0.1, first), (heavy, second)):
+        scorer = _ContextSays(second, nats, 0.1, context_weight)
+        engine.set_scorer(scorer)
+        assert texts(engine)[0] == top, context_weight
+        # Scored twice (with and without the context) only when the weights differ.
+        assert sorted(set(scorer.contexts)) == (["", "老师说"] if context_weight == heavy
+                                                else ["老师说"])
+    # Without committed text nothing is scored twice.
+    engine.reset()
+    engine.set_context("")
+    scorer = _ContextSays(second, nats, 0.1, heavy)
+    engine.set_scorer(scorer)
+    engine.type("tamenzhengzaikaihui")
+    texts(engine)
+    assert scorer.contexts == [""]
+    # The engine's own setting wins over the model's.
+    engine.context_weight = 0.7
+    assert engine.context_weight == 0.7
+    engine.context_weight = None
+    assert engine.context_weight == heavy
+
+
 def test_a_failing_scorer_falls_back_to_the_lexicon(engine: ImeEngine) -> None:
     class Broken:
         name, provider = "broken", "CPU"

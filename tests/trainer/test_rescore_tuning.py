@@ -48,3 +48,29 @@ def test_cross_validated_applies_each_fold_to_the_half_it_was_not_tuned_on():
     assert cv["lexicon"] == (100 * 1 / 3, 0.0)
     # odd clauses (fixed by weight 1.0) are right, even ones (weight 0) keep the lexicon's error
     assert cv["model"] == (100 * (3 + 3 + 1 + 1) / 12, 50.0)
+
+
+def test_the_context_weight_is_tuned_on_one_half_and_reported_on_the_other():
+    from trainer.evaluation.rescore_tuning import (
+        ContextScored,
+        context_accuracy,
+        cross_validated_context,
+        two_fold_context,
+    )
+
+    def item(ref: str, wrong: str, context_says: float) -> ContextScored:
+        # The lexicon prefers `wrong` by 1 nat; without context the model has no preference,
+        # with it the model favours the reference by `context_says` nats.
+        return ContextScored(ref, [wrong, ref], np.array([0.0, -1.0]),
+                             np.array([-context_says, 0.0]), np.zeros(2))
+
+    items = [item("她说", "他说", 3.0) for _ in range(6)]
+    assert context_accuracy(items, 0.15, 0.15) == (50.0, 0.0)     # 0.45 nats < 1
+    assert context_accuracy(items, 0.15, 0.6) == (100.0, 100.0)   # 1.8 nats > 1
+    folds = two_fold_context(items, "agreement", 0.15, [0.15, 0.6, 1.0])
+    for f in folds:
+        # The smallest weight that fixes them, nearest the base weight on a tie.
+        assert f.mode == "agreement" and f.weight == 0.6
+        assert f.held_out_lexicon == (50.0, 0.0) and f.held_out_model == (100.0, 100.0)
+    cv = cross_validated_context(items, folds, 0.15)
+    assert cv == {"one weight": (50.0, 0.0), "context weight": (100.0, 100.0)}

@@ -97,7 +97,11 @@ def write_card(out: Path, manifest: dict, metrics_jsonl: Path) -> None:
                      f"tokens) on {', '.join(manifest['settings']['devices'])}; stopped by {neural.get('reason')}.")
         if has_curve:
             lines += ["", "![learning curve](learning_curve.png)"]
-    lines += [f"- Rescoring: mode {manifest.get('rescore_mode')}, weight {manifest.get('rescore_weight')}.",
+    context_weight = manifest.get("rescore_context_weight")
+    context_part = ("" if context_weight is None else
+                    f", the committed context's part weighed {context_weight} (the base model's)")
+    lines += [f"- Rescoring: mode {manifest.get('rescore_mode')}, weight "
+              f"{manifest.get('rescore_weight')}{context_part}.",
               "",
               "## Before / after",
               "Whole-input conversion, DESIGN.md protocol (char %, clause exact %, top-5 %). Before: the "

@@ -570,6 +570,10 @@ class Adaptation:
             "lambda": d["lambda"],
             "rescore_weight": d["rescore"].get("weight"),
             "rescore_mode": d["rescore"].get("mode", "masked"),
+            # The weight of the context's part of the model score was tuned for the base model
+            # on general text (`tune-rescore --context`); adaptation keeps it (None: the
+            # engine weighs the context like the rest).
+            "rescore_context_weight": self.base_manifest.get("rescore_context_weight"),
             "data": {k: d[k] for k in ("files", "documents", "held_out_documents", "han_chars",
                                         "train_han_chars", "held_out_han_chars",
                                         "left_out_general_lines") if k in d},

@@ -19,6 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--int8", action="store_true", help="use the model's int8 ONNX file")
     p.add_argument("--model-weight", type=float, default=None,
                    help="weight of the model's log-probability against the lexicon score")
+    p.add_argument("--context-weight", type=float, default=None,
+                   help="weight of what the committed context adds to the model's score "
+                        "(default: the model's rescore_context_weight, else the model weight)")
     p.add_argument("--limit", type=int, default=None, help="first N clauses only")
     p.add_argument("--abbr-words", type=int, default=400, help="abbreviation words sampled")
     p.add_argument("--latency-clauses", type=int, default=300,
@@ -113,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
 
         scorer = load_p2c_scorer(args.model, int8=args.int8, prefer_cuda=True)
         name = f"yinzi neural {'int8' if args.int8 else 'fp32'}"
-    kwargs = {} if args.model_weight is None else {"model_weight": args.model_weight}
+    kwargs = _weights(args.model_weight, args.context_weight)
     engine = ImeEngine(system_lexicon=lex, scorer=scorer, **kwargs)
 
     def convert(query: str, context: str = "") -> list[str]:
@@ -155,7 +158,8 @@ def run(args: argparse.Namespace) -> int:
             ctx = mp.get_context("spawn")
             with ctx.Pool(args.workers) as pool:
                 parts = pool.starmap(_score_chunk, [(c, str(args.model) if args.model else None,
-                                                     args.int8, args.model_weight)
+                                                     args.int8, args.model_weight,
+                                                     args.context_weight)
                                                     for c in chunks])
             outcomes.append([o for p in parts for o in p[5]])
             return (sum(p[0] for p in parts), sum(p[1] for p in parts),
@@ -213,7 +217,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _score_chunk(work: list, model: str | None, int8: bool, model_weight: float | None):
+def _weights(model_weight: float | None, context_weight: float | None) -> dict[str, float]:
+    """The engine's keyword arguments for the weights given on the command line."""
+    given = {"model_weight": model_weight, "context_weight": context_weight}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def _score_chunk(work: list, model: str | None, int8: bool, model_weight: float | None,
+                 context_weight: float | None = None):
     """Worker: a fresh engine (and model session) scoring its share of the clauses, or of the
     (context, clause) items of the context protocol."""
     from core.engine import ImeEngine
@@ -224,7 +235,7 @@ def _score_chunk(work: list, model: str | None, int8: bool, model_weight: float 
         from core.inference.p2c_scorer import load_p2c_scorer
 
         scorer = load_p2c_scorer(Path(model), int8=int8, prefer_cuda=False)
-    kwargs = {} if model_weight is None else {"model_weight": model_weight}
+    kwargs = _weights(model_weight, context_weight)
     engine = ImeEngine(scorer=scorer, **kwargs)
 
     def convert(query: str, context: str) -> list[str]:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_WEIGHTS = (0.03, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5)
+CONTEXT_WEIGHTS = (0.15, 0.3, 0.45, 0.6, 0.8, 1.0)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +22,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--int8", action="store_true", help="score with the int8 ONNX file")
     p.add_argument("--nbest", type=int, default=5, help="sentences rescored per clause (the engine uses 5)")
     p.add_argument("--limit", type=int, default=None, help="first N clauses only")
-    p.add_argument("--weights", type=float, nargs="+", default=list(DEFAULT_WEIGHTS))
+    p.add_argument("--weights", type=float, nargs="+", default=None,
+                   help=f"weights searched (default {' '.join(map(str, DEFAULT_WEIGHTS))}; with "
+                        f"--context {' '.join(map(str, CONTEXT_WEIGHTS))})")
+    p.add_argument("--context", action="store_true",
+                   help="tune the weight of what the committed context adds to the model's score "
+                        "instead (rescore_context_weight): each clause typed after its line's text "
+                        "before it, as eval-ime's context protocol does; the manifest's mode and "
+                        "weight are kept")
     p.add_argument("--json", type=Path, default=None, help="also write the folds and the cross-validated figure here")
     p.add_argument("--write", action="store_true",
                    help="store rescore_mode/rescore_weight in the manifest when both folds agree on the mode")
@@ -46,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
     except ModelLoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.context:
+        return _run_context(args, scorer)
+    weights = args.weights or list(DEFAULT_WEIGHTS)
     clauses = read_clauses(args.input, args.limit)
     decoder = LexiconDecoder(SystemLexicon.default())
 
@@ -58,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
     items = collect(clauses, decode, score,
                     progress=lambda n: print(f"  {n:,} / {len(clauses):,} clauses", file=sys.stderr, flush=True))
-    folds = two_fold(items, args.weights)
+    folds = two_fold(items, weights)
     for f in folds:
         print(f"tuned on {f.tuned_on}: {f.mode} at {f.weight:g} ({f.tuned[0]:.2f} / {f.tuned[1]:.2f}); "
               f"held-out half: lexicon alone {f.held_out_lexicon[0]:.2f} / {f.held_out_lexicon[1]:.2f}, "
@@ -84,8 +95,79 @@ def run(args: argparse.Namespace) -> int:
         manifest = read_manifest(args.model)
         manifest["rescore_mode"] = folds[0].mode
         manifest["rescore_weight"] = round(sum(f.weight for f in folds) / 2, 4)
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)  # atomic: the app never reads half a manifest
+        _write_manifest(path, manifest)
         print(f"wrote rescore_mode {manifest['rescore_mode']}, rescore_weight {manifest['rescore_weight']} to {path}")
+    return 0
+
+
+def _write_manifest(path: Path, manifest: dict) -> None:
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(path)  # atomic: the app never reads half a manifest
+
+
+def _run_context(args: argparse.Namespace, scorer) -> int:
+    """--context: the weight of the context's part of the model score, 2-fold."""
+    import numpy as np
+
+    from core.decoding.scorer import Path as ScoredPath
+    from core.engine import ImeEngine
+    from core.inference.p2c_scorer import read_manifest
+    from trainer.evaluation.ime import HAN_RUN, items_of, query_of
+    from trainer.evaluation.rescore_tuning import (
+        ContextScored,
+        cross_validated_context,
+        two_fold_context,
+    )
+
+    weights = args.weights or list(CONTEXT_WEIGHTS)
+    lines = args.input.read_text(encoding="utf-8").splitlines()
+    # Only clauses with text before them: a clause without context is scored the same at
+    # any context weight.
+    items = [(c, r) for c, r in items_of(lines) if HAN_RUN.search(c)][:args.limit]
+    engine = ImeEngine(scorer=scorer)
+    weight = engine.model_weight
+    scored: list[ContextScored] = []
+    for k, (context, ref) in enumerate(items):
+        engine.reset()
+        engine.set_context(context)
+        engine.type(query_of(ref))
+        sents = engine.lexicon_sentences(args.nbest)
+        paths = [ScoredPath(s.text, s.syllables) for s in sents]
+        many = len(paths) > 1
+        with_context = scorer.score(engine.context, paths) if many else [0.0] * len(paths)
+        alone = scorer.score("", paths) if many else [0.0] * len(paths)
+        scored.append(ContextScored(ref, [s.text for s in sents],
+                                    np.array([s.score for s in sents], dtype=np.float64),
+                                    np.array(with_context, dtype=np.float64),
+                                    np.array(alone, dtype=np.float64)))
+        if (k + 1) % 500 == 0:
+            print(f"  {k + 1:,} / {len(items):,} clauses", file=sys.stderr, flush=True)
+    folds = two_fold_context(scored, scorer.rescore_mode, weight, weights)
+    for f in folds:
+        print(f"tuned on {f.tuned_on}: context weight {f.weight:g} ({f.tuned[0]:.2f} / {f.tuned[1]:.2f}); "
+              f"held-out half: one weight ({weight:g}) {f.held_out_lexicon[0]:.2f} / "
+              f"{f.held_out_lexicon[1]:.2f}, context weight {f.held_out_model[0]:.2f} / "
+              f"{f.held_out_model[1]:.2f}  (char % / exact %)")
+    cv = cross_validated_context(scored, folds, weight)
+    print(f"cross-validated, {len(scored):,} clauses with text before them: one weight "
+          f"{cv['one weight'][0]:.2f} / {cv['one weight'][1]:.2f}, context weight "
+          f"{cv['context weight'][0]:.2f} / {cv['context weight'][1]:.2f}  (char % / exact %)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({
+            "input": str(args.input), "model": str(args.model), "int8": args.int8,
+            "context": True, "clauses": len(scored), "mode": scorer.rescore_mode, "weight": weight,
+            "folds": [vars(f) for f in folds], "cross_validated": cv,
+        }, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.write:
+        if cv["context weight"][1] <= cv["one weight"][1]:
+            print("a context weight of its own does not gain on the held-out halves: manifest "
+                  "left as it is", file=sys.stderr)
+            return 1
+        path = args.model / "manifest.json"
+        manifest = read_manifest(args.model)
+        manifest["rescore_context_weight"] = round(sum(f.weight for f in folds) / 2, 4)
+        _write_manifest(path, manifest)
+        print(f"wrote rescore_context_weight {manifest['rescore_context_weight']} to {path}")
     return 0

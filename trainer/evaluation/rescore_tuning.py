@@ -6,6 +6,10 @@ searched on one half of the clauses (by parity) and reported on the other half, 
 way round: the chosen setting is trusted only when it gains on the half it was not tuned on.
 Char accuracy here counts position-wise matches of same-length top-1s (N-best sentences always
 have the reference's length when the reference is among them).
+
+With committed context (`tune-rescore --context`), the part of the model's score that the
+context adds (the path's score with the context minus its score without) gets a weight of its
+own, searched the same way with the mode and the base weight fixed.
 """
 from __future__ import annotations
 
@@ -42,14 +46,34 @@ def collect(clauses: Sequence[str], decode: Callable[[str], list], score: Callab
     return out
 
 
-def _counts(items: Sequence[Scored], mode: str, weight: float) -> tuple[int, int, int, int]:
-    """(matching chars, reference chars, exact clauses, clauses) of the rescored top-1s."""
+@dataclass
+class ContextScored:
+    """One clause typed after committed text: its N-best texts, lexicon scores, and the
+    model's scores with the context and without it."""
+
+    ref: str
+    texts: list[str]
+    lexicon: np.ndarray
+    with_context: np.ndarray
+    alone: np.ndarray
+
+    def combined(self, weight: float, context_weight: float) -> np.ndarray:
+        """The engine's ranking score (ImeEngine._model_scores)."""
+        return self.lexicon + weight * self.alone + context_weight * (self.with_context - self.alone)
+
+
+def _counts(items: Sequence, mode: str, weight: float,
+            context_weight: float | None = None) -> tuple[int, int, int, int]:
+    """(matching chars, reference chars, exact clauses, clauses) of the rescored top-1s:
+    `Scored` items by mode and weight, `ContextScored` ones by weight and context weight."""
     chars = total = exact = 0
     for it in items:
         total += len(it.ref)
         if not it.texts:
             continue
-        best = it.texts[int(np.argmax(it.lexicon + weight * it.model[mode]))]
+        score = (it.combined(weight, context_weight) if context_weight is not None
+                 else it.lexicon + weight * it.model[mode])
+        best = it.texts[int(np.argmax(score))]
         exact += best == it.ref
         if len(best) == len(it.ref):
             chars += sum(a == b for a, b in zip(best, it.ref))
@@ -102,3 +126,37 @@ def two_fold(items: Sequence[Scored], weights: Sequence[float]) -> list[Fold]:
         folds.append(Fold(name, best[0], best[1], scores[best], accuracy(halves[other], "masked", 0.0),
                           accuracy(halves[other], *best)))
     return folds
+
+
+def context_accuracy(items: Sequence[ContextScored], weight: float,
+                     context_weight: float) -> tuple[float, float]:
+    """(char %, clause exact %) of the top-1 with the context's part weighed apart."""
+    return _percent([_counts(items, "", weight, context_weight)])
+
+
+def two_fold_context(items: Sequence[ContextScored], mode: str, weight: float,
+                     context_weights: Sequence[float]) -> list[Fold]:
+    """`two_fold` for the context weight, the mode and the base weight fixed. A fold's
+    `held_out_lexicon` is the held-out half at the context weight equal to the base weight
+    (the model weighed as one, as before), so that the gain reads against it."""
+    halves = {"even": list(items[0::2]), "odd": list(items[1::2])}
+    folds = []
+    for name, other in (("even", "odd"), ("odd", "even")):
+        scores = {w: context_accuracy(halves[name], weight, w) for w in context_weights}
+        best = max(context_weights, key=lambda w: (sum(scores[w]), -abs(w - weight)))
+        folds.append(Fold(name, mode, best, scores[best],
+                          context_accuracy(halves[other], weight, weight),
+                          context_accuracy(halves[other], weight, best)))
+    return folds
+
+
+def cross_validated_context(items: Sequence[ContextScored], folds: Sequence[Fold],
+                            weight: float) -> dict[str, tuple[float, float]]:
+    """`cross_validated` for the context weight: {"one weight": ..., "context weight": ...}."""
+    halves = {"even": list(items[0::2]), "odd": list(items[1::2])}
+    applied = {f.tuned_on: halves["odd" if f.tuned_on == "even" else "even"] for f in folds}
+    return {
+        "one weight": _percent([_counts(h, "", weight, weight) for h in halves.values()]),
+        "context weight": _percent([_counts(applied[f.tuned_on], "", weight, f.weight)
+                                    for f in folds]),
+    }
