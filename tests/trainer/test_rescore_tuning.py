@@ -1,7 +1,10 @@
 """2-fold choice of the rescoring mode and weight, on hand-made N-best lists."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
+import pytest
 
 from trainer.cli import main
 from trainer.evaluation.rescore_tuning import Scored, accuracy, two_fold
@@ -74,3 +77,24 @@ def test_the_context_weight_is_tuned_on_one_half_and_reported_on_the_other():
         assert f.held_out_lexicon == (50.0, 0.0) and f.held_out_model == (100.0, 100.0)
     cv = cross_validated_context(items, folds, 0.15)
     assert cv == {"one weight": (50.0, 0.0), "context weight": (100.0, 100.0)}
+
+
+def test_tune_rescore_context_runs_end_to_end_on_a_real_model(tmp_path, capsys):
+    pytest.importorskip("torch")
+    from p2c_fixtures import build_tiny_model
+
+    model = build_tiny_model(tmp_path, steps=2)
+    before = json.loads((model / "manifest.json").read_text(encoding="utf-8"))
+    dev = tmp_path / "dev.txt"
+    # The first clause of each line has no text before it and is not tuned on.
+    dev.write_text("今天天气很好，我们去公园散步。\n他说明天下雨，我们就不去了。\n", encoding="utf-8")
+    rc = main(["tune-rescore", "--input", str(dev), "--model", str(model), "--context",
+               "--weights", "0.15", "0.6", "--json", str(tmp_path / "t.json")])
+    assert rc == 0
+    out = capsys.readouterr().out
+    assert "cross-validated, 2 clauses with text before them" in out
+    report = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert report["context"] and report["clauses"] == 2
+    assert {f["weight"] for f in report["folds"]} <= {0.15, 0.6}
+    # Without --write the manifest is left as it is.
+    assert json.loads((model / "manifest.json").read_text(encoding="utf-8")) == before

@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "weight are kept")
     p.add_argument("--json", type=Path, default=None, help="also write the folds and the cross-validated figure here")
     p.add_argument("--write", action="store_true",
-                   help="store rescore_mode/rescore_weight in the manifest when both folds agree on the mode")
+                   help="store rescore_mode/rescore_weight in the manifest when both folds agree on the "
+                        "mode (with --context: rescore_context_weight, when it gains on the held-out halves)")
     p.set_defaults(func=run)
 
 
