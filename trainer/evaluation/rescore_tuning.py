@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -62,22 +63,23 @@ class ContextScored:
         return self.lexicon + weight * self.alone + context_weight * (self.with_context - self.alone)
 
 
-def _counts(items: Sequence, mode: str, weight: float,
-            context_weight: float | None = None) -> tuple[int, int, int, int]:
-    """(matching chars, reference chars, exact clauses, clauses) of the rescored top-1s:
-    `Scored` items by mode and weight, `ContextScored` ones by weight and context weight."""
+def _counts(items: Sequence, rank: Callable[[Any], np.ndarray]) -> tuple[int, int, int, int]:
+    """(matching chars, reference chars, exact clauses, clauses) of the top-1s by `rank`
+    (an item's N-best -> their scores)."""
     chars = total = exact = 0
     for it in items:
         total += len(it.ref)
         if not it.texts:
             continue
-        score = (it.combined(weight, context_weight) if context_weight is not None
-                 else it.lexicon + weight * it.model[mode])
-        best = it.texts[int(np.argmax(score))]
+        best = it.texts[int(np.argmax(rank(it)))]
         exact += best == it.ref
         if len(best) == len(it.ref):
             chars += sum(a == b for a, b in zip(best, it.ref))
     return chars, total, exact, len(items)
+
+
+def _lexicon_alone(it: Scored) -> np.ndarray:
+    return it.lexicon
 
 
 def _percent(counts: Sequence[tuple[int, int, int, int]]) -> tuple[float, float]:
@@ -87,7 +89,7 @@ def _percent(counts: Sequence[tuple[int, int, int, int]]) -> tuple[float, float]
 
 def accuracy(items: Sequence[Scored], mode: str, weight: float) -> tuple[float, float]:
     """(char %, clause exact %) of the top-1 after adding weight * model score."""
-    return _percent([_counts(items, mode, weight)])
+    return _percent([_counts(items, lambda it: it.lexicon + weight * it.model[mode])])
 
 
 @dataclass
@@ -107,8 +109,10 @@ def cross_validated(items: Sequence[Scored], folds: Sequence[Fold]) -> dict[str,
     halves = {"even": list(items[0::2]), "odd": list(items[1::2])}
     applied = {f.tuned_on: halves["odd" if f.tuned_on == "even" else "even"] for f in folds}
     return {
-        "lexicon": _percent([_counts(h, "masked", 0.0) for h in halves.values()]),
-        "model": _percent([_counts(applied[f.tuned_on], f.mode, f.weight) for f in folds]),
+        "lexicon": _percent([_counts(h, _lexicon_alone) for h in halves.values()]),
+        "model": _percent([_counts(applied[f.tuned_on],
+                                   lambda it, f=f: it.lexicon + f.weight * it.model[f.mode])
+                           for f in folds]),
     }
 
 
@@ -131,7 +135,7 @@ def two_fold(items: Sequence[Scored], weights: Sequence[float]) -> list[Fold]:
 def context_accuracy(items: Sequence[ContextScored], weight: float,
                      context_weight: float) -> tuple[float, float]:
     """(char %, clause exact %) of the top-1 with the context's part weighed apart."""
-    return _percent([_counts(items, "", weight, context_weight)])
+    return _percent([_counts(items, lambda it: it.combined(weight, context_weight))])
 
 
 def two_fold_context(items: Sequence[ContextScored], mode: str, weight: float,
@@ -156,7 +160,9 @@ def cross_validated_context(items: Sequence[ContextScored], folds: Sequence[Fold
     halves = {"even": list(items[0::2]), "odd": list(items[1::2])}
     applied = {f.tuned_on: halves["odd" if f.tuned_on == "even" else "even"] for f in folds}
     return {
-        "one weight": _percent([_counts(h, "", weight, weight) for h in halves.values()]),
-        "context weight": _percent([_counts(applied[f.tuned_on], "", weight, f.weight)
+        "one weight": _percent([_counts(h, lambda it: it.combined(weight, weight))
+                                for h in halves.values()]),
+        "context weight": _percent([_counts(applied[f.tuned_on],
+                                            lambda it, f=f: it.combined(weight, f.weight))
                                     for f in folds]),
     }
