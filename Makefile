@@ -75,7 +75,7 @@ EXCLUDE ?= $(DEV) $(wildcard $(DATA)/sentiment/*_dev.tsv $(DATA)/sentiment/*_tes
 # the repository by scripts/coverage/build_extra_corpus.py (see its README); left out when absent.
 EXTRA ?= ../extra_corpus
 
-lexicon: $(STAMP) ## Rebuild resources/lexicon (word trigram, clause links, initials' prior) from jieba, pypinyin, the corpus and EXTRA's word lists, leaving out lines with dev/test clauses (DATA=../shared/data)
+lexicon: $(STAMP) ## Rebuild resources/lexicon (word trigram, clause links, initials' prior, trigger pairs) from jieba, pypinyin, the corpus and EXTRA's word lists, leaving out lines with dev/test clauses (DATA=../shared/data)
 	$(PY) -m core.lexicon.compile --corpus $(DATA)/corpus --out resources/lexicon --exclude $(EXCLUDE) \
 	  $(if $(wildcard $(EXTRA)/words_jieba_scale.tsv),--words $(EXTRA)/words_jieba_scale.tsv --provenance $(EXTRA)/provenance.json)
 

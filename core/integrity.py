@@ -38,10 +38,12 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def stamp(directory: str | Path) -> dict[str, dict[str, int | str]]:
-    """Record size and sha256 of every regular file in `directory` (not manifest.json)."""
+def stamp(directory: str | Path, updates: dict | None = None) -> dict[str, dict[str, int | str]]:
+    """Record size and sha256 of every regular file in `directory` (not manifest.json),
+    with `updates` merged into the manifest in the same atomic write."""
     directory = Path(directory)
     data = _manifest(directory)
+    data.update(updates or {})
     files = {p.name: {"size": p.stat().st_size, "sha256": sha256_file(p)}
              for p in sorted(directory.iterdir())
              if p.is_file() and p.name != MANIFEST and not p.name.startswith(".")}

@@ -7,8 +7,9 @@ context. Commits feed the user lexicon.
 The committed text left of the cursor (`set_context`, and every commit) is context: its last
 two words are the n-gram history of the first words, the model reads its end, the words it
 holds (and the longer words built on them) cost less in the lattice (a cache model: a name or
-term just typed comes back), and names and terms in it that the lexicon lacks are offered as
-words (`prediction.novel_strings`).
+term just typed comes back), so do the words that go with them (a trigger model: 县城 after
+撤县设市), and names and terms in it that the lexicon lacks are offered as words
+(`prediction.novel_strings`).
 After a commit, `predictions()` offers the likely next words.
 """
 from __future__ import annotations
@@ -46,6 +47,12 @@ CACHE_MAX_BONUS = 6.0   # nats
 # them); these single characters get a fixed bonus.
 PRONOUNS = ("她", "他", "它")
 PRONOUN_BONUS = 2.0     # nats
+# The trigger model (core.lexicon.triggers): the words that go with the remembered text's
+# words (县城 after 撤县设市) are likelier too, by the cache's formula with P_trig in place of
+# P_cache. Chosen on dev.txt clauses 6,000-10,467 of the context protocol and checked on
+# the first 6,000 (docs/RESULTS.md).
+TRIGGER_WEIGHT = 0.6    # λ: the trigger model's share of a word's probability
+TRIGGER_MAX_BONUS = 6.0  # nats
 SENTENCE_MARGIN = 5.0   # alternative sentences scored this far below the best are dropped
 PREFIX_PHRASES = 3      # prefixes of the best sentence offered (我爱北京, 我爱, 我)
 # Weight of the model's log-probability against the lexicon score, used only when the model
@@ -500,7 +507,8 @@ class ImeEngine:
 def cache_bonuses(lexicon, text: str,
                   found: list[tuple[int, int, int]] | None = None) -> dict[int, float]:
     """Nats off the cost of each lexicon word found in `text` (the cache model, see
-    CACHE_WEIGHT), and of the third-person pronouns it uses. `found` is
+    CACHE_WEIGHT), of the third-person pronouns it uses, and of the words its words trigger
+    (TRIGGER_WEIGHT). `found` is
     `prediction.found_words(lexicon, text)` where the caller has it."""
     words = ({wid for _, _, wid in found} if found is not None
              else prediction.context_words(lexicon, text))
@@ -516,4 +524,14 @@ def cache_bonuses(lexicon, text: str,
         wid = lexicon.word_id(pronoun) if pronoun in text else None
         if wid is not None:
             out[wid] = PRONOUN_BONUS
+    triggers = getattr(getattr(lexicon, "system", lexicon), "triggers", None)
+    if words and triggers is not None:
+        targets, p_trig = triggers.probabilities(sorted(words))
+        if len(targets):
+            uni = np.asarray(lexicon.uni)[targets].astype(np.float64)
+            odds = TRIGGER_WEIGHT / (1.0 - TRIGGER_WEIGHT)
+            bonus = np.minimum(np.logaddexp(0.0, np.log(odds * p_trig) - uni), TRIGGER_MAX_BONUS)
+            for wid, b in zip(targets.tolist(), bonus.tolist()):
+                if b > out.get(wid, 0.0):   # a word both repeated and triggered: the larger
+                    out[wid] = b
     return out

@@ -25,6 +25,7 @@ from core.filehash import sha256_file
 from core.integrity import stamp
 from core.lexicon import familiarity as fam
 from core.lexicon import kneser_ney as kn
+from core.lexicon import triggers as trg
 from core.lexicon import trigram as tri
 from core.lexicon.format import BI_LP_STEP, BOS, EOS, FORMAT_VERSION, LexiconFiles
 from core.pinyin.syllables import is_syllable
@@ -52,6 +53,7 @@ class CompileConfig:
     word_list_count: int = 100      # jieba-scale frequency of a listed word without a count
     familiarity: bool = True        # also write the initials' prior (core.lexicon.familiarity)
     clause_links: bool = True       # and the n-gram history across punctuation (trigram.LINKS)
+    triggers: bool = True           # and the words each word makes likelier (core.lexicon.triggers)
     link_min_count: int = tri.TrigramConfig.min_count
     link_keep_gain: float = tri.TrigramConfig.keep_gain
 
@@ -363,8 +365,13 @@ def compile_lexicon(corpus: list[Path], out: Path, cfg: CompileConfig, workers: 
     if cfg.familiarity:
         print(f"sampling {len(corpus)} corpus files for the initials' prior", file=sys.stderr)
         samples = fam.sample_sources(corpus, fam.FamiliarityConfig(), workers, guard)
-    return write_lexicon(cc, out, cfg, jieba_freq=jfreq, inputs=inputs, t0=t0, extra=more,
-                         listed=listed, familiarity_samples=samples)
+    manifest = write_lexicon(cc, out, cfg, jieba_freq=jfreq, inputs=inputs, t0=t0, extra=more,
+                             listed=listed, familiarity_samples=samples)
+    if cfg.triggers:
+        print(f"counting trigger pairs in {len(corpus)} corpus files", file=sys.stderr)
+        trg.add_to_lexicon(out, corpus, trg.TriggerConfig(), workers, exclude)
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return manifest
 
 
 def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
@@ -636,6 +643,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="a JSON file describing the extra text and word lists (source, "
                          "licence), copied into the manifest")
     ap.add_argument("--no-trigram", action="store_true", help="write the bigram model only")
+    ap.add_argument("--no-triggers", action="store_true",
+                    help="leave out the trigger pairs (core.lexicon.triggers)")
     ap.add_argument("--trigram-min-count", type=int, default=CompileConfig.trigram_min_count,
                     help="trigrams seen fewer times are pruned")
     ap.add_argument("--trigram-keep-gain", type=float, default=CompileConfig.trigram_keep_gain,
@@ -651,7 +660,8 @@ def main(argv: list[str] | None = None) -> int:
                         discount=args.discount, cont_mix=args.cont_mix,
                         trigram=not args.no_trigram, trigram_min_count=args.trigram_min_count,
                         trigram_keep_gain=args.trigram_keep_gain,
-                        link_min_count=args.link_min_count, link_keep_gain=args.link_keep_gain)
+                        link_min_count=args.link_min_count, link_keep_gain=args.link_keep_gain,
+                        triggers=not args.no_triggers)
     overlap = set(map(Path.resolve, files)) & set(map(Path.resolve, args.exclude))
     if overlap:
         print(f"refusing to compile: {', '.join(map(str, sorted(overlap)))} is both corpus and "

@@ -17,6 +17,7 @@ import numpy as np
 
 from core import integrity, paths
 from core.lexicon.format import BI_LP_STEP, FORMAT_VERSION, LexiconFiles
+from core.lexicon.triggers import Triggers
 
 UNKNOWN_WORD_LOGP = -14.0
 
@@ -85,6 +86,9 @@ class SystemLexicon:
             # initials by the unigram. float32 in memory: 1.4 MB, read on every initials key.
             self.abbr_uni = (np.asarray(load("abbr_uni"), dtype=np.float32)
                              if files.npy("abbr_uni").exists() else self.uni)
+            # Words that go with a word of the committed text (core.lexicon.triggers); None
+            # for a lexicon built without them.
+            self.triggers = Triggers.open(self.root)
             self._check_shapes()
         except (OSError, ValueError, EOFError) as exc:
             raise LexiconError(f"the compiled lexicon at {self.root} is damaged: {exc}. "
@@ -132,6 +136,9 @@ class SystemLexicon:
         if len(self.bi_lp) != len(self.bi_w2):
             raise ValueError("bi_lp.npy and bi_w2.npy differ in length")
         ids("bi_w2", self.bi_w2, n_words)
+        if self.triggers is not None:
+            offsets("trig_off", self.triggers.off, n_words, len(self.triggers.tgt))
+            ids("trig_tgt", self.triggers.tgt, n_words)
 
     @classmethod
     def default(cls) -> SystemLexicon:
