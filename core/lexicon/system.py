@@ -136,9 +136,9 @@ class SystemLexicon:
         if len(self.bi_lp) != len(self.bi_w2):
             raise ValueError("bi_lp.npy and bi_w2.npy differ in length")
         ids("bi_w2", self.bi_w2, n_words)
-        if self.triggers is not None:
-            offsets("trig_off", self.triggers.off, n_words, len(self.triggers.tgt))
-            ids("trig_tgt", self.triggers.tgt, n_words)
+        if self.triggers is not None:   # (Triggers checks that its arrays index each other)
+            ids("trig_words", self.triggers.words, n_words)
+            ids("trig_vocab", self.triggers.vocab, n_words)
 
     @classmethod
     def default(cls) -> SystemLexicon:

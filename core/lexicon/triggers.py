@@ -2,23 +2,34 @@
 
 The engine's cache model makes a word of the committed text likelier again. A trigger model
 (Lau, Rosenfeld and Roukos, 1993) also makes likelier the words that go *with* it: after 撤县设市,
-县城; after 考生, 分数线; after 游戏, 对战. It answers the context protocol's commonest miss, a
-homophone that the clause alone cannot decide and that no word of the context repeats.
+县城; after 购物, 超市. It answers the context protocol's commonest miss, a homophone that the
+clause alone cannot decide and that no word of the context repeats.
 
 Built from the corpus (`build`, with jieba; build-time only): each line, less the lines that hold
 an evaluation clause, is segmented, and each lexicon word of two or more characters is paired
 with the `window` such words after it (a pair counts once per line). P(b | a) is b's share of
-a's pairs. Kept: pairs seen at least `min_count` times whose P(b | a) is at least `min_lift`
-times b's unigram probability, the `per_trigger` most lifted per word. Stored beside the
-lexicon as three arrays (`trig_off.npy`, `trig_tgt.npy`, `trig_lp.npy`: CSR rows per trigger
-word, log P(b | a) as float16), memory-mapped like the rest.
+a's pairs. Of the pairs seen at least `min_count` times whose P(b | a) is at least `min_lift`
+times b's unigram probability, two tiers are kept per trigger word, the most lifted first:
+- up to `per_trigger` whose target a bonus can move past a homophone: a word that is not the
+  first entry of its letter key (县城 under xiancheng, where 线程 is first); 9 % of targets;
+- up to `common_per_trigger` of any target, among the pairs seen `common_min_count` times and
+  lifted `common_min_lift` times (a word first for its letters can still lose to a split).
+On dev.txt's context protocol the two tiers (1.2 M pairs, 4 MB) keep 90 % of what all 5.4 M
+pairs of the first tier's size limits give (34 MB, too much for the app bundle's budget);
+the first tier alone keeps 59 % (docs/RESULTS.md).
 
-At typing time `Triggers.probabilities(words)` is P_trig(b) = the mean over the context's
-trigger words of P(b | a); the engine turns it into a bonus as it does the cache's.
+Stored beside the lexicon (`FILES`): the trigger words (sorted ids) with CSR offsets into
+their targets, the targets as 16-bit indices into the list of target words, and -log P(b | a)
+in 1/16 nat steps (uint8); memory-mapped like the rest.
+
+At typing time `Triggers.probabilities(words)` is P_trig(b) = the mean, over the context's
+words that trigger anything, of P(b | a); the engine turns it into a bonus as it does the
+cache's.
 """
 from __future__ import annotations
 
 import gzip
+import json
 import multiprocessing as mp
 import sys
 import time
@@ -29,7 +40,10 @@ import numpy as np
 
 from core.exclusion import ClauseGuard
 
-FILES = ("trig_off", "trig_tgt", "trig_lp")   # <name>.npy in the lexicon folder
+# <name>.npy in the lexicon folder: trigger word ids, their offsets into the pairs, the pairs'
+# targets (indices into trig_vocab, the target word ids) and -log P(b | a) in LP_STEP units.
+FILES = ("trig_words", "trig_off", "trig_vocab", "trig_tgt", "trig_lp")
+LP_STEP = 1 / 16          # nats per unit of trig_lp
 MANIFEST_KEY = "triggers"
 
 
@@ -40,17 +54,26 @@ class TriggerConfig:
     window: int = 20          # words after a word that it triggers, within its line
     min_count: int = 2        # lines a pair must be seen in
     min_lift: float = 2.0     # P(b | a) / P(b) at least this
-    per_trigger: int = 200    # targets kept per trigger word, the most lifted first
+    per_trigger: int = 200    # contested targets kept per trigger word, the most lifted first
+    # ... and, contested or not, the most lifted targets among the pairs seen this often and
+    # lifted this much (a word already first for its letters can still lose to a split).
+    common_per_trigger: int = 50
+    common_min_count: int = 5
+    common_min_lift: float = 4.0
     min_len: int = 2          # characters of a trigger or target word
 
 
 class Triggers:
-    """The trigger table of a lexicon folder (memory-mapped)."""
+    """A lexicon's trigger table (memory-mapped arrays; see FILES)."""
 
-    def __init__(self, off: np.ndarray, tgt: np.ndarray, lp: np.ndarray) -> None:
-        if len(off) < 1 or int(off[0]) != 0 or int(off[-1]) != len(tgt) or len(lp) != len(tgt):
-            raise ValueError("the trigger arrays do not index each other")
-        self.off, self.tgt, self.lp = off, tgt, lp
+    def __init__(self, words: np.ndarray, off: np.ndarray, vocab: np.ndarray, tgt: np.ndarray,
+                 lp: np.ndarray) -> None:
+        if (len(off) != len(words) + 1 or int(off[0]) != 0 or int(off[-1]) != len(tgt)
+                or len(lp) != len(tgt) or bool((np.diff(off.astype(np.int64)) < 0).any())
+                or bool((np.diff(words.astype(np.int64)) <= 0).any())
+                or (len(tgt) and int(tgt.max()) >= len(vocab))):
+            raise ValueError("the trigger arrays (trig_*.npy) do not index each other")
+        self.words, self.off, self.vocab, self.tgt, self.lp = words, off, vocab, tgt, lp
 
     @classmethod
     def open(cls, root: Path) -> Triggers | None:
@@ -58,25 +81,37 @@ class Triggers:
         paths = [Path(root) / f"{name}.npy" for name in FILES]
         if not all(p.exists() for p in paths):
             return None
-        off, tgt, lp = (np.asarray(np.load(p, mmap_mode="r")) for p in paths)
-        return cls(off, tgt, lp)
+        return cls(*(np.asarray(np.load(p, mmap_mode="r")) for p in paths))
 
     @property
-    def words(self) -> int:
-        return len(self.off) - 1
+    def pairs(self) -> int:
+        return len(self.tgt)
 
     def probabilities(self, words) -> tuple[np.ndarray, np.ndarray]:
-        """(target word ids, P_trig) for the trigger words `words` (ids; unknown ones and
-        words that trigger nothing count neither way)."""
-        off = self.off
-        rows = [(int(off[w]), int(off[w + 1])) for w in words if 0 <= w < self.words]
-        rows = [(a, b) for a, b in rows if b > a]
-        if not rows:
+        """(target word ids, P_trig) for the context's words `words` (ids); those that
+        trigger nothing count neither way."""
+        ids = np.asarray(list(words), np.int64)
+        at = np.searchsorted(self.words, ids)
+        found = at < len(self.words)
+        at = at[found][self.words[at[found]] == ids[found]]
+        if not len(at):
             return np.zeros(0, np.int64), np.zeros(0)
-        idx = np.concatenate([np.arange(a, b) for a, b in rows])
+        idx = np.concatenate([np.arange(self.off[k], self.off[k + 1]) for k in at.tolist()])
         targets, inverse = np.unique(self.tgt[idx], return_inverse=True)
-        p = np.bincount(inverse, weights=np.exp(self.lp[idx].astype(np.float64)))
-        return targets.astype(np.int64), p / len(rows)
+        p = np.bincount(inverse, weights=np.exp(-LP_STEP * self.lp[idx].astype(np.float64)))
+        return self.vocab[targets].astype(np.int64), p / len(at)
+
+
+def contested_words(lexicon) -> np.ndarray:
+    """Per word of a compiled lexicon, whether one of its entries is not the first of its
+    letter key: the words a bonus can bring forward."""
+    ent_word = np.asarray(lexicon.ent_word)
+    key_off = np.asarray(lexicon.key_off)
+    first = np.zeros(len(ent_word), bool)
+    first[key_off[:-1][np.diff(key_off) > 0]] = True
+    out = np.zeros(len(lexicon.uni), bool)
+    out[ent_word[~first]] = True
+    return out
 
 
 # --- build ----------------------------------------------------------------------------------
@@ -143,10 +178,20 @@ def _count_file(path: Path) -> tuple[np.ndarray, np.ndarray, int]:
     return k, c, lines
 
 
-def build(corpus: list[Path], words: list[str], uni: np.ndarray, cfg: TriggerConfig = TriggerConfig(),
-          workers: int = 2, guard: ClauseGuard | None = None) -> tuple[tuple[np.ndarray, ...], dict]:
-    """The trigger arrays (off, tgt, lp) for a lexicon's `words` and unigram `uni` (natural
-    log), and what the manifest records about them."""
+def _ranks(a: np.ndarray) -> np.ndarray:
+    """Each element's place (0, 1, ...) within its run of equal values of the sorted `a`."""
+    if not len(a):
+        return np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]])
+    return np.arange(len(a)) - np.repeat(starts, np.diff(np.r_[starts, len(a)]))
+
+
+def build(corpus: list[Path], words: list[str], uni: np.ndarray, contested: np.ndarray | None = None,
+          cfg: TriggerConfig = TriggerConfig(), workers: int = 2,
+          guard: ClauseGuard | None = None) -> tuple[Triggers, dict]:
+    """The trigger table for a lexicon's `words`, unigram `uni` (natural log) and
+    `contested` words (`contested_words`; None: every word is a target), and what the
+    manifest records about it."""
     t0 = time.time()
     index = {w: i for i, w in enumerate(words) if len(w) >= cfg.min_len}
     v = len(words)                   # a pair (a, b) is counted under the key a * v + b
@@ -170,23 +215,29 @@ def build(corpus: list[Path], words: list[str], uni: np.ndarray, cfg: TriggerCon
     lp = np.log(c / total[a])
     lift = lp - np.asarray(uni, np.float64)[b]
     keep = lift >= np.log(cfg.min_lift)
-    a, b, lp, lift = a[keep], b[keep], lp[keep], lift[keep]
+    a, b, c, lp, lift = a[keep], b[keep], c[keep], lp[keep], lift[keep]
     order = np.lexsort((-lift, a))                    # per trigger, the most lifted first
-    a, b, lp = a[order], b[order], lp[order]
-    starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]]) if len(a) else np.zeros(0, np.int64)
-    rank = np.arange(len(a)) - np.repeat(starts, np.diff(np.r_[starts, len(a)]))
-    keep = rank < cfg.per_trigger
+    a, b, c, lp, lift = a[order], b[order], c[order], lp[order], lift[order]
+    keep = _ranks(a) < cfg.per_trigger
+    if contested is not None:
+        keep &= np.asarray(contested, bool)[b]
+    common = np.flatnonzero((c >= cfg.common_min_count) & (lift >= np.log(cfg.common_min_lift)))
+    keep[common[_ranks(a[common]) < cfg.common_per_trigger]] = True
     a, b, lp = a[keep], b[keep], lp[keep]
-    off = np.zeros(len(words) + 1, np.int64)
-    np.add.at(off, a + 1, 1)
-    off = np.cumsum(off).astype(np.int32 if len(b) < 2**31 else np.int64)
-    info = {"config": asdict(cfg), "pairs": int(len(b)), "trigger_words": int((np.diff(off) > 0).sum()),
-            "lines": int(lines), "seconds": round(time.time() - t0, 1)}
-    return (off, b.astype(np.int32), lp.astype(np.float16)), info
+    trig_words, starts = np.unique(a, return_index=True)
+    off = np.r_[starts, len(a)].astype(np.int32)
+    vocab, tgt = np.unique(b, return_inverse=True)
+    codes = np.clip(np.rint(-lp / LP_STEP), 0, 255).astype(np.uint8)
+    table = Triggers(trig_words.astype(np.int32), off, vocab.astype(np.int32),
+                     tgt.astype(np.uint16 if len(vocab) <= 2**16 else np.int32), codes)
+    info = {"config": asdict(cfg), "pairs": table.pairs, "trigger_words": len(trig_words),
+            "target_words": len(vocab), "lines": int(lines), "seconds": round(time.time() - t0, 1)}
+    return table, info
 
 
-def write(root: Path, arrays: tuple[np.ndarray, ...]) -> None:
-    """Write the arrays into the lexicon folder `root` (each file whole or not at all)."""
+def write(root: Path, table: Triggers) -> None:
+    """Write the table into the lexicon folder `root` (each file whole or not at all)."""
+    arrays = (table.words, table.off, table.vocab, table.tgt, table.lp)
     for name, arr in zip(FILES, arrays):
         path = Path(root) / f"{name}.npy"
         tmp = path.with_name(f".{path.name}.tmp")
@@ -199,18 +250,27 @@ def add_to_lexicon(root: Path, corpus: list[Path], cfg: TriggerConfig = TriggerC
                    workers: int = 2, exclude: list[Path] | None = None) -> dict:
     """Build the trigger table for the compiled lexicon in `root` and add it there (its
     manifest records the settings, the corpus and the exclusions, and the files' sha256)."""
+    from core import integrity
     from core.filehash import sha256_file
-    from core.integrity import stamp
     from core.lexicon.system import SystemLexicon
 
-    lexicon = SystemLexicon(root)
+    # The rest of the lexicon must be intact; a trigger table already there is replaced.
+    recorded = json.loads((Path(root) / "manifest.json").read_text(encoding="utf-8"))
+    others = [n for n in recorded.get(integrity.KEY, {}) if not n.startswith("trig_")]
+    problems = integrity.verify(root, others)
+    if problems:
+        raise ValueError(f"the compiled lexicon at {root} is damaged: {'; '.join(problems[:3])}")
+    for old in Path(root).glob("trig_*.npy"):
+        old.unlink()
+    lexicon = SystemLexicon(root, verify=False)
     exclude = list(exclude or [])
     guard = ClauseGuard.from_files(exclude) if exclude else None
-    arrays, info = build(corpus, lexicon.words, lexicon.uni, cfg, workers, guard)
+    table, info = build(corpus, lexicon.words, lexicon.uni, contested_words(lexicon), cfg,
+                        workers, guard)
     info["corpus"] = {p.name: sha256_file(p) for p in corpus}
     info["excluded_clauses_from"] = {p.name: sha256_file(p) for p in exclude}
-    write(root, arrays)
-    stamp(root, {MANIFEST_KEY: info})
+    write(root, table)
+    integrity.stamp(root, {MANIFEST_KEY: info})
     return info
 
 
