@@ -49,8 +49,8 @@ PRONOUNS = ("她", "他", "它")
 PRONOUN_BONUS = 2.0     # nats
 # The trigger model (core.lexicon.triggers): the words that go with the remembered text's
 # words (县城 after 撤县设市) are likelier too, by the cache's formula with P_trig in place of
-# P_cache. Chosen on dev.txt clauses 6,000-10,467 of the context protocol and checked on
-# the first 6,000 (docs/RESULTS.md).
+# P_cache. Chosen on dev.txt's context-protocol clauses 6,000-10,467 (of those that follow
+# text) and checked on the first 6,000 (docs/RESULTS.md, 2026-12-08).
 TRIGGER_WEIGHT = 0.6    # λ: the trigger model's share of a word's probability
 TRIGGER_MAX_BONUS = 6.0  # nats
 SENTENCE_MARGIN = 5.0   # alternative sentences scored this far below the best are dropped
