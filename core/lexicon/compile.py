@@ -519,6 +519,8 @@ def write_lexicon(cc: CorpusCounts, out: Path, cfg: CompileConfig, *,
     np.save(files.npy("abbr_ent"), np.asarray(abbr_ent, dtype=np.int32))
 
     (out / f"{fam.FILE}.npy").unlink(missing_ok=True)   # an old prior belongs to old words
+    for name in trg.FILES:                                # ... and old trigger pairs too
+        (out / f"{name}.npy").unlink(missing_ok=True)
     familiarity_info: dict = {}
     if familiarity_samples is not None:
         fcfg = fam.FamiliarityConfig()

@@ -157,3 +157,13 @@ def test_a_trigger_table_pointing_outside_the_words_is_reported(shopping_lexicon
     stamp(copy)          # consistent checksums: the shape check must catch it
     with pytest.raises(LexiconError, match="trig_vocab"):
         SystemLexicon(copy)
+
+
+def test_a_lexicon_rebuilt_without_triggers_keeps_no_old_ones(tmp_path):
+    out = tmp_path / "lex"
+    corpus = _shopping_corpus(tmp_path)
+    compile_lexicon([corpus], out, CompileConfig(familiarity=False), workers=1)
+    assert (out / "trig_tgt.npy").exists()
+    compile_lexicon([corpus], out, CompileConfig(familiarity=False, triggers=False), workers=1)
+    assert not list(out.glob("trig_*"))
+    assert SystemLexicon(out).triggers is None
