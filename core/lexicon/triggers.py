@@ -128,12 +128,20 @@ def _init_worker(word_index: dict[str, int], bound: int, guard: ClauseGuard | No
     _WORKER.update(index=word_index, bound=bound, guard=guard, cfg=cfg)
 
 
+def _run_starts(a: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of the sorted, non-empty `a` starts."""
+    return np.flatnonzero(np.r_[True, a[1:] != a[:-1]])
+
+
 def _merge(keys: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys of several (keys, counts) lists, with their counts summed."""
     k, c = np.concatenate(keys), np.concatenate(counts)
+    if not len(k):
+        return k, c
     order = np.argsort(k, kind="stable")
     k, c = k[order], c[order]
-    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]]) if len(k) else np.zeros(0, np.int64)
-    return k[starts], np.add.reduceat(c, starts) if len(k) else c
+    starts = _run_starts(k)
+    return k[starts], np.add.reduceat(c, starts)
 
 
 def _count_file(path: Path) -> tuple[np.ndarray, np.ndarray, int]:
@@ -145,6 +153,13 @@ def _count_file(path: Path) -> tuple[np.ndarray, np.ndarray, int]:
     counts: list[np.ndarray] = []
     buf: list[np.ndarray] = []
     held = lines = 0
+
+    def flush() -> None:   # the buffered lines' pairs, counted, into keys/counts
+        k, c = np.unique(np.concatenate(buf), return_counts=True)
+        keys.append(k)
+        counts.append(c.astype(np.int32))
+        buf.clear()
+
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
         for line in fh:
@@ -161,17 +176,13 @@ def _count_file(path: Path) -> tuple[np.ndarray, np.ndarray, int]:
             buf.append(pairs[pairs // v != pairs % v])   # a word does not trigger itself
             held += len(buf[-1])
             if held > 20_000_000:
-                k, c = np.unique(np.concatenate(buf), return_counts=True)
-                keys.append(k)
-                counts.append(c.astype(np.int32))
-                buf, held = [], 0
+                flush()
+                held = 0
                 if len(keys) > 4:
                     k, c = _merge(keys, counts)
-                    keys, counts = [k], [c]
+                    keys[:], counts[:] = [k], [c]   # in place: flush() appends to them
     if buf:
-        k, c = np.unique(np.concatenate(buf), return_counts=True)
-        keys.append(k)
-        counts.append(c.astype(np.int32))
+        flush()
     if not keys:
         return np.zeros(0, np.int64), np.zeros(0, np.int32), lines
     k, c = _merge(keys, counts)
@@ -182,7 +193,7 @@ def _ranks(a: np.ndarray) -> np.ndarray:
     """Each element's place (0, 1, ...) within its run of equal values of the sorted `a`."""
     if not len(a):
         return np.zeros(0, np.int64)
-    starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]])
+    starts = _run_starts(a)
     return np.arange(len(a)) - np.repeat(starts, np.diff(np.r_[starts, len(a)]))
 
 

@@ -121,36 +121,38 @@ def test_the_compiled_lexicon_carries_its_triggers(shopping_lexicon):
     assert "trig_tgt.npy" in lex.manifest["integrity"]
 
 
+def _first_for_chaoshi(lexicon: SystemLexicon, context: str) -> str:
+    engine = ImeEngine(system_lexicon=lexicon)
+    engine.set_context(context)
+    engine.type("chaoshi")
+    return engine.sentences(1)[0].text
+
+
+def _copy(lexicon_dir: Path, to: Path, *, triggers: bool = True) -> Path:
+    """A copy of a compiled lexicon (without its trigger files unless `triggers`)."""
+    to.mkdir()
+    for p in lexicon_dir.iterdir():
+        if triggers or not p.name.startswith("trig_"):
+            (to / p.name).write_bytes(p.read_bytes())
+    return to
+
+
 def test_after_a_text_about_shopping_the_triggered_homophone_comes_first(shopping_lexicon):
-    engine = ImeEngine(system_lexicon=SystemLexicon(shopping_lexicon))
-    engine.type("chaoshi")
-    assert engine.sentences(1)[0].text == "超时"          # alone: the commoner word
-    engine.reset()
-    engine.set_context("我们周末一起去购物。")
-    engine.type("chaoshi")
-    assert engine.sentences(1)[0].text == "超市"
+    lexicon = SystemLexicon(shopping_lexicon)
+    assert _first_for_chaoshi(lexicon, "") == "超时"          # alone: the commoner word
+    assert _first_for_chaoshi(lexicon, "我们周末一起去购物。") == "超市"
 
 
 def test_a_lexicon_without_triggers_types_as_before(shopping_lexicon, tmp_path):
-    copy = tmp_path / "lex"
-    copy.mkdir()
-    for p in shopping_lexicon.iterdir():
-        if not p.name.startswith("trig_"):
-            (copy / p.name).write_bytes(p.read_bytes())
+    copy = _copy(shopping_lexicon, tmp_path / "lex", triggers=False)
     stamp(copy)
     lex = SystemLexicon(copy)
     assert lex.triggers is None
-    engine = ImeEngine(system_lexicon=lex)
-    engine.set_context("我们周末一起去购物。")
-    engine.type("chaoshi")
-    assert engine.sentences(1)[0].text == "超时"
+    assert _first_for_chaoshi(lex, "我们周末一起去购物。") == "超时"
 
 
 def test_a_trigger_table_pointing_outside_the_words_is_reported(shopping_lexicon, tmp_path):
-    copy = tmp_path / "lex"
-    copy.mkdir()
-    for p in shopping_lexicon.iterdir():
-        (copy / p.name).write_bytes(p.read_bytes())
+    copy = _copy(shopping_lexicon, tmp_path / "lex")
     vocab = np.load(copy / "trig_vocab.npy")
     vocab[-1] = 10**6
     np.save(copy / "trig_vocab.npy", vocab)
