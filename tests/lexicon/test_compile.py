@@ -182,6 +182,39 @@ def test_clause_links_carry_the_history_across_a_comma(tmp_path) -> None:
     assert first(plain, "考试很难，") == "其中"
 
 
+def test_a_clause_link_moves_the_first_word_part_of_the_way(tmp_path, monkeypatch) -> None:
+    import numpy as np
+
+    from core.lexicon import trigram
+    from core.lexicon.format import BOS_ID
+
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("\n".join(["其中"] * 30 + ["考试很难，期中", "考试很难"] * 10),
+                      encoding="utf-8")
+    out = tmp_path / "lex"
+    compile_lexicon([corpus], out, CompileConfig(familiarity=False, triggers=False), workers=1)
+    lex = SystemLexicon(out)
+    tri = trigram.WordTrigram.load(lex)
+    nan, kaoshi, hen = lex.word_id("难"), lex.word_id("考试"), lex.word_id("很")
+    w3s = np.asarray([lex.word_id("期中"), lex.word_id("其中")])
+    link = tri.contexts(np.asarray([nan]), np.asarray([BOS_ID]))
+    plain = tri.contexts(np.asarray([kaoshi]), np.asarray([hen]))
+    assert link[0] >= len(tri.bigram_keys) and 0 <= plain[0] < len(tri.bigram_keys)
+    bigram = np.asarray([[-3.0, -2.0]], np.float32)
+    weight = trigram.LINK_WEIGHT
+    assert 0.0 < weight < 1.0
+    part = tri.adjust(link, w3s, bigram)
+    monkeypatch.setattr(trigram, "LINK_WEIGHT", 1.0)
+    whole = tri.adjust(link, w3s, bigram)
+    assert whole[0, 0] > part[0, 0] > bigram[0, 0]          # 期中 after 难， gains, by part
+    np.testing.assert_allclose(part - bigram, weight * (whole - bigram), rtol=1e-5)
+    # a two-word context inside a clause is read at full strength either way
+    inside = tri.adjust(plain, w3s, bigram)
+    assert not np.array_equal(inside, bigram)
+    monkeypatch.setattr(trigram, "LINK_WEIGHT", weight)
+    np.testing.assert_array_equal(inside, tri.adjust(plain, w3s, bigram))
+
+
 def test_trigram_keys_are_stored_as_gaps_and_come_back_exactly() -> None:
     import numpy as np
 
