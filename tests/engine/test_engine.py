@@ -295,6 +295,35 @@ def test_the_contexts_part_of_the_model_score_has_a_weight_of_its_own(engine: Im
     assert engine.context_weight == heavy
 
 
+def test_a_long_word_on_the_lexicon_path_holds_against_a_model_that_reads_characters(
+        engine: ImeEngine, monkeypatch) -> None:
+    from core.engine import engine as engine_module
+
+    engine.type("xianruzhijian")
+    scores = {c.text: c.score for c in engine.all_candidates()
+              if c.source is CandidateSource.SENTENCE}
+    assert "先入之见" in scores and "陷入之间" in scores
+    gap = scores["先入之见"] - scores["陷入之间"]
+    assert gap > 0
+    # A model preferring the everyday words by more than the lexicon's gap, but by less than
+    # the gap and the idiom's bonus together.
+    nats = gap + engine_module.LONG_WORD_BONUS / 2
+
+    class Everyday:
+        name, provider = "everyday", "CPU"
+        rescore_weight = 1.0
+
+        def score(self, context, paths):
+            return [0.0 if p.text == "陷入之间" else -nats for p in paths]
+
+    engine.set_scorer(Everyday())
+    assert texts(engine)[0] == "先入之见"
+    monkeypatch.setattr(engine_module, "LONG_WORD_BONUS", 0.0)
+    engine.reset()
+    engine.type("xianruzhijian")
+    assert texts(engine)[0] == "陷入之间"
+
+
 def test_a_failing_scorer_falls_back_to_the_lexicon(engine: ImeEngine) -> None:
     class Broken:
         name, provider = "broken", "CPU"
