@@ -33,13 +33,13 @@ FILES = ("tri_lp", "tri_bow")   # and the keys: DELTAS, or KEYS where a gap need
 DELTAS = "tri_delta"
 LEGACY_KEYS = "tri_keys"        # the keys as one int64 array (and lexicons built before DELTAS)
 LINKS = "tri_links"     # sorted word ids u with a clause-link context (u, BOS); optional
+ALL_FILES = (*FILES, DELTAS, LEGACY_KEYS, LINKS)   # what a build may leave
 # A clause link moves the first word's log-probability only this share of the way from the
 # plain clause start, log P(w | BOS), to its own estimate, log P(w | u, BOS). At full strength
 # the links, estimated from far fewer clause pairs than the bigram's clauses, broke 32 of the
 # context protocol's clauses for 47 they fixed (dev.txt, first 10,468 clauses after text of
 # their line); at 0.5 the protocol gains 13 clauses (docs/RESULTS.md, 2026-12-08).
 LINK_WEIGHT = 0.5
-ALL_FILES = (*FILES, DELTAS, LEGACY_KEYS, LINKS)   # what a build may leave
 
 
 @dataclass(frozen=True)
