@@ -13,12 +13,15 @@ from core.lexicon.system import LexiconError, SystemLexicon
 from core.lexicon.triggers import LP_STEP, TriggerConfig, Triggers, build, contested_words
 
 
-def _corpus(tmp_path: Path) -> Path:
-    path = tmp_path / "corpus.txt"
-    lines = (["考生 今年 的 分数线 公布 了"] * 4 + ["我们 的 考生 都 在 等 分数线"] * 2
-             + ["我们 今天 去 公园"] * 6 + ["今年 我们 去 看 考生"] * 1)
+def _write_corpus(path: Path, lines: list[str]) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _corpus(tmp_path: Path) -> Path:
+    return _write_corpus(tmp_path / "corpus.txt",
+                         ["考生 今年 的 分数线 公布 了"] * 4 + ["我们 的 考生 都 在 等 分数线"] * 2
+                         + ["我们 今天 去 公园"] * 6 + ["今年 我们 去 看 考生"] * 1)
 
 
 WORDS = ["<s>", "考生", "分数线", "我们", "今年", "公园"]
@@ -95,12 +98,10 @@ def test_mismatched_arrays_are_refused():
 
 
 def _shopping_corpus(tmp_path: Path) -> Path:
-    path = tmp_path / "shopping.txt"
     # 超时 is so much commoner that it is the first word typed chaoshi: 超市 is contested.
-    lines = (["请求 等待 太久 就会 超时"] * 300 + ["周末 购物 的 顾客 挤满 超市"] * 12
-             + ["购物 要 去 大 超市"] * 6 + ["今天 天气 很 好"] * 20)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return _write_corpus(tmp_path / "shopping.txt",
+                         ["请求 等待 太久 就会 超时"] * 300 + ["周末 购物 的 顾客 挤满 超市"] * 12
+                         + ["购物 要 去 大 超市"] * 6 + ["今天 天气 很 好"] * 20)
 
 
 @pytest.fixture(scope="module")
